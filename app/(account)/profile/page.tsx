@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Role } from "@/generated/prisma/enums";
+import { requireRole } from "@/lib/auth/viewer";
+import { getProfile } from "@/lib/users/get-profile";
+
+import { VideoConferenceUserIdForm } from "./video-conference-user-id-form";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage() {
+  const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM, Role.PATIENT);
+  const profile = await getProfile({ viewer });
+  return (
+    <>
+      <PageHeader
+        title="Profile"
+        description={`${profile.firstName} ${profile.lastName} · ${profile.email}`}
+      />
+      <Card>
+        <h2 className="mb-4 text-lg font-semibold">Video conferencing</h2>
+        <VideoConferenceUserIdForm value={profile.videoConferenceUserId} />
+      </Card>
+    </>
+  );
+}

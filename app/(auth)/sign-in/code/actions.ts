@@ -1,0 +1,67 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
+
+import { type ActionState, formText } from "@/lib/action-state";
+import { signIn } from "@/lib/auth/auth";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { CODE_EMAIL_COOKIE } from "@/lib/auth/code-email-cookie";
+import { CODE_TTL_MINUTES, requestSignInCode } from "@/lib/auth/one-time-code";
+import { codeRequestInputSchema, codeSignInInputSchema } from "@/lib/auth/schemas";
+import {
+  decodeSignInFailure,
+  describeSignInFailure,
+  SignInError,
+} from "@/lib/auth/sign-in-failure";
+import { sendEmail } from "@/lib/email/send-email";
+import { fieldErrorsOf } from "@/lib/errors";
+
+export async function requestCodeAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = codeRequestInputSchema.safeParse(Object.fromEntries(formData));
+  const values = { email: formText(formData, "email") };
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await requestSignInCode({
+      email: parsed.data.email,
+      ip: clientIpFrom(await headers()),
+      deliver: (message) => after(() => sendEmail(message)),
+    });
+  } catch (error) {
+    if (!(error instanceof SignInError)) throw error;
+    return { status: "error", message: describeSignInFailure(error.failure), values };
+  }
+  (await cookies()).set(CODE_EMAIL_COOKIE, parsed.data.email, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/sign-in",
+    maxAge: CODE_TTL_MINUTES * 60,
+  });
+  redirect("/sign-in/code?step=enter&sent=1");
+}
+
+export async function signInWithCodeAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = codeSignInInputSchema.safeParse(Object.fromEntries(formData));
+  const values = { email: formText(formData, "email") };
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await signIn("one-time-code", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (!(error instanceof CredentialsSignin)) throw error;
+    return {
+      status: "error",
+      message: describeSignInFailure(decodeSignInFailure(error.code)),
+      values,
+    };
+  }
+  (await cookies()).delete({ name: CODE_EMAIL_COOKIE, path: "/sign-in" });
+  redirect("/");
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { homePathFor } from "@/lib/auth/home-path";
+import { callbackPathFromQuery } from "@/lib/auth/callback-path";
+import { getViewer } from "@/lib/auth/viewer";
+
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const viewer = await getViewer();
+  if (viewer) redirect(homePathFor(viewer.role));
+  const callbackPath = callbackPathFromQuery((await searchParams).callbackUrl);
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
+      <SignInForm callbackPath={callbackPath} />
+      <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-700">
+        Patient?{" "}
+        <Link href="/sign-in/code" className="font-semibold text-blue-700 underline">
+          Sign in with a code sent to your email
+        </Link>
+      </p>
+    </>
+  );
+}

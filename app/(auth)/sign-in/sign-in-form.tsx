@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/action-state";
+
+import { signInWithPasswordAction } from "./actions";
+
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const [state, formAction] = useActionState(signInWithPasswordAction, IDLE);
+  const errors = state.status === "error" ? state : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackPath} />
+      <div aria-live="polite">
+        {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
+      </div>
+      <Field
+        label="Email or username"
+        name="identifier"
+        autoComplete="username"
+        required
+        defaultValue={errors?.values?.identifier}
+        errors={errors?.fieldErrors?.identifier}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors?.fieldErrors?.password}
+      />
+      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+    </form>
+  );
+}

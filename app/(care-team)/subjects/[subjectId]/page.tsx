@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { Card } from "@/components/ui/card";
+import { formatDateOfBirth, formatDateTime } from "@/lib/format";
+import { listVisits } from "@/lib/visits/list-visits";
+
+import { loadSubject } from "./load-subject";
+
+export const metadata: Metadata = { title: "Subject" };
+
+type SubjectPageProps = { params: Promise<{ subjectId: string }> };
+
+export default async function SubjectOverviewPage({ params }: SubjectPageProps) {
+  const { viewer, subject } = await loadSubject((await params).subjectId);
+  const visits = await listVisits({ viewer, subjectId: subject.id });
+  const next = visits.in_progress[0] ?? visits.upcoming[0];
+  const facts: [string, string][] = [
+    ["Record number", subject.recordNumber],
+    ["Date of birth", formatDateOfBirth(subject.dateOfBirth)],
+    ["Email", subject.email ?? "—"],
+    ["Phone", subject.phone ?? "—"],
+    ["Portal account", subject.user?.isActive ? "Active" : "None"],
+  ];
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <h2 className="mb-4 text-lg font-semibold">Key facts</h2>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          {facts.map(([term, value]) => (
+            <div key={term}>
+              <dt className="text-sm text-slate-600">{term}</dt>
+              <dd className="font-medium break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Next video visit</h2>
+        <p className="mb-4 text-slate-700">
+          {next
+            ? `${formatDateTime(next.scheduledStart, viewer.timeZone)} with ${next.provider.firstName} ${next.provider.lastName}`
+            : "None scheduled."}
+        </p>
+        <Link
+          href={`/subjects/${subject.id}/video`}
+          className="font-semibold text-blue-700 underline"
+        >
+          Open Video Conferencing
+        </Link>
+      </Card>
+    </div>
+  );
+}

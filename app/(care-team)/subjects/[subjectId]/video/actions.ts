@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { Role } from "@/generated/prisma/enums";
+import { type ActionState, actionErrorFrom } from "@/lib/action-state";
+import { requireRole } from "@/lib/auth/viewer";
+import { fieldErrorsOf } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { cancelVisit } from "@/lib/visits/cancel-visit";
+import { rescheduleVisit } from "@/lib/visits/reschedule-visit";
+import { scheduleVisit } from "@/lib/visits/schedule-visit";
+import {
+  rescheduleVisitInputSchema,
+  scheduleVisitInputSchema,
+  startVisitInputSchema,
+  visitIdInputSchema,
+} from "@/lib/visits/schemas";
+import { startVisit } from "@/lib/visits/start-visit";
+
+const videoPath = (subjectId: string) => `/subjects/${subjectId}/video`;
+
+export async function startMeetingAction(subjectId: string): Promise<ActionState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = startVisitInputSchema.safeParse({ subjectId });
+  if (!parsed.success) return { status: "error", message: "This subject cannot be found." };
+  try {
+    const { visit } = await startVisit({ viewer, subjectId: parsed.data.subjectId });
+    revalidatePath(videoPath(visit.subjectId));
+    return { status: "success", id: visit.id };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}
+
+export async function scheduleVisitAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = scheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const visit = await scheduleVisit({ ...parsed.data, viewer });
+    revalidatePath(videoPath(visit.subjectId));
+    return {
+      status: "success",
+      message: `Visit scheduled for ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
+    };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}
+
+export async function rescheduleVisitAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = rescheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const visit = await rescheduleVisit({ ...parsed.data, viewer });
+    revalidatePath(videoPath(visit.subjectId));
+    return {
+      status: "success",
+      message: `Visit moved to ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
+    };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}
+
+export async function cancelVisitAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = visitIdInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: "This visit cannot be found." };
+  try {
+    const visit = await cancelVisit({ viewer, visitId: parsed.data.visitId });
+    revalidatePath(videoPath(visit.subjectId));
+    return { status: "success", message: "Visit cancelled." };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}

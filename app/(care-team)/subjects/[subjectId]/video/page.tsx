@@ -1,0 +1,176 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
+import { ScheduleVisitForm } from "@/components/visits/schedule-visit-form";
+import { StartMeetingButton } from "@/components/visits/start-meeting-button";
+import { VisitCard } from "@/components/visits/visit-card";
+import { VisitChangeControls } from "@/components/visits/visit-change-controls";
+import { Role } from "@/generated/prisma/enums";
+import { instantToZonedTime } from "@/lib/time-zone";
+import { listVisitProviders } from "@/lib/visits/list-providers";
+import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
+import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
+
+import { loadSubject } from "../load-subject";
+import {
+  cancelVisitAction,
+  rescheduleVisitAction,
+  scheduleVisitAction,
+  startMeetingAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Video Conferencing" };
+
+type VideoPageProps = {
+  params: Promise<{ subjectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOT_READY: Record<Exclude<ZoomReadiness, "ready">, string> = {
+  not_configured: "Zoom is not configured on this server, so video visits cannot be created.",
+  not_linked: "Zoom is not linked to CareVisit, so video visits cannot be created.",
+  needs_relink: "The Zoom connection has stopped working, so video visits cannot be created.",
+};
+
+const JOIN_PROBLEMS: Record<string, string> = {
+  cancelled: "That visit was cancelled.",
+  no_meeting: "That visit has no video meeting.",
+  over: "That visit is over.",
+  not_yet: "That visit cannot be joined yet.",
+  zoom_unavailable: "The meeting could not be created: Zoom is not linked or has stopped working.",
+};
+
+function VisitGroup({
+  title,
+  visits,
+  empty,
+  render,
+}: {
+  title: string;
+  visits: VisitSummary[];
+  empty: string;
+  render: (visit: VisitSummary) => React.ReactNode;
+}) {
+  return (
+    <section aria-label={title} className="mb-8">
+      <h3 className="mb-3 text-lg font-semibold">{title}</h3>
+      {visits.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700">
+          {empty}
+        </p>
+      ) : (
+        <div className="flex flex-col gap-3">{visits.map(render)}</div>
+      )}
+    </section>
+  );
+}
+
+export default async function VideoConferencingPage({ params, searchParams }: VideoPageProps) {
+  const { viewer, subject } = await loadSubject((await params).subjectId);
+  const query = await searchParams;
+  const [visits, readiness, providers] = await Promise.all([
+    listVisits({ viewer, subjectId: subject.id }),
+    getZoomReadiness(viewer.organizationId),
+    listVisitProviders({ viewer }),
+  ]);
+  const isReady = readiness === "ready";
+  const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
+  const tz = viewer.timeZone;
+  const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
+
+  return (
+    <>
+      <div className="mb-4 flex items-start justify-between gap-4">
+        <h2 className="text-xl font-bold">Video Conferencing</h2>
+        <StartMeetingButton
+          action={startMeetingAction.bind(null, subject.id)}
+          disabledReason={isReady ? undefined : NOT_READY[readiness]}
+        />
+      </div>
+      {!isReady ? (
+        <Alert tone="warning" title={NOT_READY[readiness]} className="mb-6">
+          {viewer.role === Role.ADMIN ? (
+            <Link href="/settings/zoom" className="font-semibold underline">
+              Open the video conferencing settings
+            </Link>
+          ) : (
+            "Ask an administrator to link Zoom under Settings → Video conferencing."
+          )}
+        </Alert>
+      ) : null}
+      {joinProblem ? (
+        <Alert tone="warning" className="mb-6">
+          {joinProblem}
+        </Alert>
+      ) : null}
+
+      <VisitGroup
+        title="In progress"
+        visits={visits.in_progress}
+        empty="No visit is in progress."
+        render={(visit) => (
+          <VisitCard
+            key={visit.id}
+            visit={visit}
+            timeZone={tz}
+            showPresence
+            actions={<JoinMeetingLink visitId={visit.id} />}
+          />
+        )}
+      />
+      <VisitGroup
+        title="Upcoming"
+        visits={visits.upcoming}
+        empty="No upcoming visits."
+        render={(visit) => {
+          const local = instantToZonedTime(visit.scheduledStart, tz);
+          return (
+            <VisitCard
+              key={visit.id}
+              visit={visit}
+              timeZone={tz}
+              showPresence={false}
+              actions={
+                <div className="flex flex-col gap-3">
+                  <JoinMeetingLink visitId={visit.id} />
+                  {canManage(visit) ? (
+                    <VisitChangeControls
+                      visitId={visit.id}
+                      date={local.date}
+                      time={local.time}
+                      durationMinutes={visit.durationMinutes}
+                      reschedule={rescheduleVisitAction}
+                      cancel={cancelVisitAction}
+                    />
+                  ) : null}
+                </div>
+              }
+            />
+          );
+        }}
+      />
+      <Card className="mb-8">
+        <h3 className="mb-4 text-lg font-semibold">Schedule a video visit</h3>
+        <ScheduleVisitForm
+          action={scheduleVisitAction}
+          subjectId={subject.id}
+          providers={providers}
+          defaultProviderId={viewer.role === Role.CARE_TEAM ? viewer.id : null}
+          defaultDate={instantToZonedTime(new Date(), tz).date}
+          timeZone={tz}
+        />
+      </Card>
+      <VisitGroup
+        title="Past and cancelled"
+        visits={visits.past}
+        empty="No past visits."
+        render={(visit) => (
+          <VisitCard key={visit.id} visit={visit} timeZone={tz} showPresence={false} />
+        )}
+      />
+    </>
+  );
+}

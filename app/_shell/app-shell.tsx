@@ -1,0 +1,108 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Role } from "@/generated/prisma/enums";
+import type { Viewer } from "@/lib/auth/types";
+import { requireRole } from "@/lib/auth/viewer";
+import { isZoomBroken } from "@/lib/zoom/connection";
+
+import { signOutAction } from "./actions";
+
+type NavItem = { href: string; label: string };
+
+const NAV: Record<Role, NavItem[]> = {
+  [Role.ADMIN]: [
+    { href: "/settings", label: "Settings" },
+    { href: "/settings/zoom", label: "Video conferencing" },
+    { href: "/subjects", label: "Subjects" },
+  ],
+  [Role.CARE_TEAM]: [{ href: "/subjects", label: "Subjects" }],
+  [Role.PATIENT]: [{ href: "/visits", label: "My visits" }],
+};
+
+const ROLE_LABELS: Record<Role, string> = {
+  [Role.ADMIN]: "Administrator",
+  [Role.CARE_TEAM]: "Care team",
+  [Role.PATIENT]: "Patient",
+};
+
+function AppShell({
+  viewer,
+  banner,
+  children,
+}: {
+  viewer: Viewer;
+  banner: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="text-lg font-bold text-blue-800">
+              CareVisit
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-1">
+                {NAV[viewer.role].map((item) => (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                    >
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <Link
+              href="/profile"
+              className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+            >
+              <span className="font-medium text-slate-900">
+                {viewer.firstName} {viewer.lastName}
+              </span>{" "}
+              · {ROLE_LABELS[viewer.role]}
+            </Link>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="rounded-md px-3 py-2 font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {banner}
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** The signed-in frame for a route group: checks the role (others see "not found"), then draws the shell. */
+export async function RoleShell({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const viewer = await requireRole(...roles);
+  const needsZoom = viewer.role === Role.ADMIN && (await isZoomBroken(viewer.organizationId));
+  const banner = needsZoom ? (
+    <Alert tone="error" title="The Zoom connection has stopped working" className="mb-6">
+      Video visits cannot start until Zoom is linked again.{" "}
+      <Link href="/settings/zoom" className="font-semibold underline">
+        Open video conferencing settings
+      </Link>
+    </Alert>
+  ) : null;
+  return (
+    <AppShell viewer={viewer} banner={banner}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,47 @@
+// GET /api/visits/[visitId]/join — opens the visit's Zoom meeting (the start URL for its host)
+import { getViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http";
+import { getJoinUrl } from "@/lib/visits/join-visit";
+import { visitParamsSchema } from "@/lib/visits/schemas";
+
+export const dynamic = "force-dynamic";
+
+/** Back to the page the person came from (same site only), telling it why joining failed. */
+function backWith(request: Request, reason: string, fallback: string): Response {
+  const origin = new URL(env.APP_BASE_URL).origin;
+  let path = fallback;
+  try {
+    const referer = new URL(request.headers.get("referer") ?? "");
+    if (referer.origin === origin) path = referer.pathname;
+  } catch {
+    // No usable Referer: go to the fallback.
+  }
+  const back = new URL(path, origin);
+  back.searchParams.set("join", reason);
+  return Response.redirect(back, 303);
+}
+
+export const GET = handleRoute<{ params: Promise<{ visitId: string }> }>(
+  async (request, { params }) => {
+    const parsed = visitParamsSchema.safeParse(await params);
+    if (!parsed.success) throw new AppError("not_found", "Visit not found");
+    const viewer = await getViewer();
+    if (!viewer)
+      return Response.redirect(
+        new URL(
+          `/sign-in?callbackUrl=${encodeURIComponent(new URL(request.url).pathname)}`,
+          env.APP_BASE_URL,
+        ),
+        303,
+      );
+    try {
+      return Response.redirect(await getJoinUrl({ viewer, visitId: parsed.data.visitId }), 302);
+    } catch (error) {
+      const reason = isAppError(error, "conflict") ? error.extra.fields?.join?.[0] : undefined;
+      if (reason) return backWith(request, reason, `/visits/${parsed.data.visitId}`);
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,46 @@
+import type { InputHTMLAttributes } from "react";
+
+import { cn } from "@/lib/utils";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  hint?: string;
+  errors?: string[];
+};
+
+/** A labelled input with its hint and errors linked by aria-describedby. */
+export function Field({ label, name, hint, errors, className, id, ...input }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = errors?.length ? `${inputId}-error` : undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className={cn(
+          "min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900",
+          "focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700",
+          errorId && "border-red-700",
+        )}
+        {...input}
+      />
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errorId ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { Video } from "lucide-react";
+import { useEffect, useState } from "react";
+
+import { buttonClasses } from "@/components/ui/button";
+
+type PatientJoinButtonProps = {
+  visitId: string;
+  /** ISO instant from which joining is allowed (15 minutes before the start). */
+  opensAt: string;
+  /** "1:45 PM EST", in the clinic's zone. */
+  opensAtLabel: string;
+};
+
+const TICK_MS = 15_000;
+
+/** "Join Meeting", disabled (with the time it opens) until 15 minutes before the visit; it opens by itself. */
+export function PatientJoinButton({ visitId, opensAt, opensAtLabel }: PatientJoinButtonProps) {
+  const opensAtMs = Date.parse(opensAt);
+  const [isOpen, setIsOpen] = useState(() => Date.now() >= opensAtMs);
+
+  useEffect(() => {
+    if (isOpen) return;
+    const timer = setInterval(() => setIsOpen(Date.now() >= opensAtMs), TICK_MS);
+    return () => clearInterval(timer);
+  }, [isOpen, opensAtMs]);
+
+  const hintId = `join-hint-${visitId}`;
+  return (
+    <div className="flex flex-col gap-1">
+      {isOpen ? (
+        <a
+          href={`/api/visits/${visitId}/join`}
+          target="_blank"
+          rel="noopener"
+          className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
+        >
+          <Video aria-hidden className="size-5" />
+          Join Meeting
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ) : (
+        <button
+          type="button"
+          disabled
+          aria-describedby={hintId}
+          className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
+        >
+          <Video aria-hidden className="size-5" />
+          Join Meeting
+        </button>
+      )}
+      <p id={hintId} aria-live="polite" className="text-sm text-slate-700">
+        {isOpen
+          ? "Your provider will let you in from the waiting room."
+          : `You can join from ${opensAtLabel}, 15 minutes before the visit.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+
+import { PatientJoinButton } from "@/components/visits/patient-join-button";
+import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
+import type { VisitStatus } from "@/generated/prisma/enums";
+import { formatDateTime, formatDay, formatTime } from "@/lib/format";
+
+export type PatientVisitCardData = {
+  id: string;
+  scheduledStart: Date;
+  durationMinutes: number;
+  status: VisitStatus;
+  isProviderPresent: boolean;
+  provider: { firstName: string; lastName: string };
+};
+
+type PatientVisitCardProps = {
+  visit: PatientVisitCardData;
+  timeZone: string;
+  /** When joining opens; null for past visits (no button). */
+  joinOpensAt: Date | null;
+  headingLevel?: "h2" | "h3";
+  isLinked?: boolean;
+};
+
+/** One appointment in the patient's planner, readable on a phone. */
+export function PatientVisitCard({
+  visit,
+  timeZone,
+  joinOpensAt,
+  headingLevel: Heading = "h3",
+  isLinked = true,
+}: PatientVisitCardProps) {
+  const providerName = `${visit.provider.firstName} ${visit.provider.lastName}`;
+  const now = new Date();
+  const isJoinOpen = joinOpensAt !== null && joinOpensAt <= now;
+  const isSameDay =
+    joinOpensAt !== null && formatDay(joinOpensAt, timeZone) === formatDay(now, timeZone);
+  const opensAtLabel = joinOpensAt
+    ? isSameDay
+      ? formatTime(joinOpensAt, timeZone)
+      : formatDateTime(joinOpensAt, timeZone)
+    : "";
+  return (
+    <article
+      aria-labelledby={`visit-${visit.id}`}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <Heading id={`visit-${visit.id}`} className="text-lg font-semibold">
+            {isLinked ? (
+              <Link href={`/visits/${visit.id}`} className="text-blue-800 underline">
+                {formatDay(visit.scheduledStart, timeZone)}
+              </Link>
+            ) : (
+              formatDay(visit.scheduledStart, timeZone)
+            )}
+          </Heading>
+          <p className="text-slate-800">
+            {formatTime(visit.scheduledStart, timeZone)} · {visit.durationMinutes} minutes
+          </p>
+          <p className="text-slate-700">Video visit with {providerName}</p>
+        </div>
+        <VisitStatusBadge status={visit.status} />
+      </div>
+      {joinOpensAt ? (
+        <div className="mt-4 flex flex-col gap-3">
+          {isJoinOpen ? (
+            <p className="text-sm font-medium" aria-live="polite">
+              {visit.isProviderPresent
+                ? `${providerName} has joined.`
+                : `${providerName} has not joined yet.`}
+            </p>
+          ) : null}
+          <PatientJoinButton
+            visitId={visit.id}
+            opensAt={joinOpensAt.toISOString()}
+            opensAtLabel={opensAtLabel}
+          />
+        </div>
+      ) : null}
+    </article>
+  );
+}

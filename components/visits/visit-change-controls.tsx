@@ -1,0 +1,129 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionState, IDLE } from "@/lib/action-state";
+import { VISIT_DURATIONS } from "@/lib/visits/constants";
+
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+type VisitChangeControlsProps = {
+  visitId: string;
+  /** The visit's current wall-clock date and time in the clinic's zone, to start from. */
+  date: string;
+  time: string;
+  durationMinutes: number;
+  reschedule: FormAction;
+  cancel: FormAction;
+};
+
+/** Reschedule (an inline form) and Cancel (with confirmation) for an upcoming visit. */
+export function VisitChangeControls({
+  visitId,
+  date,
+  time,
+  durationMinutes,
+  reschedule,
+  cancel,
+}: VisitChangeControlsProps) {
+  const [rescheduleState, rescheduleAction] = useActionState(reschedule, IDLE);
+  const [cancelState, cancelAction] = useActionState(cancel, IDLE);
+  const confirmDialog = useRef<HTMLDialogElement>(null);
+  const errors = rescheduleState.status === "error" ? rescheduleState.fieldErrors : undefined;
+  const problem = [rescheduleState, cancelState].find(
+    (state) => state.status === "error" && state.message && !state.fieldErrors,
+  );
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap gap-2">
+        <details className="group">
+          <summary className="inline-flex min-h-10 cursor-pointer list-none items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
+            Reschedule
+          </summary>
+          <form
+            action={rescheduleAction}
+            className="mt-3 grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4 sm:grid-cols-4"
+          >
+            <input type="hidden" name="visitId" value={visitId} />
+            <Field
+              label="New date"
+              name="date"
+              type="date"
+              id={`reschedule-date-${visitId}`}
+              defaultValue={date}
+              required
+              errors={errors?.date}
+            />
+            <Field
+              label="New time"
+              name="time"
+              type="time"
+              id={`reschedule-time-${visitId}`}
+              defaultValue={time}
+              step={300}
+              required
+              errors={errors?.time}
+            />
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`reschedule-duration-${visitId}`} className="text-sm font-medium">
+                Duration
+              </label>
+              <select
+                id={`reschedule-duration-${visitId}`}
+                name="durationMinutes"
+                defaultValue={durationMinutes}
+                className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700"
+              >
+                {VISIT_DURATIONS.map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {minutes} minutes
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex items-end">
+              <SubmitButton pendingLabel="Saving…">Save new time</SubmitButton>
+            </div>
+          </form>
+        </details>
+        <Button variant="secondary" onClick={() => confirmDialog.current?.showModal()}>
+          Cancel visit
+        </Button>
+      </div>
+      <dialog
+        ref={confirmDialog}
+        aria-labelledby={`cancel-title-${visitId}`}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <form action={cancelAction} className="flex flex-col gap-4 p-6">
+          <input type="hidden" name="visitId" value={visitId} />
+          <h2 id={`cancel-title-${visitId}`} className="text-lg font-bold">
+            Cancel this visit?
+          </h2>
+          <p className="text-slate-700">
+            Its Zoom meeting is deleted, and the join link stops working.
+          </p>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => confirmDialog.current?.close()}>
+              Keep the visit
+            </Button>
+            <SubmitButton variant="danger" pendingLabel="Cancelling…">
+              Cancel visit
+            </SubmitButton>
+          </div>
+        </form>
+      </dialog>
+      <div aria-live="polite">
+        {problem?.status === "error" ? <Alert tone="error">{problem.message}</Alert> : null}
+        {rescheduleState.status === "success" ? (
+          <Alert tone="success">{rescheduleState.message}</Alert>
+        ) : null}
+      </div>
+    </div>
+  );
+}

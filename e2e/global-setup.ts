@@ -1,0 +1,6 @@
+import { assertLocalDatabase, testServerUrl } from "@/lib/testing/test-database";
+
+// Refuses to run against anything but a local PostgreSQL: the run creates and drops a database.
+export default function globalSetup() {
+  assertLocalDatabase(testServerUrl());
+}

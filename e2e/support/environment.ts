@@ -1,0 +1,45 @@
+import { databaseUrl, testServerUrl } from "@/lib/testing/test-database";
+
+// What playwright.config.ts decided for this run, read back by the server script and the fixtures.
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run the e2e tests through \`npx playwright test\`.`);
+  return value;
+}
+
+export function e2eDatabaseName(): string {
+  return required("E2E_DATABASE_NAME");
+}
+
+export function e2eDatabaseUrl(): string {
+  return databaseUrl(testServerUrl(), e2eDatabaseName());
+}
+
+type AppEnv = Record<string, string> & { PORT: string; APP_BASE_URL: string; DATABASE_URL: string };
+
+/** The Zoom emulator of this run (started by playwright.config.ts). */
+export function e2eZoomUrl(): string {
+  return `http://localhost:${required("E2E_ZOOM_PORT")}`;
+}
+
+export function e2eAppEnv(): AppEnv {
+  const port = required("E2E_PORT");
+  return {
+    DATABASE_URL: e2eDatabaseUrl(),
+    PORT: port,
+    APP_BASE_URL: `http://localhost:${port}`,
+    AUTH_SECRET: required("E2E_AUTH_SECRET"),
+    TOKEN_ENCRYPTION_KEY: required("E2E_TOKEN_ENCRYPTION_KEY"),
+    EMAIL_TRANSPORT: "outbox",
+    ZOOM_CLIENT_ID: "carevisit-e2e-client",
+    ZOOM_CLIENT_SECRET: "carevisit-e2e-secret",
+    ZOOM_WEBHOOK_SECRET_TOKEN: "carevisit-e2e-webhook-secret",
+    ZOOM_OAUTH_BASE_URL: e2eZoomUrl(),
+    ZOOM_API_BASE_URL: `${e2eZoomUrl()}/v2`,
+    ZOOM_TELEHEALTH_BASE_URL: e2eZoomUrl(),
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  };
+}

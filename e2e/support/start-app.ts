@@ -1,0 +1,38 @@
+// The Playwright webServer: a fresh database with the demo data, then the production build.
+import { spawn } from "node:child_process";
+
+import { createDbClient } from "@/lib/db-client";
+import { assertLocalDatabase, createDatabase, testServerUrl } from "@/lib/testing/test-database";
+import { applyMigrations } from "@/prisma/apply-migrations";
+import { seedDemo } from "@/prisma/seed";
+
+import { e2eAppEnv, e2eDatabaseName } from "./environment";
+
+async function main() {
+  const serverUrl = testServerUrl();
+  assertLocalDatabase(serverUrl);
+  const url = await createDatabase(serverUrl, e2eDatabaseName());
+  await applyMigrations(url, () => undefined);
+  const db = createDbClient(url, { poolSize: 2 });
+  await seedDemo(db);
+  await db.$disconnect();
+
+  const appEnv = e2eAppEnv();
+  const app = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "--port", appEnv.PORT],
+    {
+      env: { ...process.env, ...appEnv },
+      stdio: "inherit",
+    },
+  );
+  const stop = () => app.kill("SIGTERM");
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  app.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+// Layering (STYLE.md §3): each block lists what a folder may not import.
+const NO_EMULATOR = {
+  group: ["@/zoom-emulator/*", "**/zoom-emulator/*"],
+  message: "The app knows Zoom only through its base URLs; never import the emulator.",
+};
+const NO_FRAMEWORK_LAYERS = {
+  group: ["@/app/*", "@/components/*"],
+  message: "lib/ is framework-free: it never imports app/ or components/.",
+};
+const NO_DOMAINS = {
+  group: [
+    "@/lib/subjects/*",
+    "@/lib/visits/*",
+    "@/lib/retention/*",
+    "@/lib/users/*",
+    "@/lib/zoom-connection/*",
+  ],
+  message: "Outbound adapters never import a domain (STYLE.md §3).",
+};
+const NO_INBOUND = {
+  group: ["@/lib/zoom/webhook/*", "@/lib/telehealth/notifications/*"],
+  message: "Domains never import an inbound adapter (STYLE.md §3).",
+};
+const NO_RAW_ZOOM_REQUEST = {
+  name: "@/lib/zoom/api/request",
+  importNames: ["zoomRequest"],
+  message: "Call Zoom through the typed functions in lib/zoom/api/.",
+};
+const ONLY_CLIENT_SAFE_LIB = {
+  regex: "^@/lib/(?!(utils|format|action-state|.+/types|.+/schemas|.+/constants)$)",
+  message:
+    "Components may use lib/utils, lib/format, lib/action-state and lib/**/{types,schemas,constants} only.",
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
+  {
+    files: ["**/*.{ts,tsx,mts}"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    // Tests set up the environment that the code under test reads.
+    ignores: ["lib/env.ts", "lib/testing/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures call their continuation `use`, which is not a React hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    files: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_EMULATOR] }] },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: ["server-only"], patterns: [NO_EMULATOR, ONLY_CLIENT_SAFE_LIB] },
+      ],
+    },
+  },
+  // lib/ layering (STYLE.md §3). Each file matches exactly one of these blocks.
+  {
+    // Domains and foundation: never an inbound adapter.
+    files: ["lib/**"],
+    ignores: ["lib/zoom/**", "lib/testing/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS, NO_INBOUND], paths: [NO_RAW_ZOOM_REQUEST] },
+      ],
+    },
+  },
+  {
+    // Outbound Zoom adapter: never a domain.
+    files: ["lib/zoom/**"],
+    ignores: ["lib/zoom/webhook/**", "lib/zoom/api/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS, NO_DOMAINS], paths: [NO_RAW_ZOOM_REQUEST] },
+      ],
+    },
+  },
+  {
+    files: ["lib/zoom/api/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS, NO_DOMAINS] },
+      ],
+    },
+  },
+  {
+    // Inbound notifications may hand over to domains; tests may set up anything.
+    files: ["lib/zoom/webhook/**", "lib/testing/**", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS], paths: [NO_RAW_ZOOM_REQUEST] },
+      ],
+    },
+  },
+  {
+    // The emulator is a second, independent implementation of Zoom's protocols: it shares no code.
+    files: ["zoom-emulator/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/*"], message: "The emulator imports nothing from the app." },
+            {
+              group: [
+                "**/lib/**",
+                "**/app/**",
+                "**/components/**",
+                "**/prisma/**",
+                "**/generated/**",
+              ],
+              message: "The emulator imports nothing from the app.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,40 @@
+// The closed set of audited actions and record types. Add to these lists; never rename an entry
+// (stored rows keep the old name).
+
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.code_requested",
+  "auth.sign_out",
+  "organization.update",
+  "subject.search",
+  "subject.view",
+  "visit.list",
+  "visit.view",
+  "visit.start",
+  "visit.schedule",
+  "visit.reschedule",
+  "visit.cancel",
+  "visit.join",
+  "zoom.link",
+  "zoom.unlink",
+  "zoom.deauthorized",
+  "retention.purged",
+  "user.video_id_update",
+  "user.video_id_resolved",
+  "telehealth.settings_update",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "subject",
+  "visit",
+  "organization",
+  "zoom_connection",
+  "data_deletion_request",
+  "telehealth_settings",
+] as const;
+
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+
+import { Role } from "@/generated/prisma/enums";
+import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
+import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
+import { db } from "@/lib/db";
+import { createOrganization, createUser, DEMO_PASSWORD, uniqueToken } from "@/prisma/factories";
+
+async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {
+  const error = await attempt.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof SignInError))
+    throw new Error(`Expected a SignInError, got ${String(error)}`);
+  return error.failure;
+}
+
+async function newUser(overrides: { isActive?: boolean; username?: string } = {}) {
+  const organization = await createOrganization(db);
+  return createUser(db, { organizationId: organization.id, role: Role.CARE_TEAM, ...overrides });
+}
+
+const uniqueIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${uniqueToken()}`;
+
+describe("authenticateWithPassword", () => {
+  it("signs in by email or username, records the sign-in and returns the session claims", async () => {
+    const user = await newUser({ username: `user-${uniqueToken()}` });
+    const byEmail = await authenticateWithPassword({
+      identifier: user.email,
+      password: DEMO_PASSWORD,
+      ip: uniqueIp(),
+    });
+    expect(byEmail).toMatchObject({
+      id: user.id,
+      role: Role.CARE_TEAM,
+      organizationId: user.organizationId,
+      sessionVersion: 1,
+    });
+    const byUsername = await authenticateWithPassword({
+      identifier: user.username ?? "",
+      password: DEMO_PASSWORD,
+      ip: uniqueIp(),
+    });
+    expect(byUsername.id).toBe(user.id);
+
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: user.id, action: "auth.sign_in" },
+    });
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({
+      actorUserId: user.id,
+      organizationId: user.organizationId,
+      details: { method: "password" },
+    });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { lastSignInAt: true },
+    });
+    expect(row.lastSignInAt).not.toBeNull();
+  });
+
+  it("refuses a wrong password, an unknown account and a deactivated account alike", async () => {
+    const user = await newUser();
+    const inactive = await newUser({ isActive: false });
+    const ip = uniqueIp();
+    expect(
+      await failureOf(authenticateWithPassword({ identifier: user.email, password: "wrong", ip })),
+    ).toEqual({ reason: "invalid_credentials" });
+    expect(
+      await failureOf(
+        authenticateWithPassword({
+          identifier: `nobody-${uniqueToken()}@x.test`,
+          password: DEMO_PASSWORD,
+          ip,
+        }),
+      ),
+    ).toEqual({ reason: "invalid_credentials" });
+    expect(
+      await failureOf(
+        authenticateWithPassword({ identifier: inactive.email, password: DEMO_PASSWORD, ip }),
+      ),
+    ).toEqual({ reason: "invalid_credentials" });
+
+    const failures = await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", ip } });
+    expect(failures).toHaveLength(3);
+    expect(failures.map((row) => row.details)).toEqual(
+      Array(3).fill({ reason: "invalid_credentials" }),
+    );
+  });
+
+  it("locks an account after five failures, even for the right password, from any address", async () => {
+    const user = await newUser();
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit; attempt++) {
+      await failureOf(
+        authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+      );
+    }
+    const locked = await failureOf(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: uniqueIp() }),
+    );
+    expect(locked.reason).toBe("rate_limited");
+    expect(locked.value).toBeGreaterThan(SIGN_IN_LIMITS.account.windowSeconds - 60);
+  });
+
+  it("forgives earlier failures after a successful sign-in", async () => {
+    const user = await newUser();
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit - 1; attempt++) {
+      await failureOf(
+        authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+      );
+    }
+    await authenticateWithPassword({
+      identifier: user.email,
+      password: DEMO_PASSWORD,
+      ip: uniqueIp(),
+    });
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit - 1; attempt++) {
+      await failureOf(
+        authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+      );
+    }
+    await expect(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: uniqueIp() }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("limits failures per address across accounts, but not successful sign-ins", async () => {
+    const ip = uniqueIp();
+    const user = await newUser();
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.ip.limit + 5; attempt++) {
+      await authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip });
+    }
+    const perAccount = SIGN_IN_LIMITS.account.limit;
+    for (let failed = 0; failed < SIGN_IN_LIMITS.ip.limit; failed += perAccount) {
+      const victim = await newUser();
+      const guesses = Math.min(perAccount, SIGN_IN_LIMITS.ip.limit - failed);
+      for (let guess = 0; guess < guesses; guess++) {
+        expect(
+          (
+            await failureOf(
+              authenticateWithPassword({ identifier: victim.email, password: "x", ip }),
+            )
+          ).reason,
+        ).toBe("invalid_credentials");
+      }
+    }
+    const blocked = await failureOf(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip }),
+    );
+    expect(blocked.reason).toBe("rate_limited");
+    await expect(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: uniqueIp() }),
+    ).resolves.toMatchObject({
+      id: user.id,
+    });
+  });
+});

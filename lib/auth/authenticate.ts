@@ -1,0 +1,145 @@
+import "server-only";
+
+import type { Role } from "@/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { verifySignInCode } from "@/lib/auth/one-time-code";
+import { verifyPassword } from "@/lib/auth/password";
+import {
+  hitRateLimit,
+  refundRateLimit,
+  resetRateLimit,
+  SIGN_IN_LIMITS,
+} from "@/lib/auth/rate-limit";
+import { SignInError, type SignInFailureReason } from "@/lib/auth/sign-in-failure";
+import { db } from "@/lib/db";
+
+/** What Auth.js puts in the session token. */
+export type SignedInUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  sessionVersion: number;
+};
+
+const signInUserSelect = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  role: true,
+  organizationId: true,
+  sessionVersion: true,
+  isActive: true,
+} as const;
+
+type Candidate = { id: string; role: Role; organizationId: string } | null;
+
+async function throttle(accountKey: string, ip: string | null): Promise<void> {
+  const byIp = await hitRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown");
+  const byAccount = byIp.allowed ? await hitRateLimit(SIGN_IN_LIMITS.account, accountKey) : byIp;
+  const blocked = [byIp, byAccount].find((result) => !result.allowed);
+  if (blocked) throw new SignInError({ reason: "rate_limited", value: blocked.retryAfterSeconds });
+}
+
+async function recordFailure(candidate: Candidate, ip: string | null, reason: SignInFailureReason) {
+  await recordAudit(db, {
+    actor: null,
+    organizationId: candidate?.organizationId ?? null,
+    action: "auth.sign_in_failed",
+    targetType: "user",
+    targetId: candidate?.id ?? null,
+    ip,
+    details: { reason },
+  });
+}
+
+async function completeSignIn(
+  user: NonNullable<Candidate> & {
+    email: string;
+    firstName: string;
+    lastName: string;
+    sessionVersion: number;
+  },
+  accountKey: string,
+  ip: string | null,
+  method: "password" | "one_time_code",
+): Promise<SignedInUser> {
+  await Promise.all([
+    resetRateLimit(SIGN_IN_LIMITS.account, accountKey),
+    refundRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown"),
+  ]);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { lastSignInAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: { ...user, ip },
+      action: "auth.sign_in",
+      targetType: "user",
+      targetId: user.id,
+      details: { method },
+    });
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: `${user.firstName} ${user.lastName}`,
+    role: user.role,
+    organizationId: user.organizationId,
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+async function guarded<T>(
+  candidate: Candidate,
+  ip: string | null,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof SignInError) await recordFailure(candidate, ip, error.failure.reason);
+    throw error;
+  }
+}
+
+export type PasswordSignInOptions = { identifier: string; password: string; ip: string | null };
+
+export async function authenticateWithPassword(
+  options: PasswordSignInOptions,
+): Promise<SignedInUser> {
+  const { identifier, password, ip } = options;
+  const user = await db.user.findFirst({
+    where: { OR: [{ email: identifier }, { username: identifier }] },
+    select: { ...signInUserSelect, passwordHash: true },
+  });
+  const accountKey = user?.id ?? identifier;
+  return guarded(user, ip, async () => {
+    await throttle(accountKey, ip);
+    const isValid = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !isValid || !user.isActive)
+      throw new SignInError({ reason: "invalid_credentials" });
+    return completeSignIn(user, accountKey, ip, "password");
+  });
+}
+
+export type CodeSignInOptions = { email: string; code: string; ip: string | null };
+
+export async function authenticateWithCode(options: CodeSignInOptions): Promise<SignedInUser> {
+  const { email, code, ip } = options;
+  const user = await db.user.findFirst({
+    where: { email, isActive: true },
+    select: signInUserSelect,
+  });
+  const accountKey = user?.id ?? email;
+  return guarded(user, ip, async () => {
+    await throttle(accountKey, ip);
+    const userId = await verifySignInCode({ email, code });
+    if (!user || user.id !== userId) throw new SignInError({ reason: "code_expired" });
+    return completeSignIn(user, accountKey, ip, "one_time_code");
+  });
+}

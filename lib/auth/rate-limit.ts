@@ -1,0 +1,68 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { sha256Hex } from "@/lib/crypto/hmac";
+
+// Fixed-window counters in PostgreSQL, so every app instance shares them. One atomic statement
+// per hit: concurrent attempts cannot slip past the limit.
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+export const SIGN_IN_LIMITS = {
+  /** Failed password or code attempts per account. */
+  account: { name: "sign-in:account", limit: 5, windowSeconds: 15 * 60 },
+  /**
+   * Failed sign-ins and code requests from one address. Successful sign-ins are refunded: a whole
+   * clinic often shares one public address.
+   */
+  ip: { name: "sign-in:ip", limit: 50, windowSeconds: 15 * 60 },
+  /** Code emails per account. */
+  codeRequest: { name: "code-request:account", limit: 5, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+function counterKey(rule: RateLimitRule, subject: string): string {
+  // Subjects (emails, addresses) are hashed: the table holds no personal data.
+  return `${rule.name}:${sha256Hex(subject.toLowerCase())}`;
+}
+
+const PRUNE_PROBABILITY = 0.01;
+
+export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
+  if (Math.random() < PRUNE_PROBABILITY) void pruneRateLimits().catch(() => undefined);
+  const rows = await db.$queryRaw<{ hits: number; retryAfter: number }[]>`
+    INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
+    VALUES (${counterKey(rule, subject)}, now(), 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "hits" = CASE WHEN "RateLimitCounter"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                    THEN 1 ELSE "RateLimitCounter"."hits" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitCounter"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                    THEN now() ELSE "RateLimitCounter"."windowStart" END
+    RETURNING "hits",
+      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${rule.windowSeconds}) - now()))))::int AS "retryAfter"`;
+  const row = rows[0];
+  if (!row) throw new Error("Rate limit counter was not returned");
+  return { allowed: row.hits <= rule.limit, retryAfterSeconds: row.retryAfter };
+}
+
+/** Gives back one hit (a sign-in that succeeded should not count against its address). */
+export async function refundRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  await db.rateLimitCounter.updateMany({
+    where: { key: counterKey(rule, subject), hits: { gt: 0 } },
+    data: { hits: { decrement: 1 } },
+  });
+}
+
+export async function resetRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  await db.rateLimitCounter.deleteMany({ where: { key: counterKey(rule, subject) } });
+}
+
+/** Removes counters whose window ended long ago; run now and then, in the background. */
+async function pruneRateLimits(olderThanSeconds = 24 * 60 * 60): Promise<number> {
+  const cutoff = new Date(Date.now() - olderThanSeconds * 1000);
+  const { count } = await db.rateLimitCounter.deleteMany({
+    where: { windowStart: { lt: cutoff } },
+  });
+  return count;
+}

@@ -1,0 +1,49 @@
+// Why a sign-in failed, carried from the Auth.js provider to the form as a short code.
+
+export type SignInFailureReason =
+  "invalid_credentials" | "rate_limited" | "code_invalid" | "code_expired";
+
+export type SignInFailure = { reason: SignInFailureReason; value?: number };
+
+export class SignInError extends Error {
+  constructor(readonly failure: SignInFailure) {
+    super(`Sign-in failed: ${failure.reason}`);
+    this.name = "SignInError";
+  }
+}
+
+export function encodeSignInFailure(failure: SignInFailure): string {
+  return failure.value === undefined ? failure.reason : `${failure.reason}:${failure.value}`;
+}
+
+const REASONS = new Set<string>([
+  "invalid_credentials",
+  "rate_limited",
+  "code_invalid",
+  "code_expired",
+]);
+
+export function decodeSignInFailure(code: string | undefined): SignInFailure {
+  const [reason = "", value] = (code ?? "").split(":");
+  if (!REASONS.has(reason)) return { reason: "invalid_credentials" };
+  const number = Number(value);
+  return {
+    reason: reason as SignInFailureReason,
+    value: Number.isFinite(number) ? number : undefined,
+  };
+}
+
+export function describeSignInFailure(failure: SignInFailure): string {
+  switch (failure.reason) {
+    case "invalid_credentials":
+      return "That email or username and password don't match an active account.";
+    case "rate_limited": {
+      const minutes = Math.max(1, Math.ceil((failure.value ?? 60) / 60));
+      return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    }
+    // One answer for a wrong, expired, used or unknown code: the form must not reveal who has an account.
+    case "code_invalid":
+    case "code_expired":
+      return "That code is not right, or it has expired. Check the email, or request a new code.";
+  }
+}

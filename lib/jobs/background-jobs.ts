@@ -1,0 +1,49 @@
+import "server-only";
+
+import PgBoss from "pg-boss";
+
+import { env } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
+import { runDueDeletions } from "@/lib/retention/run-due-deletions";
+
+// Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
+// schedule fires once across all app instances. Tables live in the `pgboss` schema.
+
+export const RETENTION_QUEUE = "retention-purge";
+const RETENTION_CRON = "*/10 * * * *";
+const START_RETRY_MS = 30_000;
+
+export async function registerJobs(boss: PgBoss): Promise<void> {
+  await boss.createQueue(RETENTION_QUEUE);
+  await boss.schedule(RETENTION_QUEUE, RETENTION_CRON);
+  await boss.work(RETENTION_QUEUE, async () => {
+    const result = await runDueDeletions();
+    if (result.purged || result.reported) log.info("jobs.retention_ran", result);
+  });
+}
+
+export function createJobBoss(connectionString: string): PgBoss {
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    max: 2,
+    application_name: "carevisit-jobs",
+  });
+  boss.on("error", (error) => log.error("jobs.error", errorFields(error)));
+  return boss;
+}
+
+/** Started once per server process (instrumentation.ts); retries until the database answers. */
+export async function startBackgroundJobs(): Promise<void> {
+  if (!env.RUN_BACKGROUND_JOBS) return;
+  const boss = createJobBoss(env.DATABASE_URL);
+  try {
+    await boss.start();
+    await registerJobs(boss);
+    log.info("jobs.started", { queues: RETENTION_QUEUE });
+  } catch (error) {
+    log.error("jobs.start_failed", errorFields(error));
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    setTimeout(() => void startBackgroundJobs(), START_RETRY_MS).unref();
+  }
+}

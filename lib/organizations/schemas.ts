@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+
+export const organizationSettingsInputSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, "Enter the clinic's name.")
+    .max(120, "Use at most 120 characters."),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((zone) => TIME_ZONES.has(zone), "Choose a time zone from the list."),
+});
+export type OrganizationSettingsInput = z.infer<typeof organizationSettingsInputSchema>;
+
+export function listTimeZones(): string[] {
+  return [...TIME_ZONES];
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** `app_deauthorized`: the app was removed on Zoom's side. @see zoom-protocols.md §1.6, §1.7 */
+export const appDeauthorizedPayloadSchema = z.object({
+  account_id: z.string().min(1),
+  user_id: z.string().optional(),
+  client_id: z.string().optional(),
+  deauthorization_time: z.string().optional(),
+  signature: z.string().optional(),
+  // Legacy string "true"/"false"; a boolean is accepted too. Absent means retention is not allowed.
+  user_data_retention: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")])
+    .default(false),
+});
+export type AppDeauthorizedPayload = z.infer<typeof appDeauthorizedPayloadSchema>;

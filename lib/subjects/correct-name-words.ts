@@ -1,0 +1,25 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+
+const MAX_WORDS = 4;
+
+/**
+ * Each word of a name query replaced by the most similar word of the organization's subjects'
+ * names (pg_trgm similarity over the SubjectNameTerm dictionary, a small table), or null when no
+ * word has a close match. "maria lopze" → "maria lopez". One query for all the words.
+ */
+export async function correctNameWords(
+  organizationId: string,
+  name: string,
+): Promise<string | null> {
+  const words = name.split(" ").filter(Boolean).slice(0, MAX_WORDS);
+  const best = await db.$queryRaw<{ position: number; term: string }[]>`
+    SELECT DISTINCT ON (w.position) w.position::int AS position, t.term
+    FROM unnest(${words}::text[]) WITH ORDINALITY AS w(word, position)
+    JOIN "SubjectNameTerm" t ON t."organizationId" = ${organizationId}::uuid AND t.term % w.word
+    ORDER BY w.position, similarity(t.term, w.word) DESC, t.term`;
+  const byPosition = new Map(best.map((row) => [row.position, row.term]));
+  const corrected = words.map((word, index) => byPosition.get(index + 1) ?? word);
+  return corrected.some((word, index) => word !== words[index]) ? corrected.join(" ") : null;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+import { subjectsVisibleTo } from "@/lib/subjects/visibility";
+
+export const subjectDetailSelect = {
+  id: true,
+  recordNumber: true,
+  firstName: true,
+  lastName: true,
+  dateOfBirth: true,
+  email: true,
+  phone: true,
+  user: { select: { id: true, isActive: true } },
+} satisfies Prisma.SubjectSelect;
+
+export type SubjectDetail = Prisma.SubjectGetPayload<{ select: typeof subjectDetailSelect }>;
+
+export type FindSubjectOptions = { subjectId: string; viewer: Viewer };
+
+/** The subject if the viewer may see it (else null), with the read recorded in the audit trail. */
+export async function findSubjectForViewer({
+  subjectId,
+  viewer,
+}: FindSubjectOptions): Promise<SubjectDetail | null> {
+  const subject = await db.subject.findFirst({
+    where: { AND: [{ id: subjectId }, subjectsVisibleTo(viewer)] },
+    select: subjectDetailSelect,
+  });
+  if (!subject) return null;
+  await recordAudit(db, {
+    actor: viewer,
+    action: "subject.view",
+    targetType: "subject",
+    targetId: subject.id,
+    subjectId: subject.id,
+  });
+  return subject;
+}

@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { findSubjectForViewer } from "@/lib/subjects/find-subject";
+import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
+import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
+import { searchSubjects } from "@/lib/subjects/search-subjects";
+import { createClinic } from "@/lib/testing/viewers";
+import { createSubject, createVisit, uniqueToken } from "@/prisma/factories";
+
+type Clinic = Awaited<ReturnType<typeof createClinic>>;
+
+/** Searches as the clinic's care team member, with the URL defaults for anything not given. */
+function search(clinic: Clinic, query: Record<string, string>) {
+  return searchSubjects({
+    ...subjectSearchParamsSchema.parse(query),
+    viewer: clinic.viewers.provider,
+  });
+}
+
+const ids = (result: { items: { id: string }[] }) => result.items.map((item) => item.id);
+
+/** Letters only, unique per test: names must be words. */
+function uniqueWord(): string {
+  return uniqueToken()
+    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)] ?? "a")
+    .slice(0, 9);
+}
+
+describe("searchSubjects", () => {
+  it("finds by record number, exactly or by its start, first", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const base = `MRN${uniqueWord().toUpperCase()}`;
+    const exact = await createSubject(db, { organizationId, recordNumber: base });
+    const longer = await createSubject(db, { organizationId, recordNumber: `${base}7` });
+    expect(ids(await search(clinic, { q: base.toLowerCase() }))).toEqual([exact.id, longer.id]);
+    expect(ids(await search(clinic, { q: base.slice(0, -2) }))).toEqual([exact.id, longer.id]);
+  });
+
+  it("finds by surname, first name and full name in either order, surnames first", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const word = uniqueWord();
+    const bySurname = await createSubject(db, {
+      organizationId,
+      firstName: "Ann",
+      lastName: `${word}son`,
+    });
+    const byFirstName = await createSubject(db, {
+      organizationId,
+      firstName: word,
+      lastName: "Zed",
+    });
+    const other = await createSubject(db, { organizationId, firstName: "Ann", lastName: "Other" });
+    expect(ids(await search(clinic, { q: word }))).toEqual([bySurname.id, byFirstName.id]);
+    expect(ids(await search(clinic, { q: `Ann ${word}` }))).toEqual([bySurname.id]);
+    expect(ids(await search(clinic, { q: `${word}son, Ann` }))).toEqual([bySurname.id]);
+    expect(ids(await search(clinic, { q: `${word} zed` }))).toEqual([byFirstName.id]);
+    expect(ids(await search(clinic, { q: word }))).not.toContain(other.id);
+  });
+
+  it("corrects a misspelled name from the clinic's own names, and says so", async () => {
+    const clinic = await createClinic(db);
+    const other = await createClinic(db);
+    const word = `${uniqueWord()}ez`;
+    const subject = await createSubject(db, {
+      organizationId: clinic.organization.id,
+      firstName: "Maria",
+      lastName: word,
+    });
+    const typo = `${word.slice(0, -2)}ze`;
+    const result = await search(clinic, { q: `maria ${typo}` });
+    expect(result.correctedQuery).toBe(`maria ${word}`);
+    expect(ids(result)).toEqual([subject.id]);
+    const elsewhere = await search(other, { q: `maria ${typo}` });
+    expect(ids(elsewhere)).toEqual([]);
+  });
+
+  it("finds by date of birth in ISO and US forms, by email start and by phone in any punctuation", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const word = uniqueWord();
+    const subject = await createSubject(db, {
+      organizationId,
+      dateOfBirth: new Date(Date.UTC(1921, 2, 4)),
+      email: `${word}.person@example.com`,
+      phone: "(555) 867-5309",
+      phoneDigits: `55586${word.length}5309`,
+    });
+    expect(ids(await search(clinic, { q: "1921-03-04" }))).toContain(subject.id);
+    expect(ids(await search(clinic, { q: "3/4/1921" }))).toContain(subject.id);
+    expect(ids(await search(clinic, { q: `${word}.pers` }))).toEqual([subject.id]);
+    expect(ids(await search(clinic, { q: `(555) 86${word.length}-5309` }))).toContain(subject.id);
+  });
+
+  it("pages through many matches in a stable order, and sorts by a column", async () => {
+    const clinic = await createClinic(db);
+    const word = uniqueWord();
+    for (let i = 0; i < SUBJECTS_PAGE_SIZE + 5; i++) {
+      await createSubject(db, {
+        organizationId: clinic.organization.id,
+        lastName: word,
+        firstName: `First${String.fromCharCode(97 + (i % 26))}${i}`,
+        dateOfBirth: new Date(Date.UTC(1950 + i, 0, 1)),
+      });
+    }
+    const first = await search(clinic, { q: word });
+    const second = await search(clinic, { q: word, page: "2" });
+    expect(first.items).toHaveLength(SUBJECTS_PAGE_SIZE);
+    expect(first.hasNextPage).toBe(true);
+    expect(second.items).toHaveLength(5);
+    expect(second.hasNextPage).toBe(false);
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(SUBJECTS_PAGE_SIZE + 5);
+    const names = [...first.items, ...second.items].map((item) => item.firstName.toLowerCase());
+    expect(names).toEqual([...names].sort());
+
+    const byBirth = await search(clinic, { q: word, sort: "dob", dir: "desc" });
+    const years = byBirth.items.map((item) => item.dateOfBirth.getUTCFullYear());
+    expect(years[0]).toBe(1950 + SUBJECTS_PAGE_SIZE + 4);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it("filters by portal account and by upcoming visit", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const word = uniqueWord();
+    const withVisit = await createSubject(db, { organizationId, lastName: word });
+    const plain = await createSubject(db, { organizationId, lastName: word });
+    await createVisit(db, {
+      organizationId,
+      subjectId: withVisit.id,
+      providerId: clinic.provider.id,
+    });
+    expect(ids(await search(clinic, { q: word, upcoming: "1" }))).toEqual([withVisit.id]);
+    expect(ids(await search(clinic, { q: word, portal: "with" }))).toEqual([]);
+    expect(new Set(ids(await search(clinic, { q: word, portal: "without" })))).toEqual(
+      new Set([withVisit.id, plain.id]),
+    );
+    expect(
+      ids(await search(clinic, { q: clinic.patient.subject.lastName, portal: "with" })),
+    ).toContain(clinic.patient.subject.id);
+  });
+
+  it("never returns another organization's subjects, and audits without the query text", async () => {
+    const clinic = await createClinic(db);
+    const other = await createClinic(db);
+    const word = uniqueWord();
+    await createSubject(db, {
+      organizationId: other.organization.id,
+      lastName: word,
+      recordNumber: `X${word.toUpperCase()}`,
+    });
+    expect(ids(await search(clinic, { q: word }))).toEqual([]);
+    expect(ids(await search(clinic, { q: `X${word}` }))).toEqual([]);
+    const browse = await search(clinic, {});
+    expect(browse.items.every((item) => item.id !== other.patient.subject.id)).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+    });
+    expect(JSON.stringify(audit.details)).not.toContain(word);
+  });
+
+  it.each([
+    "%",
+    "_",
+    "%%%%",
+    "\\",
+    '\'; DROP TABLE "Subject"; --',
+    "😀",
+    "--",
+    "1/1",
+    "@",
+    "x".repeat(200),
+  ])("treats %j as plain text: no error, no wildcard", async (q) => {
+    const clinic = await createClinic(db);
+    await expect(search(clinic, { q })).resolves.toMatchObject({ items: [], hasNextPage: false });
+  });
+
+  it("answers one or two letters with surname starts", async () => {
+    const clinic = await createClinic(db);
+    const subject = await createSubject(db, {
+      organizationId: clinic.organization.id,
+      lastName: "Qx",
+    });
+    expect(ids(await search(clinic, { q: "q" }))).toContain(subject.id);
+    expect(ids(await search(clinic, { q: "QX" }))).toEqual([subject.id]);
+  });
+
+  it("is not for patients", async () => {
+    const clinic = await createClinic(db);
+    const error = await searchSubjects({
+      ...subjectSearchParamsSchema.parse({}),
+      viewer: clinic.viewers.patient,
+    }).catch((caught: unknown) => caught);
+    expect(isAppError(error, "forbidden")).toBe(true);
+  });
+});
+
+describe("findSubjectForViewer", () => {
+  it("returns the organization's subject to its care team and audits the read", async () => {
+    const clinic = await createClinic(db);
+    const subject = await findSubjectForViewer({
+      subjectId: clinic.patient.subject.id,
+      viewer: clinic.viewers.provider,
+    });
+    expect(subject?.id).toBe(clinic.patient.subject.id);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorUserId: clinic.provider.id, action: "subject.view" },
+    });
+    expect(audit.subjectId).toBe(clinic.patient.subject.id);
+  });
+
+  it("hides another organization's subject and another patient's record", async () => {
+    const clinic = await createClinic(db);
+    const other = await createClinic(db);
+    expect(
+      await findSubjectForViewer({
+        subjectId: other.patient.subject.id,
+        viewer: clinic.viewers.provider,
+      }),
+    ).toBeNull();
+    expect(
+      await findSubjectForViewer({
+        subjectId: other.patient.subject.id,
+        viewer: clinic.viewers.admin,
+      }),
+    ).toBeNull();
+    const neighbour = await createSubject(db, { organizationId: clinic.organization.id });
+    expect(
+      await findSubjectForViewer({ subjectId: neighbour.id, viewer: clinic.viewers.patient }),
+    ).toBeNull();
+    expect(
+      await findSubjectForViewer({
+        subjectId: clinic.patient.subject.id,
+        viewer: clinic.viewers.patient,
+      }),
+    ).not.toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+import "server-only";
+
+import { Role, VisitStatus } from "@/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { decryptSecret } from "@/lib/crypto/encryption";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { formatTime } from "@/lib/format";
+import { errorFields, log } from "@/lib/log";
+import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
+import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
+import { visitsVisibleTo } from "@/lib/visits/visibility";
+import { getZoomMeeting } from "@/lib/zoom/api/meetings";
+import { findActiveZoomConnection } from "@/lib/zoom/connection";
+
+export type JoinVisitOptions = { viewer: Viewer; visitId: string; now?: Date };
+
+/** Why a join is refused, for the page to explain. */
+export type JoinRefusal = "not_yet" | "over" | "cancelled" | "no_meeting" | "zoom_unavailable";
+
+function refuse(reason: JoinRefusal, message: string): AppError {
+  return new AppError("conflict", message, { userMessage: message, fields: { join: [reason] } });
+}
+
+/**
+ * Zoom's start URL carries a host token that expires after about two hours: ask Zoom for a fresh
+ * one, and fall back to the stored one if Zoom cannot answer. @see zoom-protocols.md §3.2
+ */
+async function freshStartUrl(
+  organizationId: string,
+  meetingId: bigint,
+  stored: string | null,
+): Promise<string | null> {
+  const connection = await findActiveZoomConnection(organizationId);
+  if (connection) {
+    try {
+      return (await getZoomMeeting(connection, meetingId)).start_url;
+    } catch (error) {
+      log.warn("visits.fresh_start_url_failed", errorFields(error));
+    }
+  }
+  return stored ? decryptSecret(stored) : null;
+}
+
+/** The meeting of a visit that has none yet; Zoom being unlinked or broken is a refusal the page explains. */
+async function createMissingMeeting(
+  visit: Parameters<typeof ensureVisitMeeting>[0],
+  viewer: Viewer,
+  now: Date,
+) {
+  try {
+    return await ensureVisitMeeting(visit, viewer, now);
+  } catch (error) {
+    if (!isAppError(error, "conflict")) throw error;
+    throw refuse("zoom_unavailable", error.publicMessage);
+  }
+}
+
+/**
+ * Where "Join Meeting" goes: the host's start URL for the visit's provider, the join URL for other
+ * staff and for the patient (from 15 minutes before the start). Audited.
+ */
+export async function getJoinUrl({
+  viewer,
+  visitId,
+  now = new Date(),
+}: JoinVisitOptions): Promise<string> {
+  const visit = await db.visit.findFirst({
+    where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
+    select: {
+      id: true,
+      subjectId: true,
+      providerId: true,
+      status: true,
+      scheduledStart: true,
+      durationMinutes: true,
+      zoomMeetingId: true,
+      zoomJoinUrl: true,
+      zoomStartUrl: true,
+    },
+  });
+  if (!visit) throw new AppError("not_found", "Visit not found");
+  if (visit.status === VisitStatus.CANCELLED)
+    throw refuse("cancelled", "This visit was cancelled.");
+  const isPast = visitPhase(visit, now) === "past";
+  const isPatient = viewer.role === Role.PATIENT;
+  if (isPatient && isPast) throw refuse("over", "This visit is over.");
+  if (isPatient && now < joinOpensAt(visit)) {
+    throw refuse(
+      "not_yet",
+      `You can join from ${formatTime(joinOpensAt(visit), viewer.timeZone)}, 15 minutes before the visit.`,
+    );
+  }
+  const meeting =
+    visit.zoomMeetingId === null && !isPast
+      ? await createMissingMeeting(visit, viewer, now)
+      : visit;
+  if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
+    throw refuse("no_meeting", "This visit has no video meeting.");
+  const isHost = visit.providerId === viewer.id;
+  const url = isHost
+    ? await freshStartUrl(viewer.organizationId, meeting.zoomMeetingId, meeting.zoomStartUrl)
+    : meeting.zoomJoinUrl;
+  if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
+  await recordAudit(db, {
+    actor: viewer,
+    action: "visit.join",
+    targetType: "visit",
+    targetId: visit.id,
+    subjectId: visit.subjectId,
+    details: { asHost: isHost },
+  });
+  return url;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+
+import { Role, VisitStatus } from "@/generated/prisma/enums";
+import type { Viewer } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { visitsVisibleTo } from "@/lib/visits/visibility";
+
+/**
+ * A visit the care team is about to change: visible to the viewer (else not found), the viewer
+ * staff (else forbidden), and still scheduled (else a conflict saying why).
+ */
+export async function getScheduledVisitForChange(viewer: Viewer, visitId: string) {
+  const visit = await db.visit.findFirst({
+    where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
+    select: {
+      id: true,
+      subjectId: true,
+      providerId: true,
+      status: true,
+      scheduledStart: true,
+      durationMinutes: true,
+      zoomMeetingId: true,
+    },
+  });
+  if (!visit) throw new AppError("not_found", "Visit not found");
+  if (viewer.role === Role.PATIENT)
+    throw new AppError("forbidden", "Patients cannot change visits");
+  const problem =
+    visit.status === VisitStatus.CANCELLED
+      ? "This visit was cancelled."
+      : visit.status !== VisitStatus.SCHEDULED
+        ? "This visit has already started or ended."
+        : null;
+  if (problem) throw new AppError("conflict", problem, { userMessage: problem });
+  return visit;
+}

@@ -1,0 +1,13 @@
+import { createHash, randomBytes } from "node:crypto";
+
+// OAuth `state` and PKCE S256 (RFC 7636). @see zoom-protocols.md §1.1
+
+export function createOAuthState(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function createPkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(48).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  return { verifier, challenge };
+}

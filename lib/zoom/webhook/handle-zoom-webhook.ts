@@ -1,0 +1,197 @@
+import "server-only";
+
+import { Prisma } from "@/generated/prisma/client";
+import {
+  NotificationOutcome,
+  NotificationSource,
+  ZoomConnectionStatus,
+} from "@/generated/prisma/enums";
+import { sha256Hex } from "@/lib/crypto/hmac";
+import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { fieldErrorsOf } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
+import { handleAppDeauthorized } from "@/lib/retention/handle-app-deauthorized";
+import { appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
+import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
+import { canonicalJson } from "@/lib/zoom/webhook/canonical-json";
+import {
+  accountIdSchema,
+  MAX_WEBHOOK_BYTES,
+  urlValidationPayloadSchema,
+  type ZoomWebhookEnvelope,
+  zoomWebhookEnvelopeSchema,
+} from "@/lib/zoom/webhook/schemas";
+import { answerUrlValidation, verifyZoomSignature } from "@/lib/zoom/webhook/verify-signature";
+
+// POST /api/zoom/webhook, minus the framework: verify, parse, store once, apply, answer.
+// A notification is stored and applied in one transaction, or refused with a status that makes
+// Zoom retry (503); a duplicate delivery changes nothing. No Zoom calls here: Zoom waits 3 s at most.
+
+export type WebhookOutcome = { status: number; body: unknown };
+
+const reject = (
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+): WebhookOutcome => ({
+  status,
+  body: { error: { code, message, ...(fields ? { fields } : {}) } },
+});
+
+/** Equal deliveries (Zoom's retries) share a key, whatever their JSON key order. */
+export function dedupeKeyOf(envelope: ZoomWebhookEnvelope): string {
+  return `zoom:${sha256Hex(`${envelope.event}|${envelope.event_ts}|${canonicalJson(envelope.payload)}`)}`;
+}
+
+function parseJson(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody);
+  } catch {
+    return undefined;
+  }
+}
+
+type Parsed = { ok: true; event: ZoomWebhookEnvelope } | { ok: false; outcome: WebhookOutcome };
+
+/** Everything that can be refused before anything is stored. */
+function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: Date): Parsed {
+  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES)
+    return { ok: false, outcome: reject(413, "bad_request", "Body larger than 1 MB") };
+  const signature = verifyZoomSignature({
+    rawBody,
+    timestamp: headers.get("x-zm-request-timestamp"),
+    signature: headers.get("x-zm-signature"),
+    secret,
+    nowMs: now.getTime(),
+  });
+  if (!signature.isValid)
+    return {
+      ok: false,
+      outcome: reject(401, "unauthorized", `Signature check failed: ${signature.reason}`),
+    };
+  const json = parseJson(rawBody);
+  if (json === undefined)
+    return { ok: false, outcome: reject(400, "bad_request", "Body is not JSON") };
+  const envelope = zoomWebhookEnvelopeSchema.safeParse(json);
+  if (!envelope.success)
+    return {
+      ok: false,
+      outcome: reject(400, "bad_request", "Not a Zoom event", fieldErrorsOf(envelope.error)),
+    };
+  if (envelope.data.event === "app_deauthorized") {
+    const payload = appDeauthorizedPayloadSchema.safeParse(envelope.data.payload);
+    if (!payload.success)
+      return {
+        ok: false,
+        outcome: reject(
+          400,
+          "bad_request",
+          "Invalid app_deauthorized payload",
+          fieldErrorsOf(payload.error),
+        ),
+      };
+  }
+  return { ok: true, event: envelope.data };
+}
+
+async function apply(
+  tx: Tx,
+  event: ZoomWebhookEnvelope,
+  receivedAt: Date,
+): Promise<{ outcome: NotificationOutcome; organizationId: string | null }> {
+  if (event.event === "app_deauthorized") {
+    const payload = appDeauthorizedPayloadSchema.parse(event.payload);
+    const result = await handleAppDeauthorized(
+      tx,
+      { payload, raw: event.payload as Prisma.InputJsonObject },
+      receivedAt,
+    );
+    return {
+      outcome: result.isApplied ? NotificationOutcome.APPLIED : NotificationOutcome.UNMATCHED,
+      organizationId: result.organizationId,
+    };
+  }
+  const account = accountIdSchema.safeParse(event.payload);
+  const connection = account.success
+    ? await tx.zoomConnection.findFirst({
+        where: {
+          zoomAccountId: account.data.account_id,
+          status: { not: ZoomConnectionStatus.REMOVED },
+        },
+        select: { organizationId: true },
+      })
+    : null;
+  return {
+    outcome: NotificationOutcome.IGNORED,
+    organizationId: connection?.organizationId ?? null,
+  };
+}
+
+/** Stores the event under its dedupe key and applies it, in one transaction. */
+async function storeAndApply(
+  event: ZoomWebhookEnvelope,
+  receivedAt: Date,
+): Promise<WebhookOutcome> {
+  try {
+    const outcome = await db.$transaction(async (tx) => {
+      const stored = await tx.inboundNotification.create({
+        data: {
+          source: NotificationSource.ZOOM_WEBHOOK,
+          dedupeKey: dedupeKeyOf(event),
+          eventType: event.event,
+          eventAt: new Date(event.event_ts),
+          receivedAt,
+          outcome: NotificationOutcome.IGNORED,
+          payload: event.payload as Prisma.InputJsonObject,
+        },
+        select: { id: true },
+      });
+      const applied = await apply(tx, event, receivedAt);
+      await tx.inboundNotification.update({
+        where: { id: stored.id },
+        data: applied,
+        select: { id: true },
+      });
+      return applied.outcome;
+    });
+    log.info("zoom.webhook.received", { event: event.event, outcome });
+    return { status: 200, body: { status: outcome.toLowerCase() } };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { status: 200, body: { status: "duplicate" } };
+    log.error("zoom.webhook.not_stored", { event: event.event, ...errorFields(error) });
+    return reject(503, "unavailable", "The event could not be stored; retry later");
+  }
+}
+
+export type HandleZoomWebhookOptions = { rawBody: string; headers: Headers; now?: Date };
+
+export async function handleZoomWebhook({
+  rawBody,
+  headers,
+  now = new Date(),
+}: HandleZoomWebhookOptions): Promise<WebhookOutcome> {
+  const secret = env.ZOOM_WEBHOOK_SECRET_TOKEN;
+  if (!secret)
+    return reject(503, "unavailable", "Webhooks are not configured (ZOOM_WEBHOOK_SECRET_TOKEN)");
+  const parsed = verifyAndParse(secret, rawBody, headers, now);
+  if (!parsed.ok) return parsed.outcome;
+  const { event } = parsed;
+
+  if (event.event === "endpoint.url_validation") {
+    const challenge = urlValidationPayloadSchema.safeParse(event.payload);
+    if (!challenge.success)
+      return reject(400, "bad_request", "Missing plainToken", fieldErrorsOf(challenge.error));
+    return { status: 200, body: answerUrlValidation(secret, challenge.data.plainToken) };
+  }
+  const outcome = await storeAndApply(event, now);
+  const account = accountIdSchema.safeParse(event.payload);
+  if (outcome.status === 200 && account.success) {
+    await stampZoomWebhook(account.data.account_id).catch((error: unknown) =>
+      log.warn("zoom.webhook.stamp_failed", errorFields(error)),
+    );
+  }
+  return outcome;
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+// The envelope every Zoom webhook shares. @see zoom-protocols.md §2.5
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+export const zoomWebhookEnvelopeSchema = z.object({
+  event: z.string().min(1).max(100),
+  event_ts: z.number().int().positive(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type ZoomWebhookEnvelope = z.infer<typeof zoomWebhookEnvelopeSchema>;
+
+/** @see zoom-protocols.md §2.3 */
+export const urlValidationPayloadSchema = z.object({ plainToken: z.string().min(1).max(256) });
+
+export const accountIdSchema = z.object({ account_id: z.string().min(1) });

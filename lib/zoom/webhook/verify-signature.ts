@@ -1,0 +1,37 @@
+import { hmacSha256Hex, safeEqual } from "@/lib/crypto/hmac";
+
+// Zoom webhook signatures. @see zoom-protocols.md §2.2, §2.3
+
+/** Requests older or newer than this are refused as replays. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+export type SignatureFailure =
+  "missing_headers" | "bad_timestamp" | "stale_timestamp" | "bad_signature";
+export type SignatureCheck = { isValid: true } | { isValid: false; reason: SignatureFailure };
+
+export function signZoomPayload(secret: string, timestamp: string, rawBody: string): string {
+  return `v0=${hmacSha256Hex(secret, `v0:${timestamp}:${rawBody}`)}`;
+}
+
+/** Checks `x-zm-signature` over the exact bytes received, in constant time, and the timestamp's age. */
+export function verifyZoomSignature(options: {
+  rawBody: string;
+  timestamp: string | null;
+  signature: string | null;
+  secret: string;
+  nowMs: number;
+}): SignatureCheck {
+  const { rawBody, timestamp, signature, secret, nowMs } = options;
+  if (!timestamp || !signature) return { isValid: false, reason: "missing_headers" };
+  if (!/^\d{1,12}$/.test(timestamp)) return { isValid: false, reason: "bad_timestamp" };
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS)
+    return { isValid: false, reason: "stale_timestamp" };
+  if (!safeEqual(signZoomPayload(secret, timestamp, rawBody), signature))
+    return { isValid: false, reason: "bad_signature" };
+  return { isValid: true };
+}
+
+/** The answer to `endpoint.url_validation`. @see zoom-protocols.md §2.3 */
+export function answerUrlValidation(secret: string, plainToken: string) {
+  return { plainToken, encryptedToken: hmacSha256Hex(secret, plainToken) };
+}

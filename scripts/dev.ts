@@ -1,0 +1,174 @@
+// npm run dev — the app with demo data on the embedded PostgreSQL (or DATABASE_URL), one command.
+import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import path from "node:path";
+
+import { createDbClient } from "@/lib/db-client";
+import { DEMO_PASSWORD } from "@/prisma/factories";
+import { seedDemo } from "@/prisma/seed";
+
+import { applyMigrations } from "@/prisma/apply-migrations";
+
+import { isLocalDatabase, openDatabase } from "./lib/database";
+import { DATA_DIR, ensureLocalSecrets, loadDotEnv } from "./lib/local-env";
+import { firstFreePort } from "./lib/ports";
+
+const SHUTDOWN_GRACE_MS = 5_000;
+const ZOOM_EMULATOR_FIRST_PORT = 9100;
+
+/** The emulator's app registration and the app's matching Zoom settings (development only). */
+const DEV_ZOOM = {
+  clientId: "carevisit-dev-client",
+  clientSecret: "carevisit-dev-secret",
+  webhookSecretToken: "carevisit-dev-webhook-secret",
+};
+
+function say(line: string) {
+  console.log(`[carevisit] ${line}`);
+}
+
+async function seedIfNeeded(url: string) {
+  if (!isLocalDatabase(url)) {
+    say(
+      "DATABASE_URL is on another host: the demo data (with its published password) is not seeded there.",
+    );
+    return;
+  }
+  const db = createDbClient(url, { poolSize: 2 });
+  try {
+    const result = await seedDemo(db);
+    if (result.created) say("Seeded the demo clinic.");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // Own process group, so stopping it also stops what it started (next dev's workers).
+  return spawn(command, args, { env, stdio: "inherit", detached: true });
+}
+
+/**
+ * The bundled Zoom emulator (zoom-emulator/), with its state kept in .data so that a restart keeps
+ * the link. Its request log goes to .data/zoom-emulator.log. Resolves with its URL when it listens.
+ */
+async function startZoomEmulator(appUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await firstFreePort(ZOOM_EMULATOR_FIRST_PORT);
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve("tsx/cli"),
+      "zoom-emulator/src/main.ts",
+      "--port",
+      String(port),
+      "--state-file",
+      path.join(DATA_DIR, "zoom-emulator.json"),
+    ],
+    {
+      env: {
+        ...process.env,
+        ZOOM_EMULATOR_CLIENT_ID: DEV_ZOOM.clientId,
+        ZOOM_EMULATOR_CLIENT_SECRET: DEV_ZOOM.clientSecret,
+        ZOOM_EMULATOR_WEBHOOK_SECRET_TOKEN: DEV_ZOOM.webhookSecretToken,
+        ZOOM_EMULATOR_REDIRECT_URIS: `${appUrl}/api/zoom/oauth/callback`,
+        ZOOM_EMULATOR_EVENT_URL: `${appUrl}/api/zoom/webhook`,
+      },
+      stdio: ["ignore", "pipe", openSync(path.join(DATA_DIR, "zoom-emulator.log"), "a")],
+      detached: true,
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ZOOM_EMULATOR_READY (\S+)/.exec(output);
+      if (ready?.[1]) resolve(ready[1].replace("127.0.0.1", "localhost"));
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`The Zoom emulator exited (${code}); see .data/zoom-emulator.log`)),
+    );
+  });
+  return { child, url };
+}
+
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function main() {
+  loadDotEnv();
+  const secrets = ensureLocalSecrets();
+  const database = await openDatabase(say);
+  await applyMigrations(database.url, say);
+  await seedIfNeeded(database.url);
+
+  const port = process.env.PORT ?? "3000";
+  const appUrl = process.env.APP_BASE_URL ?? `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: database.url,
+    APP_BASE_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const children: ChildProcess[] = [];
+  if (!process.env.ZOOM_OAUTH_BASE_URL) {
+    const zoom = await startZoomEmulator(appUrl);
+    children.push(zoom.child);
+    Object.assign(env, {
+      ZOOM_CLIENT_ID: DEV_ZOOM.clientId,
+      ZOOM_CLIENT_SECRET: DEV_ZOOM.clientSecret,
+      ZOOM_WEBHOOK_SECRET_TOKEN: DEV_ZOOM.webhookSecretToken,
+      ZOOM_OAUTH_BASE_URL: zoom.url,
+      ZOOM_API_BASE_URL: `${zoom.url}/v2`,
+      ZOOM_TELEHEALTH_BASE_URL: zoom.url,
+    });
+    say(`Zoom emulator on ${zoom.url}: link it as zoom-admin@carevisit.test on its consent page.`);
+  }
+  children.push(
+    start(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], env),
+  );
+
+  say(
+    `Open ${appUrl} and sign in as admin@, provider@ or patient@carevisit.test (password ${DEMO_PASSWORD}).`,
+  );
+  say(
+    `Mail (sign-in codes) goes to ${appUrl}/dev/outbox unless SMTP_URL is set. Ctrl+C stops everything.`,
+  );
+
+  let stopping = false;
+  async function shutdown(exitCode: number) {
+    if (stopping) return;
+    stopping = true;
+    say("Stopping…");
+    children.forEach((child) => stopGroup(child, "SIGTERM"));
+    const forceKill = setTimeout(
+      () => children.forEach((child) => stopGroup(child, "SIGKILL")),
+      SHUTDOWN_GRACE_MS,
+    );
+    const running = children.filter(
+      (child) => child.exitCode === null && child.signalCode === null,
+    );
+    await Promise.all(
+      running.map((child) => new Promise((resolve) => child.once("exit", resolve))),
+    );
+    clearTimeout(forceKill);
+    await database.stop();
+    say("Stopped.");
+    process.exit(exitCode);
+  }
+
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
