@@ -10,5 +10,5 @@ export const VISIT_CHANGED_CHANNEL = "visit_changed";
  * delivers the notification only if, and when, the transaction commits. It carries only the id.
  */
 export async function publishVisitChanged(tx: Tx, visitId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_notify(${VISIT_CHANGED_CHANNEL}, ${visitId})`;
+  await tx.$executeRaw`SELECT pg_notify(${VISIT_CHANGED_CHANNEL}, ${visitId})`;
 }

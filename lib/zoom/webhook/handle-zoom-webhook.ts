@@ -16,6 +16,12 @@ import { appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
 import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
 import { canonicalJson } from "@/lib/zoom/webhook/canonical-json";
 import {
+  applyMeetingEvent,
+  isMeetingEvent,
+  type MeetingEventPayload,
+  parseMeetingEvent,
+} from "@/lib/zoom/webhook/meeting-events";
+import {
   accountIdSchema,
   MAX_WEBHOOK_BYTES,
   urlValidationPayloadSchema,
@@ -53,7 +59,9 @@ function parseJson(rawBody: string): unknown {
   }
 }
 
-type Parsed = { ok: true; event: ZoomWebhookEnvelope } | { ok: false; outcome: WebhookOutcome };
+type ParsedEvent = { envelope: ZoomWebhookEnvelope; meeting: MeetingEventPayload | null };
+
+type Parsed = { ok: true; event: ParsedEvent } | { ok: false; outcome: WebhookOutcome };
 
 /** Everything that can be refused before anything is stored. */
 function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: Date): Parsed {
@@ -93,14 +101,30 @@ function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: 
         ),
       };
   }
-  return { ok: true, event: envelope.data };
+  if (!isMeetingEvent(envelope.data.event))
+    return { ok: true, event: { envelope: envelope.data, meeting: null } };
+  const meeting = parseMeetingEvent(envelope.data);
+  if (!meeting.success)
+    return {
+      ok: false,
+      outcome: reject(
+        400,
+        "bad_request",
+        `Invalid ${envelope.data.event} payload`,
+        fieldErrorsOf(meeting.error),
+      ),
+    };
+  return { ok: true, event: { envelope: envelope.data, meeting: meeting.data } };
 }
+
+type Applied = { outcome: NotificationOutcome; organizationId: string | null };
 
 async function apply(
   tx: Tx,
-  event: ZoomWebhookEnvelope,
+  { envelope: event, meeting }: ParsedEvent,
+  notificationId: bigint,
   receivedAt: Date,
-): Promise<{ outcome: NotificationOutcome; organizationId: string | null }> {
+): Promise<Applied> {
   if (event.event === "app_deauthorized") {
     const payload = appDeauthorizedPayloadSchema.parse(event.payload);
     const result = await handleAppDeauthorized(
@@ -123,17 +147,19 @@ async function apply(
         select: { organizationId: true },
       })
     : null;
-  return {
-    outcome: NotificationOutcome.IGNORED,
-    organizationId: connection?.organizationId ?? null,
-  };
+  const organizationId = connection?.organizationId ?? null;
+  if (!meeting) return { outcome: NotificationOutcome.IGNORED, organizationId };
+  const { outcome } = await applyMeetingEvent(tx, {
+    organizationId,
+    notificationId,
+    payload: meeting,
+  });
+  return { outcome, organizationId };
 }
 
 /** Stores the event under its dedupe key and applies it, in one transaction. */
-async function storeAndApply(
-  event: ZoomWebhookEnvelope,
-  receivedAt: Date,
-): Promise<WebhookOutcome> {
+async function storeAndApply(parsed: ParsedEvent, receivedAt: Date): Promise<WebhookOutcome> {
+  const event = parsed.envelope;
   try {
     const outcome = await db.$transaction(async (tx) => {
       const stored = await tx.inboundNotification.create({
@@ -148,7 +174,7 @@ async function storeAndApply(
         },
         select: { id: true },
       });
-      const applied = await apply(tx, event, receivedAt);
+      const applied = await apply(tx, parsed, stored.id, receivedAt);
       await tx.inboundNotification.update({
         where: { id: stored.id },
         data: applied,
@@ -178,7 +204,7 @@ export async function handleZoomWebhook({
     return reject(503, "unavailable", "Webhooks are not configured (ZOOM_WEBHOOK_SECRET_TOKEN)");
   const parsed = verifyAndParse(secret, rawBody, headers, now);
   if (!parsed.ok) return parsed.outcome;
-  const { event } = parsed;
+  const event = parsed.event.envelope;
 
   if (event.event === "endpoint.url_validation") {
     const challenge = urlValidationPayloadSchema.safeParse(event.payload);
@@ -186,7 +212,7 @@ export async function handleZoomWebhook({
       return reject(400, "bad_request", "Missing plainToken", fieldErrorsOf(challenge.error));
     return { status: 200, body: answerUrlValidation(secret, challenge.data.plainToken) };
   }
-  const outcome = await storeAndApply(event, now);
+  const outcome = await storeAndApply(parsed.event, now);
   const account = accountIdSchema.safeParse(event.payload);
   if (outcome.status === 200 && account.success) {
     await stampZoomWebhook(account.data.account_id).catch((error: unknown) =>

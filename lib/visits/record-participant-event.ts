@@ -1,0 +1,60 @@
+import "server-only";
+
+import type { ParticipantEventKind } from "@/generated/prisma/enums";
+import type { Tx } from "@/lib/db";
+import { identifyParticipant, type ParticipantClues } from "@/lib/visits/identify-participant";
+import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
+
+// The one way a join, leave or waiting-room move reaches a visit, whoever sent it (Zoom's webhook,
+// the telehealth GET, the participants report): identify the person, store the event next to the
+// notification that carried it, then derive the visit's state again. Runs inside the
+// notification's transaction, so the notification, the event and the new state commit together.
+
+export type ParticipantVisit = {
+  id: string;
+  organizationId: string;
+  providerId: string;
+  subjectId: string;
+  zoomHostId: string | null;
+};
+
+export type ParticipantEventInput = {
+  visit: ParticipantVisit;
+  notificationId: bigint;
+  kind: ParticipantEventKind;
+  occurredAt: Date;
+  clues: ParticipantClues & { registrantId?: string | null; customerKey?: string | null };
+};
+
+export const participantVisitSelect = {
+  id: true,
+  organizationId: true,
+  providerId: true,
+  subjectId: true,
+  zoomHostId: true,
+} as const;
+
+export async function recordParticipantEvent(
+  tx: Tx,
+  { visit, notificationId, kind, occurredAt, clues }: ParticipantEventInput,
+): Promise<void> {
+  const person = await identifyParticipant(tx, visit, clues);
+  await tx.participantEvent.create({
+    data: {
+      visitId: visit.id,
+      notificationId,
+      kind,
+      occurredAt,
+      participantKey: person.participantKey,
+      role: person.role,
+      userId: person.userId,
+      zoomUserId: person.zoomUserId,
+      zoomParticipantUuid: clues.participantUuid || null,
+      registrantId: clues.registrantId || null,
+      customerKey: clues.customerKey || null,
+      displayName: person.displayName,
+    },
+    select: { id: true },
+  });
+  await recomputeVisitState(tx, visit.id);
+}
