@@ -1,0 +1,161 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+
+import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
+import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
+import { createClinic, viewerFor } from "@/lib/testing/viewers";
+import { readLiveVisit } from "@/lib/visits/live-visit";
+import { liveVisitStream } from "@/lib/visits/live-visit-stream";
+import type { LiveVisit } from "@/lib/visits/live-visit-types";
+import { createPatient } from "@/prisma/factories";
+
+type Frame = { event: string; data: unknown };
+
+/** Reads server-sent event frames off a stream, one `next()` at a time. */
+function framesOf(stream: ReadableStream<Uint8Array>) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return async function next(timeoutMs = 5_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) return { event, data: JSON.parse(data) as unknown };
+        continue;
+      }
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("No frame in time")), deadline - Date.now()),
+        ),
+      ]);
+      if (chunk.done) throw new Error("Stream ended");
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  };
+}
+
+async function clinicWithVisit() {
+  const clinic = await createClinic(db);
+  const visit = await db.visit.create({
+    data: {
+      organizationId: clinic.organization.id,
+      subjectId: clinic.patient.subject.id,
+      providerId: clinic.provider.id,
+      createdById: clinic.provider.id,
+      scheduledStart: new Date(),
+      durationMinutes: 30,
+    },
+    select: { id: true },
+  });
+  return { ...clinic, visitId: visit.id };
+}
+
+/** A change committed on another connection, as another app instance would commit it. */
+async function patientStartsWaiting(visitId: string, since: Date) {
+  await db.$transaction(async (tx) => {
+    await tx.visit.update({
+      where: { id: visitId },
+      data: { patientPresence: PatientPresence.WAITING, patientWaitingSince: since },
+    });
+    await publishVisitChanged(tx, visitId);
+  });
+}
+
+async function open(viewer: Parameters<typeof readLiveVisit>[0], visitId: string) {
+  const initial = await readLiveVisit(viewer, visitId);
+  if (!initial) throw new Error("not visible");
+  const abort = new AbortController();
+  const next = framesOf(liveVisitStream({ viewer, initial, signal: abort.signal }));
+  return { next, abort, initial };
+}
+
+describe("the live waiting room stream", () => {
+  it("sends the state on connect and every change to each open stream, staff and patient alike", async () => {
+    const clinic = await clinicWithVisit();
+    await visitChangeHub().ready();
+    const staff = await open(clinic.viewers.provider, clinic.visitId);
+    const otherStaff = await open(clinic.viewers.admin, clinic.visitId);
+    const patient = await open(clinic.viewers.patient, clinic.visitId);
+    expect(await staff.next()).toMatchObject({
+      event: "state",
+      data: { view: "staff", patientPresence: PatientPresence.NOT_JOINED },
+    });
+    await otherStaff.next();
+    expect(await patient.next()).toEqual({
+      event: "state",
+      data: {
+        view: "patient",
+        visitId: clinic.visitId,
+        status: VisitStatus.SCHEDULED,
+        isProviderPresent: false,
+      } satisfies LiveVisit,
+    });
+
+    const since = new Date(Date.now() - 90_000);
+    await patientStartsWaiting(clinic.visitId, since);
+    for (const stream of [staff, otherStaff])
+      expect(await stream.next()).toMatchObject({
+        event: "state",
+        data: {
+          patientPresence: PatientPresence.WAITING,
+          patientWaitingSince: since.toISOString(),
+        },
+      });
+
+    // The patient's view did not change (they see only the provider): nothing is sent to them.
+    await db.$transaction(async (tx) => {
+      await tx.visit.update({ where: { id: clinic.visitId }, data: { isProviderPresent: true } });
+      await publishVisitChanged(tx, clinic.visitId);
+    });
+    expect(await patient.next()).toMatchObject({ data: { isProviderPresent: true } });
+    for (const stream of [staff, otherStaff, patient]) stream.abort.abort();
+  });
+
+  it("keeps other organizations and other patients out", async () => {
+    const clinic = await clinicWithVisit();
+    const other = await createClinic(db);
+    const otherPatient = await createPatient(db, { organizationId: clinic.organization.id });
+    expect(await readLiveVisit(other.viewers.provider, clinic.visitId)).toBeNull();
+    expect(await readLiveVisit(other.viewers.admin, clinic.visitId)).toBeNull();
+    expect(
+      await readLiveVisit(viewerFor(otherPatient.user, otherPatient.subject.id), clinic.visitId),
+    ).toBeNull();
+  });
+
+  it("resynchronises from the database after its LISTEN connection is killed", async () => {
+    const clinic = await clinicWithVisit();
+    await visitChangeHub().ready();
+    const staff = await open(clinic.viewers.provider, clinic.visitId);
+    await staff.next();
+
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'carevisit-visit-changes' AND datname = current_database()`,
+    );
+    await admin.end();
+    // Committed while nobody listens: the notification is lost, the resync must catch it.
+    const since = new Date(Date.now() - 30_000);
+    await db.visit.update({
+      where: { id: clinic.visitId },
+      data: { patientPresence: PatientPresence.WAITING, patientWaitingSince: since },
+    });
+    expect(await staff.next(10_000)).toMatchObject({
+      data: { patientPresence: PatientPresence.WAITING },
+    });
+    await patientStartsWaiting(clinic.visitId, new Date(Date.now() - 10_000));
+    expect(await staff.next()).toMatchObject({
+      data: { patientWaitingSince: expect.any(String) as string },
+    });
+    staff.abort.abort();
+  });
+});
