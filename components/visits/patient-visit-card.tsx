@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { LiveProviderPresence } from "@/components/visits/live-provider-presence";
 import { PatientJoinButton } from "@/components/visits/patient-join-button";
 import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
 import type { VisitStatus } from "@/generated/prisma/enums";
@@ -67,11 +68,15 @@ export function PatientVisitCard({
       {joinOpensAt ? (
         <div className="mt-4 flex flex-col gap-3">
           {isJoinOpen ? (
-            <p className="text-sm font-medium" aria-live="polite">
-              {visit.isProviderPresent
-                ? `${providerName} has joined.`
-                : `${providerName} has not joined yet.`}
-            </p>
+            <LiveProviderPresence
+              providerName={providerName}
+              initial={{
+                view: "patient",
+                visitId: visit.id,
+                status: visit.status,
+                isProviderPresent: visit.isProviderPresent,
+              }}
+            />
           ) : null}
           <PatientJoinButton
             visitId={visit.id}

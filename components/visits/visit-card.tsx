@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 
 import { AttendanceList, type AttendanceItem } from "@/components/visits/attendance-list";
-import { VisitPresence } from "@/components/visits/presence";
 import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
-import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import type { VisitStatus } from "@/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
 
 export type VisitCardData = {
@@ -11,8 +10,6 @@ export type VisitCardData = {
   scheduledStart: Date;
   durationMinutes: number;
   status: VisitStatus;
-  patientPresence: PatientPresence;
-  isProviderPresent: boolean;
   provider: { firstName: string; lastName: string };
   attendances: AttendanceItem[];
 };
@@ -20,12 +17,13 @@ export type VisitCardData = {
 type VisitCardProps = {
   visit: VisitCardData;
   timeZone: string;
-  showPresence: boolean;
+  /** Who is there right now (live for visits that can be joined); it shows the status too. */
+  presence?: ReactNode;
   actions?: ReactNode;
 };
 
 /** One visit on the Video Conferencing page: when, who, status, presence, attendance, and actions. */
-export function VisitCard({ visit, timeZone, showPresence, actions }: VisitCardProps) {
+export function VisitCard({ visit, timeZone, presence, actions }: VisitCardProps) {
   return (
     <article
       aria-labelledby={`visit-${visit.id}`}
@@ -41,18 +39,11 @@ export function VisitCard({ visit, timeZone, showPresence, actions }: VisitCardP
             {visit.provider.lastName}
           </p>
         </div>
-        <VisitStatusBadge status={visit.status} />
+        {presence ? null : <VisitStatusBadge status={visit.status} />}
       </div>
-      {showPresence ? (
-        <div className="mt-3">
-          <VisitPresence
-            patientPresence={visit.patientPresence}
-            isProviderPresent={visit.isProviderPresent}
-          />
-        </div>
-      ) : null}
-      {visit.attendances.length > 0 || showPresence ? (
-        <details className="mt-3" open={showPresence}>
+      {presence ? <div className="mt-3">{presence}</div> : null}
+      {visit.attendances.length > 0 ? (
+        <details className="mt-3" open={Boolean(presence)}>
           <summary className="cursor-pointer text-sm font-semibold text-slate-800">
             Attendance
           </summary>

@@ -101,5 +101,6 @@ export function pointAppAtEmulator(url: string): void {
   process.env.ZOOM_WEBHOOK_SECRET_TOKEN = TEST_ZOOM_WEBHOOK_SECRET;
   process.env.ZOOM_OAUTH_BASE_URL = url;
   process.env.ZOOM_API_BASE_URL = `${url}/v2`;
+  process.env.ZOOM_TELEHEALTH_BASE_URL = url;
   process.env.APP_BASE_URL = TEST_APP_BASE_URL;
 }

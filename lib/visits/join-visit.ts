@@ -8,6 +8,10 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
 import { errorFields, log } from "@/lib/log";
+import { getTelehealthBaseUrl } from "@/lib/telehealth/addresses";
+import { findTelehealthJoinConfig } from "@/lib/telehealth/find-telehealth-config";
+import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
+import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
@@ -92,24 +96,65 @@ export async function getJoinUrl({
       `You can join from ${formatTime(joinOpensAt(visit), viewer.timeZone)}, 15 minutes before the visit.`,
     );
   }
-  const meeting =
-    visit.zoomMeetingId === null && !isPast
-      ? await createMissingMeeting(visit, viewer, now)
-      : visit;
-  if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
-    throw refuse("no_meeting", "This visit has no video meeting.");
   const isHost = visit.providerId === viewer.id;
-  const url = isHost
-    ? await freshStartUrl(viewer.organizationId, meeting.zoomMeetingId, meeting.zoomStartUrl)
-    : meeting.zoomJoinUrl;
-  if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
+  const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
+  const url = telehealth
+    ? telehealthLaunchUrl(telehealth, viewer, visit.id)
+    : await zoomUrl(visit, viewer, { isHost, isPast, now });
   await recordAudit(db, {
     actor: viewer,
     action: "visit.join",
     targetType: "visit",
     targetId: visit.id,
     subjectId: visit.subjectId,
-    details: { asHost: isHost },
+    details: { asHost: isHost, mode: telehealth ? "telehealth" : "zoom" },
   });
   return url;
+}
+
+/** Zoom's own link: the host's (fresh) start URL, or the join URL; the meeting is created if missing. */
+async function zoomUrl(
+  visit: Parameters<typeof ensureVisitMeeting>[0] & {
+    zoomMeetingId: bigint | null;
+    zoomJoinUrl: string | null;
+    zoomStartUrl: string | null;
+  },
+  viewer: Viewer,
+  { isHost, isPast, now }: { isHost: boolean; isPast: boolean; now: Date },
+): Promise<string> {
+  const meeting =
+    visit.zoomMeetingId === null && !isPast
+      ? await createMissingMeeting(visit, viewer, now)
+      : visit;
+  if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
+    throw refuse("no_meeting", "This visit has no video meeting.");
+  const url = isHost
+    ? await freshStartUrl(viewer.organizationId, meeting.zoomMeetingId, meeting.zoomStartUrl)
+    : meeting.zoomJoinUrl;
+  if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
+  return url;
+}
+
+/**
+ * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1
+ * for staff, 2 for the patient); names and email only when the privacy switch allows.
+ * @see ../../../shared/docs/zoom-protocols.md §5.2
+ */
+function telehealthLaunchUrl(
+  config: TelehealthJoinConfig,
+  viewer: Viewer,
+  visitId: string,
+): string {
+  return buildTelehealthJoinUrl({
+    baseUrl: getTelehealthBaseUrl(),
+    apiKey: config.apiKey,
+    apiSecret: config.apiSecret,
+    userType:
+      viewer.role === Role.PATIENT ? TELEHEALTH_USER_TYPE.PATIENT : TELEHEALTH_USER_TYPE.PROVIDER,
+    sessionId: visitId,
+    userId: viewer.id,
+    identity: config.includeIdentity
+      ? { firstName: viewer.firstName, lastName: viewer.lastName, email: viewer.email }
+      : null,
+  });
 }

@@ -6,20 +6,17 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { groupVisitsByPhase, type VisitPhase } from "@/lib/visits/timeline";
+import { liveVisitSelect } from "@/lib/visits/live-visit";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 
 const ATTENDANCE_SHOWN = 20;
 
 export const visitSummarySelect = {
-  id: true,
+  ...liveVisitSelect,
   subjectId: true,
   providerId: true,
   scheduledStart: true,
   durationMinutes: true,
-  status: true,
-  isProviderPresent: true,
-  patientPresence: true,
-  patientWaitingSince: true,
   provider: { select: { id: true, firstName: true, lastName: true } },
   subject: { select: { id: true, recordNumber: true, firstName: true, lastName: true } },
   attendances: {

@@ -8,7 +8,7 @@ import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
 import { createClinic, viewerFor } from "@/lib/testing/viewers";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
-import type { LiveVisit } from "@/lib/visits/live-visit-types";
+import type { LiveVisit } from "@/lib/visits/types";
 import { createPatient } from "@/prisma/factories";
 
 type Frame = { event: string; data: unknown };

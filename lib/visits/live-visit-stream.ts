@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { errorFields, log } from "@/lib/log";
 import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
 import { readLiveVisit } from "@/lib/visits/live-visit";
-import { LIVE_VISIT_EVENTS, type LiveVisit } from "@/lib/visits/live-visit-types";
+import { LIVE_VISIT_EVENTS, type LiveVisit } from "@/lib/visits/types";
 
 // The body of `GET /api/visits/[visitId]/events`: Server-Sent Events carrying the visit's live
 // state. The state is sent on connect, then again whenever a change notification arrives and the

@@ -1,41 +1,43 @@
 import "server-only";
 
+import type { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import type { LiveVisit } from "@/lib/visits/live-visit-types";
+import type { LiveVisit, PatientLiveVisit, StaffLiveVisit } from "@/lib/visits/types";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 
-/**
- * What the live waiting room shows of a visit, if the viewer may see it: everything for its
- * organization's staff, and for its patient only whether the provider is there.
- */
-export async function readLiveVisit(viewer: Viewer, visitId: string): Promise<LiveVisit | null> {
-  const visit = await db.visit.findFirst({
-    where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
-    select: {
-      id: true,
-      status: true,
-      patientPresence: true,
-      patientWaitingSince: true,
-      isProviderPresent: true,
-      providerJoinedAt: true,
-      startedAt: true,
-      endedAt: true,
-      lastEventAt: true,
-    },
-  });
-  if (!visit) return null;
-  const shared = {
+export const liveVisitSelect = {
+  id: true,
+  status: true,
+  patientPresence: true,
+  patientWaitingSince: true,
+  isProviderPresent: true,
+  providerJoinedAt: true,
+  startedAt: true,
+  endedAt: true,
+  lastEventAt: true,
+} satisfies Prisma.VisitSelect;
+
+type LiveVisitRow = Prisma.VisitGetPayload<{ select: typeof liveVisitSelect }>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The patient's view: whether their provider is there. */
+export function patientLiveVisit(visit: LiveVisitRow): PatientLiveVisit {
+  return {
+    view: "patient",
     visitId: visit.id,
     status: visit.status,
     isProviderPresent: visit.isProviderPresent,
   };
-  if (viewer.role === Role.PATIENT) return { view: "patient", ...shared };
-  const iso = (date: Date | null) => date?.toISOString() ?? null;
+}
+
+/** The care team's view: who is where, since when. */
+export function staffLiveVisit(visit: LiveVisitRow): StaffLiveVisit {
   return {
+    ...patientLiveVisit(visit),
     view: "staff",
-    ...shared,
     patientPresence: visit.patientPresence,
     patientWaitingSince: iso(visit.patientWaitingSince),
     providerJoinedAt: iso(visit.providerJoinedAt),
@@ -43,4 +45,16 @@ export async function readLiveVisit(viewer: Viewer, visitId: string): Promise<Li
     endedAt: iso(visit.endedAt),
     lastEventAt: iso(visit.lastEventAt),
   };
+}
+
+export const liveVisitFor = (role: Role, visit: LiveVisitRow): LiveVisit =>
+  role === Role.PATIENT ? patientLiveVisit(visit) : staffLiveVisit(visit);
+
+/** The visit's live state, if the viewer may see the visit (else null). */
+export async function readLiveVisit(viewer: Viewer, visitId: string): Promise<LiveVisit | null> {
+  const visit = await db.visit.findFirst({
+    where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
+    select: liveVisitSelect,
+  });
+  return visit ? liveVisitFor(viewer.role, visit) : null;
 }

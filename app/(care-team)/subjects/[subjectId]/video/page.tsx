@@ -6,12 +6,15 @@ import { Card } from "@/components/ui/card";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
 import { ScheduleVisitForm } from "@/components/visits/schedule-visit-form";
 import { StartMeetingButton } from "@/components/visits/start-meeting-button";
+import { LiveVisitPresence } from "@/components/visits/live-visit-presence";
 import { VisitCard } from "@/components/visits/visit-card";
 import { VisitChangeControls } from "@/components/visits/visit-change-controls";
 import { Role } from "@/generated/prisma/enums";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
+import { staffLiveVisit } from "@/lib/visits/live-visit";
+import { joinOpensAt } from "@/lib/visits/timeline";
 import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
 
 import { loadSubject } from "../load-subject";
@@ -80,6 +83,10 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
   const tz = viewer.timeZone;
   const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
+  // Upcoming visits that patients can join within the hour follow the waiting room live.
+  const liveUntil = new Date();
+  liveUntil.setMinutes(liveUntil.getMinutes() + 60);
+  const isLive = (visit: VisitSummary) => joinOpensAt(visit) <= liveUntil;
 
   return (
     <>
@@ -116,7 +123,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
             key={visit.id}
             visit={visit}
             timeZone={tz}
-            showPresence
+            presence={<LiveVisitPresence initial={staffLiveVisit(visit)} />}
             actions={<JoinMeetingLink visitId={visit.id} />}
           />
         )}
@@ -132,7 +139,9 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
               key={visit.id}
               visit={visit}
               timeZone={tz}
-              showPresence={false}
+              presence={
+                isLive(visit) ? <LiveVisitPresence initial={staffLiveVisit(visit)} /> : undefined
+              }
               actions={
                 <div className="flex flex-col gap-3">
                   <JoinMeetingLink visitId={visit.id} />
@@ -167,9 +176,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         title="Past and cancelled"
         visits={visits.past}
         empty="No past visits."
-        render={(visit) => (
-          <VisitCard key={visit.id} visit={visit} timeZone={tz} showPresence={false} />
-        )}
+        render={(visit) => <VisitCard key={visit.id} visit={visit} timeZone={tz} />}
       />
     </>
   );

@@ -1,0 +1,22 @@
+"use client";
+
+import { useLiveVisit } from "@/components/visits/use-live-visit";
+import type { PatientLiveVisit } from "@/lib/visits/types";
+
+/** For the patient: whether their provider has joined, kept up to date while the page is open. */
+export function LiveProviderPresence({
+  initial,
+  providerName,
+}: {
+  initial: PatientLiveVisit;
+  providerName: string;
+}) {
+  const { state } = useLiveVisit(initial);
+  return (
+    <p className="text-sm font-medium" role="status" aria-live="polite">
+      {state.isProviderPresent
+        ? `${providerName} has joined.`
+        : `${providerName} has not joined yet.`}
+    </p>
+  );
+}

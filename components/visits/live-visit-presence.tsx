@@ -1,0 +1,131 @@
+"use client";
+
+import { BellRing } from "lucide-react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+
+import { Button } from "@/components/ui/button";
+import { VisitPresence } from "@/components/visits/presence";
+import { type LiveConnection, useLiveVisit } from "@/components/visits/use-live-visit";
+import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
+import { PatientPresence } from "@/generated/prisma/enums";
+import type { StaffLiveVisit } from "@/lib/visits/types";
+
+const TICK_MS = 15_000;
+const WAITING_TITLE = "Patient waiting · ";
+
+/** "less than a minute", "1 minute", "12 minutes". */
+export function waitedFor(sinceIso: string, nowMs: number): string {
+  const minutes = Math.floor((nowMs - Date.parse(sinceIso)) / 60_000);
+  if (minutes < 1) return "less than a minute";
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+const CONNECTION_LABEL: Record<LiveConnection, string> = {
+  connecting: "Connecting to live updates…",
+  live: "Live",
+  reconnecting: "Reconnecting to live updates…",
+  gone: "Live updates stopped: reload the page",
+};
+
+function useNow(isTicking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!isTicking) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, TICK_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [isTicking]);
+  return now;
+}
+
+/** While a patient waits, the tab's title says so (a background tab is noticed too). */
+function useWaitingTitle(isWaiting: boolean) {
+  useEffect(() => {
+    if (!isWaiting) return;
+    if (!document.title.startsWith(WAITING_TITLE)) document.title = WAITING_TITLE + document.title;
+    return () => {
+      if (document.title.startsWith(WAITING_TITLE))
+        document.title = document.title.slice(WAITING_TITLE.length);
+    };
+  }, [isWaiting]);
+}
+
+const subscribeToNothing = () => () => undefined;
+
+/** Opt-in desktop notification when a patient starts waiting; it names nobody. */
+function useArrivalAlert(isWaiting: boolean) {
+  const [, setAnswered] = useState(0);
+  const permission = useSyncExternalStore(
+    subscribeToNothing,
+    () => ("Notification" in window ? Notification.permission : "unsupported"),
+    () => "unsupported",
+  );
+  const wasWaiting = useRef(isWaiting);
+  useEffect(() => {
+    if (isWaiting && !wasWaiting.current && permission === "granted")
+      new Notification("A patient is waiting", {
+        body: "Your video visit's patient is in the waiting room.",
+        tag: "carevisit-patient-waiting",
+      });
+    wasWaiting.current = isWaiting;
+  }, [isWaiting, permission]);
+  const ask = async () => {
+    await Notification.requestPermission();
+    setAnswered((count) => count + 1);
+  };
+  return { permission, ask };
+}
+
+/** The care team's live view of a visit: status, who is there, and how long the patient waited. */
+export function LiveVisitPresence({ initial }: { initial: StaffLiveVisit }) {
+  const { state, connection } = useLiveVisit(initial);
+  const isWaiting = state.patientPresence === PatientPresence.WAITING;
+  const now = useNow(isWaiting);
+  useWaitingTitle(isWaiting);
+  const alert = useArrivalAlert(isWaiting);
+
+  return (
+    <div className="flex flex-col gap-2" data-testid="live-presence">
+      <div role="status" aria-live="polite" className="flex flex-wrap items-center gap-2">
+        <VisitStatusBadge status={state.status} />
+        <VisitPresence
+          patientPresence={state.patientPresence}
+          isProviderPresent={state.isProviderPresent}
+        />
+        {isWaiting && state.patientWaitingSince ? (
+          <span className="text-sm font-semibold text-amber-950">
+            Waiting for {waitedFor(state.patientWaitingSince, now)}
+          </span>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
+        <span className="inline-flex items-center gap-1.5">
+          <span
+            aria-hidden
+            className={
+              connection === "live"
+                ? "size-2 rounded-full bg-green-600"
+                : "size-2 rounded-full bg-slate-400"
+            }
+          />
+          {CONNECTION_LABEL[connection]}
+        </span>
+        {alert.permission === "default" ? (
+          <Button
+            type="button"
+            variant="ghost"
+            className="px-2 py-1 text-xs"
+            onClick={() => void alert.ask()}
+          >
+            <BellRing aria-hidden className="size-4" />
+            Alert me when the patient arrives
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
