@@ -132,7 +132,12 @@ export default defineConfig([
   },
   {
     // Inbound notifications may hand over to domains; tests may set up anything.
-    files: ["lib/zoom/webhook/**", "lib/testing/**", "lib/**/*.test.ts"],
+    files: [
+      "lib/zoom/webhook/**",
+      "lib/telehealth/notifications/**",
+      "lib/testing/**",
+      "lib/**/*.test.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -3,6 +3,7 @@ import "server-only";
 import { VisitStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
+import { lockVisit } from "@/lib/visits/lock-visit";
 import { deriveVisitState, type VisitEvent } from "@/lib/visits/visit-state";
 
 /** More events than a visit could ever have: the read stays bounded. */
@@ -17,10 +18,8 @@ export const MEETING_ENDED = "meeting.ended";
  * are applied one after the other and the second sees the first.
  */
 export async function recomputeVisitState(tx: Tx, visitId: string): Promise<void> {
-  const [visit] = await tx.$queryRaw<
-    { status: VisitStatus }[]
-  >`SELECT "status" FROM "Visit" WHERE "id" = ${visitId}::uuid FOR UPDATE`;
-  if (!visit) return;
+  const status = await lockVisit(tx, visitId);
+  if (status === null) return;
   const [participantEvents, lifecycle] = await Promise.all([
     tx.participantEvent.findMany({
       where: { visitId },
@@ -65,7 +64,7 @@ export async function recomputeVisitState(tx: Tx, visitId: string): Promise<void
     where: { id: visitId },
     data: {
       ...state,
-      status: visit.status === VisitStatus.CANCELLED ? VisitStatus.CANCELLED : state.status,
+      status: status === VisitStatus.CANCELLED ? VisitStatus.CANCELLED : state.status,
     },
     select: { id: true },
   });

@@ -2,9 +2,10 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { fieldErrorsOf } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
+import { lockVisit } from "@/lib/visits/lock-visit";
 import {
   type ParticipantVisit,
   participantVisitSelect,
@@ -76,18 +77,6 @@ async function authorize(
     headers: { "WWW-Authenticate": `Basic realm="${TELEHEALTH_NOTIFICATION_REALM}"` },
   });
   return { ok: false, outcome };
-}
-
-/**
- * Locks the visit before anything refers to it. Inserting the notification and the event takes a
- * key-share lock on the visit, and recomputing its state then asks for FOR UPDATE: two
- * notifications of one visit that both held the first would deadlock on the second.
- */
-async function lockVisit(tx: Tx, visitId: string): Promise<VisitStatus | null> {
-  const [row] = await tx.$queryRaw<
-    { status: VisitStatus }[]
-  >`SELECT "status" FROM "Visit" WHERE "id" = ${visitId}::uuid FOR UPDATE`;
-  return row?.status ?? null;
 }
 
 /** Stores the notification under its dedupe key and applies it, in one transaction. */

@@ -8,6 +8,7 @@ import {
   participantVisitSelect,
   recordParticipantEvent,
 } from "@/lib/visits/record-participant-event";
+import { lockVisit } from "@/lib/visits/lock-visit";
 import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
 import type { ZoomWebhookEnvelope } from "@/lib/zoom/webhook/schemas";
 
@@ -126,10 +127,11 @@ export async function applyMeetingEvent(
   const visit = await tx.visit.findFirst({
     where: { organizationId, zoomMeetingId: payload.meetingId },
     orderBy: { createdAt: "desc" },
-    select: { ...participantVisitSelect, status: true },
+    select: participantVisitSelect,
   });
-  if (!visit) return { outcome: NotificationOutcome.UNMATCHED, visitId: null };
-  if (visit.status === VisitStatus.CANCELLED)
+  const status = visit ? await lockVisit(tx, visit.id) : null;
+  if (!visit || status === null) return { outcome: NotificationOutcome.UNMATCHED, visitId: null };
+  if (status === VisitStatus.CANCELLED)
     return { outcome: NotificationOutcome.IGNORED, visitId: visit.id };
   await tx.inboundNotification.update({
     where: { id: notificationId },
