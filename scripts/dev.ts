@@ -21,7 +21,22 @@ const DEV_ZOOM = {
   clientId: "carevisit-dev-client",
   clientSecret: "carevisit-dev-secret",
   webhookSecretToken: "carevisit-dev-webhook-secret",
+  /** The Basic credentials its Epic-style join/leave GETs carry (enter them under Settings → Telehealth links). */
+  notifier: { username: "carevisit-dev-notifier", password: "carevisit-dev-notifier-password" },
 };
+
+/** Telehealth launches then report joins and leaves to the app, as Zoom does for an EMR. */
+async function sendEpicNotificationsTo(zoomUrl: string, appUrl: string) {
+  const response = await fetch(`${zoomUrl}/_emulator/registration`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      epicNotification: { url: `${appUrl}/api/telehealth/notifications`, ...DEV_ZOOM.notifier },
+    }),
+  });
+  if (!response.ok)
+    throw new Error(`The Zoom emulator refused its registration (${response.status})`);
+}
 
 function say(line: string) {
   console.log(`[carevisit] ${line}`);
@@ -120,6 +135,7 @@ async function main() {
   if (!process.env.ZOOM_OAUTH_BASE_URL) {
     const zoom = await startZoomEmulator(appUrl);
     children.push(zoom.child);
+    await sendEpicNotificationsTo(zoom.url, appUrl);
     Object.assign(env, {
       ZOOM_CLIENT_ID: DEV_ZOOM.clientId,
       ZOOM_CLIENT_SECRET: DEV_ZOOM.clientSecret,

@@ -15,6 +15,7 @@ const NAV: Record<Role, NavItem[]> = {
   [Role.ADMIN]: [
     { href: "/settings", label: "Settings" },
     { href: "/settings/zoom", label: "Video conferencing" },
+    { href: "/settings/telehealth", label: "Telehealth links" },
     { href: "/subjects", label: "Subjects" },
   ],
   [Role.CARE_TEAM]: [{ href: "/subjects", label: "Subjects" }],

@@ -1,10 +1,11 @@
 "use client";
 
-import { BellRing } from "lucide-react";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { BellOff, BellRing } from "lucide-react";
+import { useEffect, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { VisitPresence } from "@/components/visits/presence";
+import { useArrivalAlert } from "@/components/visits/use-arrival-alert";
 import { type LiveConnection, useLiveVisit } from "@/components/visits/use-live-visit";
 import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
 import { PatientPresence } from "@/generated/prisma/enums";
@@ -54,32 +55,6 @@ function useWaitingTitle(isWaiting: boolean) {
   }, [isWaiting]);
 }
 
-const subscribeToNothing = () => () => undefined;
-
-/** Opt-in desktop notification when a patient starts waiting; it names nobody. */
-function useArrivalAlert(isWaiting: boolean) {
-  const [, setAnswered] = useState(0);
-  const permission = useSyncExternalStore(
-    subscribeToNothing,
-    () => ("Notification" in window ? Notification.permission : "unsupported"),
-    () => "unsupported",
-  );
-  const wasWaiting = useRef(isWaiting);
-  useEffect(() => {
-    if (isWaiting && !wasWaiting.current && permission === "granted")
-      new Notification("A patient is waiting", {
-        body: "Your video visit's patient is in the waiting room.",
-        tag: "carevisit-patient-waiting",
-      });
-    wasWaiting.current = isWaiting;
-  }, [isWaiting, permission]);
-  const ask = async () => {
-    await Notification.requestPermission();
-    setAnswered((count) => count + 1);
-  };
-  return { permission, ask };
-}
-
 /** The care team's live view of a visit: status, who is there, and how long the patient waited. */
 export function LiveVisitPresence({ initial }: { initial: StaffLiveVisit }) {
   const { state, connection } = useLiveVisit(initial);
@@ -114,17 +89,20 @@ export function LiveVisitPresence({ initial }: { initial: StaffLiveVisit }) {
           />
           {CONNECTION_LABEL[connection]}
         </span>
-        {alert.permission === "default" ? (
-          <Button
-            type="button"
-            variant="ghost"
-            className="px-2 py-1 text-xs"
-            onClick={() => void alert.ask()}
-          >
+        <Button
+          type="button"
+          variant="ghost"
+          className="px-2 py-1 text-xs"
+          aria-pressed={alert.isOn}
+          onClick={() => void alert.toggle()}
+        >
+          {alert.isOn ? (
             <BellRing aria-hidden className="size-4" />
-            Alert me when the patient arrives
-          </Button>
-        ) : null}
+          ) : (
+            <BellOff aria-hidden className="size-4" />
+          )}
+          {alert.isOn ? "Arrival alerts on" : "Alert me when the patient arrives"}
+        </Button>
       </div>
     </div>
   );
