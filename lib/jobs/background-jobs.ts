@@ -5,12 +5,15 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
+import { reconcileFinishedVisits } from "@/lib/visits/reconcile-attendance";
 
 // Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
 // schedule fires once across all app instances. Tables live in the `pgboss` schema.
 
 export const RETENTION_QUEUE = "retention-purge";
 const RETENTION_CRON = "*/10 * * * *";
+export const ATTENDANCE_QUEUE = "attendance-reconcile";
+const ATTENDANCE_CRON = "*/5 * * * *";
 const START_RETRY_MS = 30_000;
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
@@ -19,6 +22,12 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
   await boss.work(RETENTION_QUEUE, async () => {
     const result = await runDueDeletions();
     if (result.purged || result.reported) log.info("jobs.retention_ran", result);
+  });
+  await boss.createQueue(ATTENDANCE_QUEUE);
+  await boss.schedule(ATTENDANCE_QUEUE, ATTENDANCE_CRON);
+  await boss.work(ATTENDANCE_QUEUE, async () => {
+    const result = await reconcileFinishedVisits();
+    if (result.checked) log.info("jobs.attendance_reconciled", result);
   });
 }
 
@@ -40,7 +49,7 @@ export async function startBackgroundJobs(): Promise<void> {
   try {
     await boss.start();
     await registerJobs(boss);
-    log.info("jobs.started", { queues: RETENTION_QUEUE });
+    log.info("jobs.started", { queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE}` });
   } catch (error) {
     log.error("jobs.start_failed", errorFields(error));
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -2,7 +2,11 @@ import "server-only";
 
 import type { ParticipantEventKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
-import { identifyParticipant, type ParticipantClues } from "@/lib/visits/identify-participant";
+import {
+  type IdentifiedParticipant,
+  identifyParticipant,
+  type ParticipantClues,
+} from "@/lib/visits/identify-participant";
 import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
 
 // The one way a join, leave or waiting-room move reaches a visit, whoever sent it (Zoom's webhook,
@@ -34,11 +38,24 @@ export const participantVisitSelect = {
   zoomHostId: true,
 } as const;
 
-export async function recordParticipantEvent(
+export async function recordParticipantEvent(tx: Tx, input: ParticipantEventInput): Promise<void> {
+  const person = await identifyParticipant(tx, input.visit, input.clues);
+  await storeParticipantEvent(tx, { ...input, person });
+  await recomputeVisitState(tx, input.visit.id);
+}
+
+/** Stores one event of an already identified person; the caller derives the visit's state after. */
+export async function storeParticipantEvent(
   tx: Tx,
-  { visit, notificationId, kind, occurredAt, clues }: ParticipantEventInput,
+  {
+    visit,
+    notificationId,
+    kind,
+    occurredAt,
+    clues,
+    person,
+  }: ParticipantEventInput & { person: IdentifiedParticipant },
 ): Promise<void> {
-  const person = await identifyParticipant(tx, visit, clues);
   await tx.participantEvent.create({
     data: {
       visitId: visit.id,
@@ -56,5 +73,4 @@ export async function recordParticipantEvent(
     },
     select: { id: true },
   });
-  await recomputeVisitState(tx, visit.id);
 }
