@@ -25,3 +25,20 @@ export const subjectSearchParamsSchema = z.object({
 export type SubjectSearchParams = z.infer<typeof subjectSearchParamsSchema>;
 
 export const subjectParamsSchema = z.object({ subjectId: z.uuid() });
+
+/** `GET /api/subjects`: the same search, but a bad parameter is an error instead of a default. */
+export const subjectSearchApiQuerySchema = z
+  .object({
+    q: z.string().max(SUBJECT_SEARCH_MAX_LENGTH).default(""),
+    page: z.coerce.number().int().min(1).max(SUBJECTS_MAX_PAGE).default(1),
+    sort: z.enum(SUBJECT_SORTS).default("relevance"),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+    portal: z.enum(["any", "with", "without"]).default("any"),
+    upcoming: z.enum(["0", "1"]).default("0"),
+  })
+  .strict()
+  .transform(({ upcoming, q, ...rest }) => ({
+    ...rest,
+    q: q.trim(),
+    upcoming: upcoming === "1",
+  }));
