@@ -4,43 +4,13 @@ import { describe, expect, it } from "vitest";
 import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
+import { sseFrames } from "@/lib/realtime/sse-frames";
 import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
 import { createClinic, viewerFor } from "@/lib/testing/viewers";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
 import type { LiveVisit } from "@/lib/visits/types";
 import { createPatient } from "@/prisma/factories";
-
-type Frame = { event: string; data: unknown };
-
-/** Reads server-sent event frames off a stream, one `next()` at a time. */
-function framesOf(stream: ReadableStream<Uint8Array>) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return async function next(timeoutMs = 5_000): Promise<Frame> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const end = buffer.indexOf("\n\n");
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) return { event, data: JSON.parse(data) as unknown };
-        continue;
-      }
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error("No frame in time")), deadline - Date.now()),
-        ),
-      ]);
-      if (chunk.done) throw new Error("Stream ended");
-      buffer += decoder.decode(chunk.value, { stream: true });
-    }
-  };
-}
 
 async function clinicWithVisit() {
   const clinic = await createClinic(db);
@@ -73,7 +43,7 @@ async function open(viewer: Parameters<typeof readLiveVisit>[0], visitId: string
   const initial = await readLiveVisit(viewer, visitId);
   if (!initial) throw new Error("not visible");
   const abort = new AbortController();
-  const next = framesOf(liveVisitStream({ viewer, initial, signal: abort.signal }));
+  const next = sseFrames(liveVisitStream({ viewer, initial, signal: abort.signal }));
   return { next, abort, initial };
 }
 

@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+
+// Production servers (`next start`) for the benchmark, and what it reads off them.
+
+export type AppServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
+
+export const BENCH_WEBHOOK_SECRET = "bench-webhook-secret";
+
+const shared = {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+};
+
+export async function startApp(databaseUrl: string, port: number): Promise<AppServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "--port", String(port)],
+    {
+      env: {
+        ...process.env,
+        ...shared,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        APP_BASE_URL: url,
+        AUTH_TRUST_HOST: "true",
+        ZOOM_WEBHOOK_SECRET_TOKEN: BENCH_WEBHOOK_SECRET,
+        EMAIL_TRANSPORT: "outbox",
+        RUN_BACKGROUND_JOBS: "false",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { url, child, stop };
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(rootPid: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const tree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parents)
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Signs in through Auth.js's credentials callback, as the sign-in form does; returns the cookie. */
+export async function signIn(appUrl: string, identifier: string, password: string) {
+  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const response = await fetch(`${appUrl}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookies.join("; "),
+    },
+    body: new URLSearchParams({ csrfToken, identifier, password, callbackUrl: appUrl }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Sign-in failed (${response.status})`);
+  return session;
+}

@@ -1,0 +1,442 @@
+// npm run bench: the production build on a fresh PostgreSQL database, loaded from a separate
+// process. Prints a table and writes bench/results.json. Timings are noisy on shared machines, so
+// every speed goal is a ratio or a figure measured side by side in this one run.
+//   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 TEST_DATABASE_URL=postgresql://… npm run bench
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { createDbClient, type Db } from "@/lib/db-client";
+import { sseFrames } from "@/lib/realtime/sse-frames";
+import {
+  assertLocalDatabase,
+  createDatabase,
+  dropDatabases,
+  testServerUrl,
+  uniqueDatabaseName,
+} from "@/lib/testing/test-database";
+import { applyMigrations } from "@/prisma/apply-migrations";
+import { DEMO_PASSWORD } from "@/prisma/factories";
+import { seedBulkSubjects, seedDemo } from "@/prisma/seed";
+import { firstFreePort } from "@/scripts/lib/ports";
+
+import type { LoadPlan, LoadResult, PlannedRequest } from "./load-worker";
+import {
+  type AppServer,
+  BENCH_WEBHOOK_SECRET,
+  signIn,
+  startApp,
+  treeRssMb,
+} from "./lib/app-server";
+import { summarize, type Summary } from "./lib/stats";
+import {
+  BENCH_ACCOUNT_ID,
+  type BenchVisit,
+  EVENTS_PER_VISIT,
+  signedHeaders,
+  visitEventBodies,
+} from "./lib/webhook-events";
+
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
+const VISITS = Number(process.env.BENCH_VISITS ?? 500);
+const SEARCHES_PER_KIND = 400;
+const INGEST_CONCURRENCY = 16;
+const SCREEN_ROUNDS = 60;
+const DUPLICATE_SHARE = 0.3;
+
+/** A small deterministic PRNG (mulberry32), so every run posts the same mix. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Runs the load worker in its own process; this one stays free to sample memory meanwhile. */
+async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "carevisit-bench-"));
+  const file = path.join(dir, "plan.json");
+  writeFileSync(file, JSON.stringify(plan));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [require.resolve("tsx/cli"), path.join(__dirname, "load-worker.ts"), file],
+    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as LoadResult;
+}
+
+async function prepareVisits(db: Db, organizationId: string, count: number) {
+  const [admin, provider, subjects] = await Promise.all([
+    db.user.findFirstOrThrow({ where: { organizationId, role: "ADMIN" }, select: { id: true } }),
+    db.user.findFirstOrThrow({
+      where: { organizationId, email: "provider@carevisit.test" },
+      select: { id: true, email: true },
+    }),
+    db.subject.findMany({
+      where: { organizationId, email: { not: null }, userId: null },
+      take: count,
+      orderBy: { recordNumber: "asc" },
+      select: { id: true, email: true },
+    }),
+  ]);
+  await db.zoomConnection.create({
+    data: {
+      organizationId,
+      status: ZoomConnectionStatus.ACTIVE,
+      zoomAccountId: BENCH_ACCOUNT_ID,
+      scopes: [],
+      accessTokenExpiresAt: new Date(),
+      linkedById: admin.id,
+    },
+  });
+  const hostZoomId = "bench-host-zoom-user";
+  const firstMeeting = 90_000_000_000;
+  await db.visit.createMany({
+    data: subjects.map((subject, index) => ({
+      organizationId,
+      subjectId: subject.id,
+      providerId: provider.id,
+      createdById: provider.id,
+      scheduledStart: new Date(Date.now() - 3_600_000),
+      durationMinutes: 30,
+      zoomMeetingId: BigInt(firstMeeting + index),
+      zoomHostId: hostZoomId,
+    })),
+  });
+  const visits = await db.visit.findMany({
+    where: { organizationId, zoomMeetingId: { gte: BigInt(firstMeeting) } },
+    orderBy: { zoomMeetingId: "asc" },
+    select: { id: true, zoomMeetingId: true, subject: { select: { email: true } } },
+  });
+  return visits.map((visit) => ({
+    id: visit.id,
+    meetingId: String(visit.zoomMeetingId),
+    hostZoomId,
+    patientEmail: visit.subject.email ?? "",
+    providerEmail: provider.email,
+  }));
+}
+
+async function searchPhase(app: AppServer, cookie: string) {
+  const queries: Record<string, (i: number) => string> = {
+    "search: record number": (i) => `RFC-0${String(100_000 + ((i * 7919) % 899_999)).slice(0, 5)}`,
+    "search: name with a typo": (i) =>
+      ["maria lopze", "jmaes smith", "olivia jonhson", "aisha khna", "wei zhagn"][i % 5] ?? "",
+    "search: date of birth": (i) => `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
+  };
+  const requests: PlannedRequest[] = [];
+  for (let i = 0; i < SEARCHES_PER_KIND; i += 1) {
+    requests.push({ kind: "GET /api/health", url: `${app.url}/api/health` });
+    for (const [kind, query] of Object.entries(queries))
+      requests.push({
+        kind,
+        url: `${app.url}/api/subjects?q=${encodeURIComponent(query(i))}`,
+        headers: { cookie },
+      });
+  }
+  await runLoad({ concurrency: 8, requests: requests.slice(0, 200) }); // warm-up, not measured
+  return runLoad({ concurrency: 8, requests });
+}
+
+async function ingestPhase(app: AppServer, visits: BenchVisit[]) {
+  const next = random(20261130);
+  const perVisit = visitEventBodies(visits, Date.now() - 3_600_000);
+  // Visits overlap: step by step across all visits, each visit's events in their own order.
+  const unique = Array.from({ length: EVENTS_PER_VISIT }, (_, step) =>
+    perVisit.map((bodies) => bodies[step] ?? ""),
+  ).flat();
+  const bodies = [...unique];
+  for (const body of unique) {
+    if (next() >= DUPLICATE_SHARE / (1 + DUPLICATE_SHARE)) continue;
+    const at = Math.floor(next() * bodies.length);
+    bodies.splice(at, 0, body); // Zoom's retries come later, in no particular order
+  }
+  const url = `${app.url}/api/zoom/webhook`;
+  let peakRss = treeRssMb(app.child.pid ?? 0);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, treeRssMb(app.child.pid ?? 0));
+  }, 100);
+  const result = await runLoad({
+    concurrency: INGEST_CONCURRENCY,
+    webhookSecret: BENCH_WEBHOOK_SECRET,
+    requests: bodies.map((body) => ({ kind: "webhook", url, method: "POST", body })),
+  }).finally(() => clearInterval(sampler));
+  return { result, posted: bodies.length, unique: unique.length, peakRss };
+}
+
+/** Every visit must end exactly as its events say: ended, the patient and the provider each one stay. */
+async function verifyIngest(db: Db, visits: (BenchVisit & { id: string })[], startMs: number) {
+  const ids = visits.map((visit) => visit.id);
+  const rows = await db.visit.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      status: true,
+      patientPresence: true,
+      isProviderPresent: true,
+      attendances: {
+        orderBy: { role: "asc" },
+        select: { role: true, waitingRoomJoinedAt: true, joinedAt: true, leftAt: true },
+      },
+    },
+  });
+  const order = new Map(visits.map((visit, index) => [visit.id, index]));
+  const at = (index: number, seconds: number) => new Date(startMs + index * 1000 + seconds * 1000);
+  let wrong = 0;
+  for (const row of rows) {
+    const index = order.get(row.id) ?? -1;
+    const expected = JSON.stringify({
+      status: "ENDED",
+      patientPresence: "LEFT",
+      isProviderPresent: false,
+      attendances: [
+        {
+          role: "PROVIDER",
+          waitingRoomJoinedAt: null,
+          joinedAt: at(index, 60),
+          leftAt: at(index, 905),
+        },
+        {
+          role: "PATIENT",
+          waitingRoomJoinedAt: at(index, 0),
+          joinedAt: at(index, 91),
+          leftAt: at(index, 900),
+        },
+      ],
+    });
+    const { id: _id, ...actual } = row;
+    if (JSON.stringify(actual) !== expected) wrong += 1;
+  }
+  const stored = await db.inboundNotification.count({ where: { visitId: { in: ids } } });
+  return { wrong: wrong + (visits.length - rows.length), stored };
+}
+
+/** Time from posting a participant event to its state frame on an open stream of each instance. */
+async function screenPhase(
+  source: AppServer,
+  streams: { name: string; url: string; cookie: string }[],
+  visit: BenchVisit & { id: string },
+) {
+  const openStreams = await Promise.all(
+    streams.map(async (stream) => {
+      const response = await fetch(`${stream.url}/api/visits/${visit.id}/events`, {
+        headers: { cookie: stream.cookie },
+      });
+      if (!response.ok || !response.body) throw new Error(`SSE refused (${response.status})`);
+      const next = sseFrames(response.body);
+      await next(); // the state on connect
+      return { name: stream.name, next, latencies: [] as number[] };
+    }),
+  );
+  const startMs = Date.now() - 600_000;
+  for (let round = 0; round < SCREEN_ROUNDS; round += 1) {
+    const isJoin = round % 2 === 0;
+    const atMs = startMs + round * 1000;
+    const body = JSON.stringify({
+      event: isJoin ? "meeting.participant_joined_waiting_room" : "meeting.participant_left",
+      event_ts: atMs,
+      payload: {
+        account_id: BENCH_ACCOUNT_ID,
+        object: {
+          id: visit.meetingId,
+          uuid: `bench-${visit.meetingId}==`,
+          host_id: visit.hostZoomId,
+          participant: {
+            user_id: `${17_000_000 + round}`,
+            user_name: "Patient",
+            participant_uuid: `screen-${visit.meetingId}`,
+            email: visit.patientEmail,
+            [isJoin ? "date_time" : "leave_time"]: new Date(atMs).toISOString(),
+          },
+        },
+      },
+    });
+    const posted = performance.now();
+    const arrivals = openStreams.map(async (stream) => {
+      for (;;) {
+        const frame = await stream.next(10_000);
+        const presence = (frame.data as { patientPresence?: string }).patientPresence;
+        if (presence === (isJoin ? "WAITING" : "LEFT")) {
+          stream.latencies.push(performance.now() - posted);
+          return;
+        }
+      }
+    });
+    const response = await fetch(`${source.url}/api/zoom/webhook`, {
+      method: "POST",
+      headers: signedHeaders(BENCH_WEBHOOK_SECRET, body),
+      body,
+    });
+    if (!response.ok) throw new Error(`Webhook refused (${response.status})`);
+    await Promise.all(arrivals);
+  }
+  return Object.fromEntries(
+    openStreams.map((stream) => [stream.name, summarize(stream.latencies)]),
+  );
+}
+
+function ensureBuild() {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.log("No production build: running next build…");
+  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+  });
+}
+
+type Row = { measure: string; figure: string; goal: string; met: boolean };
+
+function table(rows: Row[]): string {
+  const header = "| Measure | Figure | Goal | Met |\n|---|---|---|---|";
+  return [
+    header,
+    ...rows.map(
+      (row) => `| ${row.measure} | ${row.figure} | ${row.goal} | ${row.met ? "yes" : "NO"} |`,
+    ),
+  ].join("\n");
+}
+
+const ms = (summary: Summary | undefined) =>
+  summary ? `p50 ${summary.p50} / p95 ${summary.p95} / p99 ${summary.p99} ms` : "—";
+
+async function main() {
+  ensureBuild();
+  const serverUrl = testServerUrl();
+  assertLocalDatabase(serverUrl);
+  const name = uniqueDatabaseName("cv_bench");
+  const url = await createDatabase(serverUrl, name);
+  const db = createDbClient(url, { poolSize: 4 });
+  const apps: AppServer[] = [];
+  try {
+    console.log(
+      `Fresh database ${name}; migrating and seeding ${SUBJECTS.toLocaleString("en-US")} subjects…`,
+    );
+    await applyMigrations(url, () => undefined);
+    const demo = await seedDemo(db);
+    const seedStarted = performance.now();
+    await seedBulkSubjects(db, demo.organizationId, SUBJECTS);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const visits = await prepareVisits(db, demo.organizationId, VISITS + 1);
+    const screenVisit = visits.pop();
+    if (!screenVisit) throw new Error("No visit for the webhook-to-screen phase");
+
+    const [portA, portB] = [await firstFreePort(3900), await firstFreePort(3950)];
+    apps.push(await startApp(url, portA), await startApp(url, portB));
+    const [a, b] = apps as [AppServer, AppServer];
+    const [cookieA, cookieB] = await Promise.all([
+      signIn(a.url, "provider@carevisit.test", DEMO_PASSWORD),
+      signIn(b.url, "provider@carevisit.test", DEMO_PASSWORD),
+    ]);
+
+    console.log("Subject search and health, side by side, 8 clients…");
+    const search = await searchPhase(a, cookieA);
+    const summaries = Object.fromEntries(
+      Object.entries(search.byKind).map(([kind, entry]) => [kind, summarize(entry.latenciesMs)]),
+    );
+    const failures = Object.values(search.byKind).reduce(
+      (sum, entry) =>
+        sum +
+        Object.entries(entry.statuses)
+          .filter(([status]) => status !== "200")
+          .reduce((s, [, n]) => s + n, 0),
+      0,
+    );
+
+    console.log(
+      `Webhook ingest: ${VISITS} visits, ${DUPLICATE_SHARE * 100}% duplicates, ${INGEST_CONCURRENCY} clients…`,
+    );
+    const eventsStart = Date.now() - 3_600_000;
+    const ingest = await ingestPhase(a, visits);
+    const webhook = ingest.result.byKind.webhook;
+    const ack = summarize(webhook?.latenciesMs ?? []);
+    const non200 = Object.entries(webhook?.statuses ?? {})
+      .filter(([status]) => status !== "200")
+      .reduce((sum, [, count]) => sum + count, 0);
+    const throughput = ingest.posted / (ingest.result.wallMs / 1000);
+    const verified = await verifyIngest(db, visits, eventsStart);
+
+    console.log("Webhook to screen, same instance and across instances…");
+    const screen = await screenPhase(
+      a,
+      [
+        { name: "same instance", url: a.url, cookie: cookieA },
+        { name: "other instance", url: b.url, cookie: cookieB },
+      ],
+      screenVisit,
+    );
+
+    const health = summaries["GET /api/health"];
+    const rows: Row[] = [
+      ...Object.keys(summaries).map((kind) => {
+        const summary = summaries[kind];
+        const isSearch = kind.startsWith("search");
+        const ratio = summary && health ? summary.p95 / Math.max(health.p95, 0.1) : 0;
+        return {
+          measure: kind,
+          figure: `${ms(summary)}${isSearch ? ` (${ratio.toFixed(2)}× health p95)` : ""}`,
+          goal: isSearch ? "p95 ≤ 2× health p95 and < 50 ms" : "baseline",
+          met: !isSearch || (ratio <= 2 && (summary?.p95 ?? Infinity) < 50),
+        };
+      }),
+      {
+        measure: "Webhook ingest throughput",
+        figure: `${Math.round(throughput)} events/s (${ingest.posted} posted, ${ingest.unique} unique)`,
+        goal: "≥ 1,000 events/s",
+        met: throughput >= 1000,
+      },
+      {
+        measure: "Webhook acknowledgement",
+        figure: ms(ack),
+        goal: "p99 < 100 ms",
+        met: ack.p99 < 100,
+      },
+      {
+        measure: "Final attendance",
+        figure: `${VISITS - verified.wrong}/${VISITS} visits exact, ${verified.stored} events stored, ${non200} non-200 answers`,
+        goal: "all exact, every unique event stored once",
+        met: verified.wrong === 0 && verified.stored === ingest.unique && non200 === 0,
+      },
+      ...Object.entries(screen).map(([where, summary]) => ({
+        measure: `Webhook to screen (${where})`,
+        figure: ms(summary),
+        goal: "p95 < 250 ms",
+        met: summary.p95 < 250,
+      })),
+      {
+        measure: "Server peak RSS during ingest",
+        figure: `${ingest.peakRss} MB`,
+        goal: "< 400 MB",
+        met: ingest.peakRss < 400,
+      },
+      {
+        measure: `Seed ${SUBJECTS.toLocaleString("en-US")} subjects`,
+        figure: `${seedSeconds.toFixed(1)} s`,
+        goal: "< 2 min",
+        met: seedSeconds < 120,
+      },
+    ];
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    console.log(
+      `\n${table(rows)}\n\nMachine: ${machine}. Search requests that failed: ${failures}.`,
+    );
+    writeFileSync(
+      path.join(__dirname, "results.json"),
+      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, ingest: { throughput, ack, peakRssMb: ingest.peakRss, ...verified }, screen, seedSeconds }, null, 2)}\n`,
+    );
+    if (rows.some((row) => !row.met)) process.exitCode = 1;
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+    await db.$disconnect();
+    if (!process.env.BENCH_KEEP_DATABASE) await dropDatabases(serverUrl, [name]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
