@@ -14,12 +14,15 @@ function freePort(): string {
 }
 
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_PORT_2 ??= freePort();
 process.env.E2E_ZOOM_PORT ??= freePort();
 process.env.E2E_DATABASE_NAME ??= `cv_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
+// A second app server on the same database, for specs that follow a change across instances.
+const secondURL = `http://localhost:${process.env.E2E_PORT_2}`;
 const zoomURL = `http://localhost:${process.env.E2E_ZOOM_PORT}`;
 const isCI = Boolean(process.env.CI);
 
@@ -76,6 +79,17 @@ export default defineConfig({
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       env: { NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      // Started after the first one is healthy, so the database exists; Zoom calls only the first.
+      command: "npx tsx e2e/support/start-app.ts",
+      url: `${secondURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: { NEXT_TELEMETRY_DISABLED: "1", E2E_APP_INSTANCE: "2" },
     },
   ],
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLiveVisit } from "@/components/visits/use-live-visit";
+import { VisitStatus } from "@/generated/prisma/enums";
 import type { PatientLiveVisit } from "@/lib/visits/types";
 
 /** For the patient: whether their provider has joined, kept up to date while the page is open. */
@@ -14,9 +15,13 @@ export function LiveProviderPresence({
   const { state } = useLiveVisit(initial);
   return (
     <p className="text-sm font-medium" role="status" aria-live="polite">
-      {state.isProviderPresent
-        ? `${providerName} has joined.`
-        : `${providerName} has not joined yet.`}
+      {state.status === VisitStatus.ENDED
+        ? "Your visit has ended."
+        : state.status === VisitStatus.CANCELLED
+          ? "This visit was cancelled."
+          : state.isProviderPresent
+            ? `${providerName} has joined.`
+            : `${providerName} has not joined yet.`}
     </p>
   );
 }

@@ -43,13 +43,18 @@ function useNow(isTicking: boolean): number {
   return now;
 }
 
+/** Visits on this page whose patient waits: the title keeps its prefix while any does. */
+let waitingVisits = 0;
+
 /** While a patient waits, the tab's title says so (a background tab is noticed too). */
 function useWaitingTitle(isWaiting: boolean) {
   useEffect(() => {
     if (!isWaiting) return;
+    waitingVisits += 1;
     if (!document.title.startsWith(WAITING_TITLE)) document.title = WAITING_TITLE + document.title;
     return () => {
-      if (document.title.startsWith(WAITING_TITLE))
+      waitingVisits -= 1;
+      if (waitingVisits === 0 && document.title.startsWith(WAITING_TITLE))
         document.title = document.title.slice(WAITING_TITLE.length);
     };
   }, [isWaiting]);

@@ -24,8 +24,16 @@ export function e2eZoomUrl(): string {
   return `http://localhost:${required("E2E_ZOOM_PORT")}`;
 }
 
-export function e2eAppEnv(): AppEnv {
-  const port = required("E2E_PORT");
+/** Which app server a process is: 1 (prepares the database, gets Zoom's webhooks) or 2. */
+export type AppInstance = 1 | 2;
+
+/** The second app server: same database and emulator, another port (Zoom's webhooks go to 1). */
+export function e2eSecondAppUrl(): string {
+  return `http://localhost:${required("E2E_PORT_2")}`;
+}
+
+export function e2eAppEnv(instance: AppInstance = 1): AppEnv {
+  const port = required(instance === 1 ? "E2E_PORT" : "E2E_PORT_2");
   return {
     DATABASE_URL: e2eDatabaseUrl(),
     PORT: port,
@@ -41,5 +49,7 @@ export function e2eAppEnv(): AppEnv {
     ZOOM_TELEHEALTH_BASE_URL: e2eZoomUrl(),
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
+    // pg-boss would share the scheduled jobs between the two; one runner is enough here.
+    RUN_BACKGROUND_JOBS: instance === 1 ? "true" : "false",
   };
 }

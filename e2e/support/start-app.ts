@@ -1,4 +1,6 @@
 // The Playwright webServer: a fresh database with the demo data, then the production build.
+// With E2E_APP_INSTANCE=2 it starts a second server on E2E_PORT_2 over the same database, which the
+// first server has prepared (Playwright starts its web servers one after another, each once ready).
 import { spawn } from "node:child_process";
 
 import { createDbClient } from "@/lib/db-client";
@@ -6,9 +8,9 @@ import { assertLocalDatabase, createDatabase, testServerUrl } from "@/lib/testin
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { seedDemo } from "@/prisma/seed";
 
-import { e2eAppEnv, e2eDatabaseName } from "./environment";
+import { type AppInstance, e2eAppEnv, e2eDatabaseName } from "./environment";
 
-async function main() {
+async function prepareDatabase() {
   const serverUrl = testServerUrl();
   assertLocalDatabase(serverUrl);
   const url = await createDatabase(serverUrl, e2eDatabaseName());
@@ -16,8 +18,13 @@ async function main() {
   const db = createDbClient(url, { poolSize: 2 });
   await seedDemo(db);
   await db.$disconnect();
+}
 
-  const appEnv = e2eAppEnv();
+async function main() {
+  const instance: AppInstance = process.env.E2E_APP_INSTANCE === "2" ? 2 : 1;
+  if (instance === 1) await prepareDatabase();
+
+  const appEnv = e2eAppEnv(instance);
   const app = spawn(
     process.execPath,
     [require.resolve("next/dist/bin/next"), "start", "--port", appEnv.PORT],
