@@ -56,3 +56,34 @@ export function instantToZonedTime(instant: Date, timeZone: string): LocalDateTi
   const iso = local.toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
+
+// Calendar days, written yyyy-mm-dd, as date pickers and report URLs carry them.
+
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date written yyyy-mm-dd (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return addDays(value, 0) === value;
+}
+
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** Whole days from `from` to `to`, both included (1 for a single day). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** The instant a day starts in the zone: midnight, or the first hour that exists when clocks skip it. */
+export function startOfDay(date: string, timeZone: string): Date {
+  for (const time of ["00:00", "01:00", "02:00"]) {
+    const instant = zonedTimeToInstant({ date, time }, timeZone);
+    if (instant) return instant;
+  }
+  throw new Error(`No start of day for ${date} in ${timeZone}`);
+}

@@ -35,6 +35,7 @@ type VisitContext = {
   providerId: string;
   subjectId: string;
   zoomHostId: string | null;
+  subject: { userId: string | null; email: string | null };
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,13 +96,10 @@ export async function identifyParticipant(
         displayName: clues.displayName ?? null,
       };
   }
-  const subject = await tx.subject.findUnique({
-    where: { id: visit.subjectId },
-    select: { userId: true, email: true },
-  });
+  const { subject } = visit;
   const user = await findUser(tx, visit, clues);
   const isSubjectsEmail = Boolean(
-    clues.email && subject?.email && clues.email.toLowerCase() === subject.email,
+    clues.email && subject.email && clues.email.toLowerCase() === subject.email,
   );
   const role = !user
     ? isSubjectsEmail
@@ -109,12 +107,12 @@ export async function identifyParticipant(
       : ParticipantRole.UNKNOWN
     : user.id === visit.providerId
       ? ParticipantRole.PROVIDER
-      : user.id === subject?.userId
+      : user.id === subject.userId
         ? ParticipantRole.PATIENT
         : user.role === Role.PATIENT
           ? ParticipantRole.UNKNOWN
           : ParticipantRole.STAFF;
-  const userId = user?.id ?? (isSubjectsEmail ? (subject?.userId ?? null) : null);
+  const userId = user?.id ?? (isSubjectsEmail ? (subject.userId ?? null) : null);
   return {
     participantKey: userId ? `user:${userId}` : keyFor(clues),
     role,

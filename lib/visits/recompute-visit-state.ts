@@ -1,9 +1,7 @@
 import "server-only";
 
-import { VisitStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
-import { lockVisit } from "@/lib/visits/lock-visit";
 import { deriveVisitState, type VisitEvent } from "@/lib/visits/visit-state";
 
 /** More events than a visit could ever have: the read stays bounded. */
@@ -14,12 +12,11 @@ export const MEETING_ENDED = "meeting.ended";
 
 /**
  * Derives the visit's live state and attendance from all its recorded events and stores it, then
- * tells the app instances. The visit row is locked first, so that two notifications of one visit
- * are applied one after the other and the second sees the first.
+ * tells the app instances. The caller holds the visit's row lock (lockVisit), so that two
+ * notifications of one visit are applied one after the other and the second sees the first, and
+ * has checked that the visit is not cancelled.
  */
 export async function recomputeVisitState(tx: Tx, visitId: string): Promise<void> {
-  const status = await lockVisit(tx, visitId);
-  if (status === null) return;
   const [participantEvents, lifecycle] = await Promise.all([
     tx.participantEvent.findMany({
       where: { visitId },
@@ -64,7 +61,7 @@ export async function recomputeVisitState(tx: Tx, visitId: string): Promise<void
     where: { id: visitId },
     data: {
       ...state,
-      status: status === VisitStatus.CANCELLED ? VisitStatus.CANCELLED : state.status,
+      status: state.status,
     },
     select: { id: true },
   });

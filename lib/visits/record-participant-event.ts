@@ -20,6 +20,7 @@ export type ParticipantVisit = {
   providerId: string;
   subjectId: string;
   zoomHostId: string | null;
+  subject: { userId: string | null; email: string | null };
 };
 
 export type ParticipantEventInput = {
@@ -36,6 +37,7 @@ export const participantVisitSelect = {
   providerId: true,
   subjectId: true,
   zoomHostId: true,
+  subject: { select: { userId: true, email: true } },
 } as const;
 
 export async function recordParticipantEvent(tx: Tx, input: ParticipantEventInput): Promise<void> {
