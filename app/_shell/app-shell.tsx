@@ -17,6 +17,8 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/settings/zoom", label: "Video conferencing" },
     { href: "/settings/telehealth", label: "Telehealth links" },
     { href: "/subjects", label: "Subjects" },
+    { href: "/reports", label: "Reports" },
+    { href: "/audit", label: "Audit trail" },
   ],
   [Role.CARE_TEAM]: [{ href: "/subjects", label: "Subjects" }],
   [Role.PATIENT]: [{ href: "/visits", label: "My visits" }],

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   "user.video_id_update",
   "user.video_id_resolved",
   "telehealth.settings_update",
+  "report.view",
+  "attendance.export",
+  "audit.view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,73 @@
+import type { Role } from "@/generated/prisma/enums";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
+
+export type AuditEventRow = {
+  id: string;
+  occurredAt: Date;
+  actor: { name: string; email: string } | null;
+  actorRole: Role | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  subject: { recordNumber: string } | null;
+  ip: string | null;
+  details: string | null;
+};
+
+/** The audit trail: when, who, what, which record and subject, from where. Read-only. */
+export function AuditEventTable({
+  events,
+  timeZone,
+}: {
+  events: AuditEventRow[];
+  timeZone: string;
+}) {
+  if (events.length === 0) return <p className="text-slate-700">No audit events match.</p>;
+  return (
+    <Table caption="Audit events, newest first">
+      <TableHead>
+        <Th>When</Th>
+        <Th>Who</Th>
+        <Th>Action</Th>
+        <Th>Record</Th>
+        <Th>Subject</Th>
+        <Th>IP address</Th>
+        <Th>Details</Th>
+      </TableHead>
+      <TableBody>
+        {events.map((event) => (
+          <tr key={event.id}>
+            <Td className="whitespace-nowrap">
+              <time dateTime={event.occurredAt.toISOString()}>
+                {formatDateTime(event.occurredAt, timeZone)}
+              </time>
+            </Td>
+            <Td>
+              {event.actor ? (
+                <>
+                  {event.actor.name}
+                  <span className="block text-xs text-slate-600">{event.actor.email}</span>
+                </>
+              ) : (
+                <span className="text-slate-600">{event.actorRole ?? "System"}</span>
+              )}
+            </Td>
+            <Td className="font-mono text-xs">{event.action}</Td>
+            <Td className="text-xs">
+              {event.targetType}
+              {event.targetId ? (
+                <span className="block font-mono break-all text-slate-600">{event.targetId}</span>
+              ) : null}
+            </Td>
+            <Td className="font-mono text-xs">{event.subject?.recordNumber ?? "—"}</Td>
+            <Td className="font-mono text-xs">{event.ip ?? "—"}</Td>
+            <Td className="max-w-xs font-mono text-xs break-all text-slate-700">
+              {event.details ?? "—"}
+            </Td>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

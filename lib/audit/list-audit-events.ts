@@ -1,0 +1,227 @@
+import "server-only";
+
+import { z } from "zod";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { Role } from "@/generated/prisma/enums";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { addDays, isCalendarDate, startOfDay } from "@/lib/time-zone";
+
+// The audit trail, read-only: newest first, filtered by who, which subject, what and when, one
+// page at a time (keyset on occurredAt and id, which the (organizationId, …, occurredAt) indexes
+// serve). There is deliberately no update or delete here; the table refuses them anyway.
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((value) => (value === "" ? undefined : value))
+    .optional();
+
+const optionalDate = (label: string) =>
+  optionalText(10).refine((value) => value === undefined || isCalendarDate(value), {
+    message: `${label} must be a date written yyyy-mm-dd`,
+  });
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/;
+
+export const auditQuerySchema = z
+  .object({
+    user: optionalText(254).transform((value) => value?.toLowerCase()),
+    subject: optionalText(64),
+    action: z
+      .union([z.literal(""), z.enum(AUDIT_ACTIONS, { message: "Unknown action" })])
+      .optional()
+      .transform((value) => (value === "" ? undefined : value)),
+    from: optionalDate("From"),
+    to: optionalDate("To"),
+    before: z.string().regex(CURSOR, "Invalid page").optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: "The start date is after the end date",
+    path: ["from"],
+  });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export type ParseAuditQueryResult =
+  | { success: true; query: AuditQuery }
+  | { success: false; message: string; fields: Record<string, string[]> };
+
+export function parseAuditQuery(
+  raw: Record<string, string | string[] | undefined>,
+): ParseAuditQueryResult {
+  const first = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  const parsed = auditQuerySchema.safeParse(first);
+  if (parsed.success) return { success: true, query: parsed.data };
+  const fields = fieldErrorsOf(parsed.error);
+  return { success: false, message: Object.values(fields).flat().join(". "), fields };
+}
+
+export type AuditEventItem = {
+  id: string;
+  occurredAt: Date;
+  actor: { id: string; name: string; email: string } | null;
+  actorRole: Role | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  subject: { id: string; recordNumber: string } | null;
+  ip: string | null;
+  details: string | null;
+};
+
+export type AuditEventPage = { events: AuditEventItem[]; nextCursor: string | null };
+
+/** "from: 2026-01-05, to: 2026-01-07" for a flat object (empty values left out), else JSON. */
+function describeDetails(details: Prisma.JsonValue): string | null {
+  if (details === null) return null;
+  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (value === null || value === undefined) continue;
+    parts.push(`${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+  }
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+export type ListAuditEventsOptions = { viewer: Viewer; query: AuditQuery };
+
+async function resolveIds(viewer: Viewer, query: AuditQuery) {
+  const organizationId = viewer.organizationId;
+  const [user, subject] = await Promise.all([
+    query.user
+      ? db.user.findFirst({ where: { organizationId, email: query.user }, select: { id: true } })
+      : null,
+    query.subject
+      ? db.subject.findFirst({
+          where: { organizationId, recordNumber: query.subject },
+          select: { id: true },
+        })
+      : null,
+  ]);
+  if (query.user && !user)
+    throw new AppError("bad_request", "No user with that email in this clinic", {
+      fields: { user: ["No user with that email in this clinic"] },
+    });
+  if (query.subject && !subject)
+    throw new AppError("bad_request", "No subject with that record number", {
+      fields: { subject: ["No subject with that record number"] },
+    });
+  return { actorUserId: user?.id, subjectId: subject?.id };
+}
+
+function whereFor(
+  viewer: Viewer,
+  query: AuditQuery,
+  ids: { actorUserId?: string; subjectId?: string },
+): Prisma.AuditEventWhereInput {
+  const conditions: Prisma.AuditEventWhereInput[] = [{ organizationId: viewer.organizationId }];
+  if (ids.actorUserId) conditions.push({ actorUserId: ids.actorUserId });
+  if (ids.subjectId) conditions.push({ subjectId: ids.subjectId });
+  if (query.action) conditions.push({ action: query.action });
+  if (query.from) conditions.push({ occurredAt: { gte: startOfDay(query.from, viewer.timeZone) } });
+  if (query.to)
+    conditions.push({ occurredAt: { lt: startOfDay(addDays(query.to, 1), viewer.timeZone) } });
+  const cursor = query.before ? CURSOR.exec(query.before) : null;
+  if (cursor?.[1] && cursor[2]) {
+    const occurredAt = new Date(cursor[1]);
+    const id = BigInt(cursor[2]);
+    conditions.push({ OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] });
+  }
+  return { AND: conditions };
+}
+
+/**
+ * One page of the viewer's organization's audit trail (administrators only). Reading it is itself
+ * recorded ("audit.view", with the filters as ids), after the page is read.
+ */
+export async function listAuditEvents({
+  viewer,
+  query,
+}: ListAuditEventsOptions): Promise<AuditEventPage> {
+  if (viewer.role !== Role.ADMIN)
+    throw new AppError("forbidden", "The audit trail is for administrators");
+  const ids = await resolveIds(viewer, query);
+  const rows = await db.auditEvent.findMany({
+    where: whereFor(viewer, query, ids),
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      occurredAt: true,
+      actorUserId: true,
+      actorRole: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      subjectId: true,
+      ip: true,
+      details: true,
+    },
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const [actors, subjects] = await Promise.all([
+    db.user.findMany({
+      where: {
+        organizationId: viewer.organizationId,
+        id: { in: page.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])) },
+      },
+      select: { id: true, firstName: true, lastName: true, email: true },
+    }),
+    db.subject.findMany({
+      where: {
+        organizationId: viewer.organizationId,
+        id: { in: page.flatMap((row) => (row.subjectId ? [row.subjectId] : [])) },
+      },
+      select: { id: true, recordNumber: true },
+    }),
+  ]);
+  const actorById = new Map(actors.map((actor) => [actor.id, actor]));
+  const subjectById = new Map(subjects.map((subject) => [subject.id, subject]));
+  await recordAudit(db, {
+    actor: viewer,
+    action: "audit.view",
+    targetType: "organization",
+    targetId: viewer.organizationId,
+    details: {
+      actorUserId: ids.actorUserId ?? null,
+      subjectId: ids.subjectId ?? null,
+      action: query.action ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
+    },
+  });
+  const last = page.at(-1);
+  return {
+    events: page.map((row) => {
+      const actor = row.actorUserId ? actorById.get(row.actorUserId) : undefined;
+      return {
+        id: row.id.toString(),
+        occurredAt: row.occurredAt,
+        actor: actor
+          ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email }
+          : null,
+        actorRole: row.actorRole,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        subject: row.subjectId ? (subjectById.get(row.subjectId) ?? null) : null,
+        ip: row.ip,
+        details: describeDetails(row.details),
+      };
+    }),
+    nextCursor:
+      rows.length > AUDIT_PAGE_SIZE && last
+        ? `${last.occurredAt.toISOString()}_${last.id.toString()}`
+        : null,
+  };
+}
