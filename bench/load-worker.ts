@@ -66,5 +66,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 
 const planPath = process.argv[2];
 if (!planPath) throw new Error("Usage: tsx bench/load-worker.ts <plan.json>");
-const plan = JSON.parse(readFileSync(planPath, "utf8")) as LoadPlan;
-process.stdout.write(JSON.stringify(await run(plan)));
+run(JSON.parse(readFileSync(planPath, "utf8")) as LoadPlan).then(
+  (result) => process.stdout.write(JSON.stringify(result)),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -144,9 +144,9 @@ async function searchPhase(app: AppServer, cookie: string) {
   return runLoad({ concurrency: 8, requests });
 }
 
-async function ingestPhase(app: AppServer, visits: BenchVisit[]) {
+async function ingestPhase(app: AppServer, visits: BenchVisit[], startMs: number) {
   const next = random(20261130);
-  const perVisit = visitEventBodies(visits, Date.now() - 3_600_000);
+  const perVisit = visitEventBodies(visits, startMs);
   // Visits overlap: step by step across all visits, each visit's events in their own order.
   const unique = Array.from({ length: EVENTS_PER_VISIT }, (_, step) =>
     perVisit.map((bodies) => bodies[step] ?? ""),
@@ -350,8 +350,9 @@ async function main() {
     console.log(
       `Webhook ingest: ${VISITS} visits, ${DUPLICATE_SHARE * 100}% duplicates, ${INGEST_CONCURRENCY} clients…`,
     );
-    const eventsStart = Date.now() - 3_600_000;
-    const ingest = await ingestPhase(a, visits);
+    // Zoom's times have whole seconds.
+    const eventsStart = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
+    const ingest = await ingestPhase(a, visits, eventsStart);
     const webhook = ingest.result.byKind.webhook;
     const ack = summarize(webhook?.latenciesMs ?? []);
     const non200 = Object.entries(webhook?.statuses ?? {})
