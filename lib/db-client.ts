@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 
@@ -15,11 +16,31 @@ const OMIT_SECRETS = {
 
 export type DbClientOptions = { poolSize?: number; logQueries?: boolean };
 
+/**
+ * The connection pool, with one repair: when a transaction's connection dies (a database restart,
+ * `pg_terminate_backend`), Prisma's adapter tries a ROLLBACK and, as that fails, never hands the
+ * connection back. Each such transaction would take one pooled connection for good, until every
+ * query waited for a connection and the process had to restart. A lent connection that ends is
+ * therefore given back (and discarded) here; a second release by its borrower is refused by pg,
+ * harmlessly, since the borrower has already failed.
+ */
+function createPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  pool.on("connect", (client) => {
+    client.on("end", () => {
+      try {
+        client.release(true);
+      } catch {
+        // Idle, or already given back.
+      }
+    });
+  });
+  return pool;
+}
+
 export function createDbClient(connectionString: string, options: DbClientOptions = {}) {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+  const adapter = new PrismaPg(createPool(connectionString, options.poolSize ?? 10), {
+    disposeExternalPool: true,
   });
   return new PrismaClient({
     adapter,

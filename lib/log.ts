@@ -28,9 +28,17 @@ function write(level: Level, event: string, fields: Fields = {}) {
   else console.log(line);
 }
 
+/**
+ * What a log line may say about an error. Prisma's messages quote the failed query's arguments
+ * (personal data, payloads), so for them only the error's name and code are kept.
+ */
 export function errorFields(error: unknown): Fields {
-  if (error instanceof Error) return { errorType: error.name, errorMessage: error.message };
-  return { errorType: typeof error };
+  if (!(error instanceof Error)) return { errorType: typeof error };
+  if (error.name.startsWith("Prisma")) {
+    const code = (error as { code?: unknown }).code;
+    return { errorType: error.name, ...(typeof code === "string" ? { errorCode: code } : {}) };
+  }
+  return { errorType: error.name, errorMessage: error.message };
 }
 
 export const log = {

@@ -36,7 +36,14 @@ export const isMeetingEvent = (event: string): boolean =>
   LIFECYCLE_EVENTS.has(event) || isParticipantEvent(event);
 
 const optionalText = (max: number) => z.string().max(max).nullish();
-const zoomTime = z.iso.datetime({ offset: true }).nullish();
+/** An ISO time PostgreSQL can store (years 1970 to 9999). */
+const zoomTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const ms = Date.parse(value);
+    return ms >= 0 && ms <= 253_402_300_799_999;
+  }, "Time out of range")
+  .nullish();
 
 /** A webhook's meeting id is a string of digits (REST's is a number): up to a 64-bit integer. */
 const meetingNumber = z
