@@ -34,6 +34,12 @@ export function NotifierCredentialsFieldset({
           With credentials set, CareVisit accepts only notifications that carry them (HTTP Basic
           authentication). Enter the same username and password in Zoom.
         </p>
+        {hasStoredCredentials ? null : (
+          <p className="font-medium text-amber-950">
+            Without credentials, notifications are accepted from anyone who knows a visit&apos;s id:
+            set them before patients use telehealth links.
+          </p>
+        )}
       </div>
       <Field
         label="Notification username"
