@@ -1,3 +1,6 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { databaseUrl, testServerUrl } from "@/lib/testing/test-database";
 
 // What playwright.config.ts decided for this run, read back by the server script and the fixtures.
@@ -30,6 +33,11 @@ export type AppInstance = 1 | 2;
 /** The second app server: same database and emulator, another port (Zoom's webhooks go to 1). */
 export function e2eSecondAppUrl(): string {
   return `http://localhost:${required("E2E_PORT_2")}`;
+}
+
+/** Where an app server's stdout and stderr are copied, for the secrets scan of global teardown. */
+export function e2eAppLogPath(instance: AppInstance): string {
+  return path.join(tmpdir(), `${e2eDatabaseName()}-app-${instance}.log`);
 }
 
 export function e2eAppEnv(instance: AppInstance = 1): AppEnv {

@@ -2,13 +2,14 @@
 // With E2E_APP_INSTANCE=2 it starts a second server on E2E_PORT_2 over the same database, which the
 // first server has prepared (Playwright starts its web servers one after another, each once ready).
 import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 
 import { createDbClient } from "@/lib/db-client";
 import { assertLocalDatabase, createDatabase, testServerUrl } from "@/lib/testing/test-database";
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { seedDemo } from "@/prisma/seed";
 
-import { type AppInstance, e2eAppEnv, e2eDatabaseName } from "./environment";
+import { type AppInstance, e2eAppEnv, e2eAppLogPath, e2eDatabaseName } from "./environment";
 
 async function prepareDatabase() {
   const serverUrl = testServerUrl();
@@ -30,13 +31,20 @@ async function main() {
     [require.resolve("next/dist/bin/next"), "start", "--port", appEnv.PORT],
     {
       env: { ...process.env, ...appEnv },
-      stdio: "inherit",
+      stdio: ["inherit", "pipe", "pipe"],
     },
   );
+  // Passed on to Playwright as before, and copied to a file that global teardown scans for secrets.
+  const logFile = createWriteStream(e2eAppLogPath(instance), { flags: "a" });
+  app.stdout.pipe(process.stdout, { end: false });
+  app.stderr.pipe(process.stderr, { end: false });
+  app.stdout.pipe(logFile, { end: false });
+  app.stderr.pipe(logFile, { end: false });
   const stop = () => app.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  app.on("exit", (code) => process.exit(code ?? 0));
+  // "close", not "exit": the child's last output has then been read.
+  app.on("close", (code) => logFile.end(() => process.exit(code ?? 0)));
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 // GET /api/visits/[visitId]/join — opens the visit's Zoom meeting (the start URL for its host)
+import { Role } from "@/generated/prisma/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
@@ -40,7 +41,9 @@ export const GET = handleRoute<{ params: Promise<{ visitId: string }> }>(
       return Response.redirect(await getJoinUrl({ viewer, visitId: parsed.data.visitId }), 302);
     } catch (error) {
       const reason = isAppError(error, "conflict") ? error.extra.fields?.join?.[0] : undefined;
-      if (reason) return backWith(request, reason, `/visits/${parsed.data.visitId}`);
+      const fallback =
+        viewer.role === Role.PATIENT ? `/visits/${parsed.data.visitId}` : "/subjects";
+      if (reason) return backWith(request, reason, fallback);
       throw error;
     }
   },

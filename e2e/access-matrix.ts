@@ -1,0 +1,227 @@
+// The access matrix (issue 7): every page and route handler of the app, and what each viewer gets
+// on their own record and on a foreign one. e2e/access-matrix.spec.ts requests every cell, and
+// fails when a file under app/ has no row here (or a row names a route that no longer exists).
+//
+// "Own" and "foreign" records, built per viewer by the spec:
+// - patient: own = their subject and visit; foreign = another patient's, in the same clinic.
+// - provider (CARE_TEAM) and admin: own = a subject and visit of their clinic; foreign = another
+//   clinic's.
+// - anonymous: own = a subject and visit of some clinic; foreign = another clinic's.
+// Rows whose path has no [param] are requested once, as "own".
+
+export const VIEWERS = ["anonymous", "patient", "provider", "admin"] as const;
+
+export type Viewer = (typeof VIEWERS)[number];
+
+export type Method = "GET" | "POST" | "HEAD";
+
+/** A redirect (302, 303 or 307) whose Location has this path; `[param]`s are the record's ids. */
+export type Redirect = { redirectTo: string };
+
+/** An exact status, or a redirect. */
+export type Outcome = number | Redirect;
+
+/** One outcome for both records, or one for each. */
+export type Expectation = Outcome | { own: Outcome; foreign: Outcome };
+
+export type MatrixRow = {
+  /** The URL pattern: the file's folder under app/ without route groups, `[param]` kept. */
+  path: string;
+  method: Method;
+  /** Added to the URL, e.g. "?from=…". */
+  query?: string;
+  /** Sent as a JSON body (POST). */
+  body?: unknown;
+  /** A Server-Sent Events stream: only the status is checked, then the request is aborted. */
+  isStream?: boolean;
+  expect: Record<Viewer, Expectation>;
+};
+
+export type Exclusion = { path: string; reason: string };
+
+const SIGN_IN: Redirect = { redirectTo: "/sign-in" };
+const OK = 200;
+const BAD_REQUEST = 400;
+const UNAUTHORIZED = 401;
+const NOT_FOUND = 404;
+const METHOD_NOT_ALLOWED = 405;
+
+/** Staff-only page of one subject: the clinic's own subject only. */
+const SUBJECT_PAGE: Record<Viewer, Expectation> = {
+  anonymous: SIGN_IN,
+  patient: NOT_FOUND,
+  provider: { own: OK, foreign: NOT_FOUND },
+  admin: { own: OK, foreign: NOT_FOUND },
+};
+
+const ADMIN_PAGE: Record<Viewer, Expectation> = {
+  anonymous: SIGN_IN,
+  patient: NOT_FOUND,
+  provider: NOT_FOUND,
+  admin: OK,
+};
+
+export const EXCLUDED: Exclusion[] = [
+  {
+    path: "/api/auth/[...nextauth]",
+    reason:
+      "Auth.js's own endpoints (csrf, session, providers, callback/password, signout): they are " +
+      "public by design and answer per sub-path; signInAs exercises them on every run and " +
+      "e2e/sign-in.spec.ts covers the password and error flows.",
+  },
+];
+
+export const ACCESS_MATRIX: MatrixRow[] = [
+  // Pages
+  {
+    path: "/",
+    method: "GET",
+    expect: {
+      anonymous: SIGN_IN,
+      patient: { redirectTo: "/visits" },
+      provider: { redirectTo: "/subjects" },
+      admin: { redirectTo: "/settings" },
+    },
+  },
+  {
+    path: "/sign-in",
+    method: "GET",
+    expect: {
+      anonymous: OK,
+      patient: { redirectTo: "/visits" },
+      provider: { redirectTo: "/subjects" },
+      admin: { redirectTo: "/settings" },
+    },
+  },
+  // Public, and harmless when signed in: it only asks for an email or a code.
+  {
+    path: "/sign-in/code",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
+  {
+    path: "/profile",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: OK, provider: OK, admin: OK },
+  },
+  { path: "/audit", method: "GET", expect: ADMIN_PAGE },
+  { path: "/reports", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings/telehealth", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings/zoom", method: "GET", expect: ADMIN_PAGE },
+  {
+    path: "/subjects",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
+  { path: "/subjects/[subjectId]", method: "GET", expect: SUBJECT_PAGE },
+  { path: "/subjects/[subjectId]/video", method: "GET", expect: SUBJECT_PAGE },
+  {
+    path: "/visits",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: OK, provider: NOT_FOUND, admin: NOT_FOUND },
+  },
+  {
+    path: "/visits/[visitId]",
+    method: "GET",
+    expect: {
+      anonymous: SIGN_IN,
+      patient: { own: OK, foreign: NOT_FOUND },
+      provider: NOT_FOUND,
+      admin: NOT_FOUND,
+    },
+  },
+  // Development and test servers only: the page exists when EMAIL_TRANSPORT=outbox, which the e2e
+  // servers set (lib/env.ts refuses the outbox for a non-localhost APP_BASE_URL). It is public
+  // there, so signed-out visitors can read sign-in codes; with SMTP it is a 404.
+  {
+    path: "/dev/outbox",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
+
+  // Route handlers
+  {
+    path: "/api/health",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
+  {
+    path: "/api/reports/attendance.csv",
+    method: "GET",
+    expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: NOT_FOUND, admin: OK },
+  },
+  {
+    path: "/api/subjects",
+    method: "GET",
+    expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
+  // Without parameters: refused before any credentials are looked at (they are per clinic, and
+  // the clinic is found from the visit named in the parameters).
+  {
+    path: "/api/telehealth/notifications",
+    method: "GET",
+    expect: {
+      anonymous: BAD_REQUEST,
+      patient: BAD_REQUEST,
+      provider: BAD_REQUEST,
+      admin: BAD_REQUEST,
+    },
+  },
+  {
+    path: "/api/telehealth/notifications",
+    method: "HEAD",
+    expect: {
+      anonymous: METHOD_NOT_ALLOWED,
+      patient: METHOD_NOT_ALLOWED,
+      provider: METHOD_NOT_ALLOWED,
+      admin: METHOD_NOT_ALLOWED,
+    },
+  },
+  {
+    path: "/api/visits/[visitId]/events",
+    method: "GET",
+    isStream: true,
+    expect: {
+      anonymous: UNAUTHORIZED,
+      patient: { own: OK, foreign: NOT_FOUND },
+      provider: { own: OK, foreign: NOT_FOUND },
+      admin: { own: OK, foreign: NOT_FOUND },
+    },
+  },
+  // The visit starts in an hour and its clinic has no Zoom link: a patient is told "not yet",
+  // staff "Zoom unavailable", both by a redirect back to the visit (no Referer is sent).
+  {
+    path: "/api/visits/[visitId]/join",
+    method: "GET",
+    expect: {
+      anonymous: SIGN_IN,
+      patient: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
+      provider: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
+      admin: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
+    },
+  },
+  // Without `code` and `state`, an admin is sent back to the settings with an error.
+  {
+    path: "/api/zoom/oauth/callback",
+    method: "GET",
+    expect: {
+      anonymous: SIGN_IN,
+      patient: NOT_FOUND,
+      provider: NOT_FOUND,
+      admin: { redirectTo: "/settings/zoom" },
+    },
+  },
+  // Unsigned: 401 whoever sends it (session cookies mean nothing to a webhook).
+  {
+    path: "/api/zoom/webhook",
+    method: "POST",
+    body: { event: "meeting.started", event_ts: 0, payload: {} },
+    expect: {
+      anonymous: UNAUTHORIZED,
+      patient: UNAUTHORIZED,
+      provider: UNAUTHORIZED,
+      admin: UNAUTHORIZED,
+    },
+  },
+];
