@@ -109,6 +109,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { path: "/settings", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/telehealth", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/zoom", method: "GET", expect: ADMIN_PAGE },
+  { path: "/users", method: "GET", expect: ADMIN_PAGE },
   {
     path: "/subjects",
     method: "GET",
@@ -189,16 +190,16 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       admin: { own: OK, foreign: NOT_FOUND },
     },
   },
-  // The visit starts in an hour and its clinic has no Zoom link: a patient is told "not yet",
-  // staff "Zoom unavailable", both by a redirect back to the visit (no Referer is sent).
+  // The visit starts in an hour and its clinic has no Zoom link: a patient is told "not yet" on
+  // the visit's page, staff "Zoom unavailable" on the subject search (no Referer is sent).
   {
     path: "/api/visits/[visitId]/join",
     method: "GET",
     expect: {
       anonymous: SIGN_IN,
       patient: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
-      provider: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
-      admin: { own: { redirectTo: "/visits/[visitId]" }, foreign: NOT_FOUND },
+      provider: { own: { redirectTo: "/subjects" }, foreign: NOT_FOUND },
+      admin: { own: { redirectTo: "/subjects" }, foreign: NOT_FOUND },
     },
   },
   // Without `code` and `state`, an admin is sent back to the settings with an error.

@@ -14,6 +14,7 @@ type NavItem = { href: string; label: string };
 const NAV: Record<Role, NavItem[]> = {
   [Role.ADMIN]: [
     { href: "/settings", label: "Settings" },
+    { href: "/users", label: "Users" },
     { href: "/settings/zoom", label: "Video conferencing" },
     { href: "/settings/telehealth", label: "Telehealth links" },
     { href: "/subjects", label: "Subjects" },

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+type SelectFieldProps = {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  errors?: string[];
+  children: ReactNode;
+};
+
+/** A labelled select with its errors linked by aria-describedby. */
+export function SelectField({ id, name, label, defaultValue, errors, children }: SelectFieldProps) {
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700"
+      >
+        {children}
+      </select>
+      {errorId ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

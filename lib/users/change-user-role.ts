@@ -1,0 +1,60 @@
+import "server-only";
+
+import { Role } from "@/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  assertAdmin,
+  assertAnotherActiveAdmin,
+  getManagedUser,
+  lockOrganization,
+  managedUserSelect,
+} from "@/lib/users/managed-user";
+import type { ChangeUserRoleInput } from "@/lib/users/schemas";
+import type { ManagedUser } from "@/lib/users/types";
+
+export type ChangeUserRoleOptions = ChangeUserRoleInput & { viewer: Viewer };
+
+const PATIENT = "Patients keep the patient role: only staff roles can be changed.";
+const SELF = "You cannot change your own role: ask another administrator.";
+const LAST_ADMIN =
+  "This is the last active administrator: make someone else an administrator first.";
+
+function conflict(message: string): AppError {
+  return new AppError("conflict", message, { userMessage: message });
+}
+
+/**
+ * Moves a staff member between care team and administrator. Their sessions end, so the new role
+ * applies from their next sign-in rather than mid-page.
+ */
+export async function changeUserRole({
+  viewer,
+  userId,
+  role,
+}: ChangeUserRoleOptions): Promise<ManagedUser> {
+  return db.$transaction(async (tx) => {
+    await lockOrganization(tx, viewer.organizationId);
+    const user = await getManagedUser(tx, viewer, userId);
+    assertAdmin(viewer);
+    if (user.role === Role.PATIENT) throw conflict(PATIENT);
+    if (user.id === viewer.id) throw conflict(SELF);
+    if (user.role === role) throw conflict("The user already has this role.");
+    await assertAnotherActiveAdmin(tx, viewer, user, LAST_ADMIN);
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role, sessionVersion: { increment: 1 } },
+      select: managedUserSelect,
+    });
+    await recordAudit(tx, {
+      actor: viewer,
+      action: "user.role_change",
+      targetType: "user",
+      targetId: user.id,
+      details: { from: user.role, to: role },
+    });
+    return updated;
+  });
+}

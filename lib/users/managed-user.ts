@@ -1,0 +1,64 @@
+import "server-only";
+
+import { Role } from "@/generated/prisma/enums";
+import type { Viewer } from "@/lib/auth/types";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ManagedUser } from "@/lib/users/types";
+
+// What the user-management use cases share: who may manage users, finding the user in the viewer's
+// organization, and the "at least one active administrator" rule.
+
+export const managedUserSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  role: true,
+  isActive: true,
+} as const;
+
+export function assertAdmin(viewer: Viewer): void {
+  if (viewer.role !== Role.ADMIN)
+    throw new AppError("forbidden", "Only administrators manage users");
+}
+
+/**
+ * Locks the organization's row, so that changes that could leave it without an active
+ * administrator (two admins deactivating each other at once) run one after the other.
+ */
+export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+}
+
+/** The user, if they belong to the viewer's organization; otherwise not_found. */
+export async function getManagedUser(tx: Tx, viewer: Viewer, userId: string): Promise<ManagedUser> {
+  const user = await tx.user.findFirst({
+    where: { id: userId, organizationId: viewer.organizationId },
+    select: managedUserSelect,
+  });
+  if (!user) throw new AppError("not_found", "User not found", { userMessage: "User not found." });
+  return user;
+}
+
+/** Refuses a change that would leave the organization without an active administrator. */
+export async function assertAnotherActiveAdmin(
+  tx: Tx,
+  viewer: Viewer,
+  user: ManagedUser,
+  refusal: string,
+): Promise<void> {
+  if (user.role !== Role.ADMIN || !user.isActive) return;
+  const others = await tx.user.count({
+    where: {
+      organizationId: viewer.organizationId,
+      role: Role.ADMIN,
+      isActive: true,
+      id: { not: user.id },
+    },
+  });
+  if (others === 0) throw new AppError("conflict", refusal, { userMessage: refusal });
+}
+
+export function fullName(user: { firstName: string; lastName: string }): string {
+  return `${user.firstName} ${user.lastName}`;
+}
