@@ -1,5 +1,5 @@
 import { Field } from "@/components/ui/field";
-import { NOTIFIER_PASSWORD_MIN } from "@/lib/telehealth/schemas";
+import { NOTIFIER_PASSWORD_MIN } from "@/lib/telehealth/constants";
 
 import { CheckboxField } from "./checkbox-field";
 

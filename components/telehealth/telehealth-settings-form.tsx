@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JoinMode } from "@/generated/prisma/enums";
 import { type ActionState, IDLE } from "@/lib/action-state";
-import { API_KEY_MAX } from "@/lib/telehealth/schemas";
+import { API_KEY_MAX } from "@/lib/telehealth/constants";
 import type { TelehealthSettingsView } from "@/lib/telehealth/types";
 
 import { CheckboxField } from "./checkbox-field";

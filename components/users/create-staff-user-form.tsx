@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Role } from "@/generated/prisma/enums";
 import { IDLE } from "@/lib/action-state";
-import { USER_EMAIL_MAX, USER_NAME_MAX, USER_PASSWORD_MIN } from "@/lib/users/schemas";
+import { USER_EMAIL_MAX, USER_NAME_MAX, USER_PASSWORD_MIN } from "@/lib/users/constants";
 
 import { SelectField } from "./select-field";
 import type { UserFormAction } from "./types";

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
-import { USER_PASSWORD_MIN } from "@/lib/users/schemas";
+import { USER_PASSWORD_MIN } from "@/lib/users/constants";
 
 import type { UserFormAction } from "./types";
 

@@ -1,17 +1,27 @@
 import { z } from "zod";
 
 import { JoinMode } from "@/generated/prisma/enums";
+import {
+  API_KEY_MAX,
+  API_SECRET_MAX,
+  API_SECRET_MIN,
+  NOTIFIER_PASSWORD_MAX,
+  NOTIFIER_PASSWORD_MIN,
+  NOTIFIER_USERNAME_MAX,
+} from "@/lib/telehealth/constants";
 
 // The telehealth settings form. Secrets are write-only: an empty field keeps the stored value.
 // Rules that depend on what is stored (is there a secret already?) are in
 // `deriveTelehealthSettingsErrors`, which the update use case applies.
 
-export const API_KEY_MAX = 200;
-export const API_SECRET_MIN = 8;
-export const API_SECRET_MAX = 500;
-export const NOTIFIER_USERNAME_MAX = 100;
-export const NOTIFIER_PASSWORD_MIN = 12;
-export const NOTIFIER_PASSWORD_MAX = 200;
+export {
+  API_KEY_MAX,
+  API_SECRET_MAX,
+  API_SECRET_MIN,
+  NOTIFIER_PASSWORD_MAX,
+  NOTIFIER_PASSWORD_MIN,
+  NOTIFIER_USERNAME_MAX,
+} from "@/lib/telehealth/constants";
 
 export const TELEHEALTH_SETTINGS_INVALID =
   "The telehealth settings were not saved: see the messages next to the fields.";

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+import {
+  USER_EMAIL_MAX,
+  USER_NAME_MAX,
+  USER_PASSWORD_MAX,
+  USER_PASSWORD_MIN,
+} from "@/lib/users/constants";
+
 import { Role } from "@/generated/prisma/enums";
 
 /** A Zoom user id (e.g. "KDcuGIm1QgePTO8WbOqwIQ"), or empty to clear the mapping. */
@@ -18,11 +25,13 @@ export type VideoConferenceUserIdInput = z.infer<typeof videoConferenceUserIdInp
 // Administration of users (the admin's Users page). Staff are care team members and administrators;
 // patients get their accounts with their subject record.
 
-export const USER_PASSWORD_MIN = 12;
-export const USER_PASSWORD_MAX = 200;
-export const USER_NAME_MAX = 100;
-export const USER_EMAIL_MAX = 254;
-export const USERS_PAGE_SIZE = 50;
+export {
+  USER_EMAIL_MAX,
+  USER_NAME_MAX,
+  USER_PASSWORD_MAX,
+  USER_PASSWORD_MIN,
+  USERS_PAGE_SIZE,
+} from "@/lib/users/constants";
 
 export const USER_FORM_INVALID = "The user was not saved: see the messages next to the fields.";
 
