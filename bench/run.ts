@@ -31,6 +31,7 @@ import {
   startApp,
   treeRssMb,
 } from "./lib/app-server";
+import { HTTP_SEARCH_KINDS, SEARCH_QUERIES } from "./lib/search-queries";
 import { summarize, type Summary } from "./lib/stats";
 import {
   BENCH_ACCOUNT_ID,
@@ -124,19 +125,13 @@ async function prepareVisits(db: Db, organizationId: string, count: number) {
 }
 
 async function searchPhase(app: AppServer, cookie: string) {
-  const queries: Record<string, (i: number) => string> = {
-    "search: record number": (i) => `RFC-0${String(100_000 + ((i * 7919) % 899_999)).slice(0, 5)}`,
-    "search: name with a typo": (i) =>
-      ["maria lopze", "jmaes smith", "olivia jonhson", "aisha khna", "wei zhagn"][i % 5] ?? "",
-    "search: date of birth": (i) => `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
-  };
   const requests: PlannedRequest[] = [];
   for (let i = 0; i < SEARCHES_PER_KIND; i += 1) {
     requests.push({ kind: "GET /api/health", url: `${app.url}/api/health` });
-    for (const [kind, query] of Object.entries(queries))
+    for (const kind of HTTP_SEARCH_KINDS)
       requests.push({
-        kind,
-        url: `${app.url}/api/subjects?q=${encodeURIComponent(query(i))}`,
+        kind: `search: ${kind}`,
+        url: `${app.url}/api/subjects?q=${encodeURIComponent(SEARCH_QUERIES[kind](i))}`,
         headers: { cookie },
       });
   }

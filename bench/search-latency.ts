@@ -6,19 +6,10 @@ import { db } from "@/lib/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
 
+import { SEARCH_QUERIES } from "./lib/search-queries";
+
 const CONCURRENCY = 8;
 const PER_KIND = 400;
-
-const KINDS: Record<string, (i: number) => string> = {
-  "record number (prefix)": (i) => `RFC-0${String(100_000 + ((i * 7919) % 899_999)).slice(0, 5)}`,
-  "name with a typo": (i) =>
-    ["maria lopze", "jmaes smith", "olivia jonhson", "aisha khna", "wei zhagn"][i % 5] ?? "",
-  "full name": (i) =>
-    ["maria lopez", "james smith", "olivia johnson", "aisha khan", "wei zhang"][i % 5] ?? "",
-  "date of birth": (i) => `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
-  "phone number": (i) =>
-    `(555) ${String((i * 31) % 1000).padStart(3, "0")}-${String(i % 10_000).padStart(4, "0")}`,
-};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -46,7 +37,7 @@ async function main() {
   console.log(`Subjects: ${(await db.subject.count()).toLocaleString("en-US")}`);
   // One untimed pass first, so that every kind is measured with a warm cache.
   for (const pass of ["warm-up", "measured"]) {
-    for (const [kind, query] of Object.entries(KINDS)) {
+    for (const [kind, query] of Object.entries(SEARCH_QUERIES)) {
       const timings: number[] = [];
       let next = 0;
       await Promise.all(

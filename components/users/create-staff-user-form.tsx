@@ -9,7 +9,7 @@ import { Role } from "@/generated/prisma/enums";
 import { IDLE } from "@/lib/action-state";
 import { USER_EMAIL_MAX, USER_NAME_MAX, USER_PASSWORD_MIN } from "@/lib/users/constants";
 
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import type { UserFormAction } from "./types";
 
 /** Adds a care team member or an administrator with an initial password the admin hands over. */

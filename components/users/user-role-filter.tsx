@@ -1,7 +1,7 @@
 import { buttonClasses } from "@/components/ui/button";
 import { Role } from "@/generated/prisma/enums";
 
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 /** The role filter, kept in the URL (a plain GET form). */
 export function UserRoleFilter({ role }: { role: Role | undefined }) {

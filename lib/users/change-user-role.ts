@@ -4,13 +4,13 @@ import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import {
   assertAdmin,
   assertAnotherActiveAdmin,
   getManagedUser,
   lockOrganization,
   managedUserSelect,
+  refuse,
 } from "@/lib/users/managed-user";
 import type { ChangeUserRoleInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -19,12 +19,6 @@ export type ChangeUserRoleOptions = ChangeUserRoleInput & { viewer: Viewer };
 
 const PATIENT = "Patients keep the patient role: only staff roles can be changed.";
 const SELF = "You cannot change your own role: ask another administrator.";
-const LAST_ADMIN =
-  "This is the last active administrator: make someone else an administrator first.";
-
-function conflict(message: string): AppError {
-  return new AppError("conflict", message, { userMessage: message });
-}
 
 /**
  * Moves a staff member between care team and administrator. Their sessions end, so the new role
@@ -35,14 +29,14 @@ export async function changeUserRole({
   userId,
   role,
 }: ChangeUserRoleOptions): Promise<ManagedUser> {
+  assertAdmin(viewer);
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, viewer.organizationId);
     const user = await getManagedUser(tx, viewer, userId);
-    assertAdmin(viewer);
-    if (user.role === Role.PATIENT) throw conflict(PATIENT);
-    if (user.id === viewer.id) throw conflict(SELF);
-    if (user.role === role) throw conflict("The user already has this role.");
-    await assertAnotherActiveAdmin(tx, viewer, user, LAST_ADMIN);
+    if (user.role === Role.PATIENT) throw refuse(PATIENT);
+    if (user.id === viewer.id) throw refuse(SELF);
+    if (user.role === role) throw refuse("The user already has this role.");
+    await assertAnotherActiveAdmin(tx, viewer, user);
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { role, sessionVersion: { increment: 1 } },

@@ -17,6 +17,14 @@ export const managedUserSelect = {
   isActive: true,
 } as const;
 
+const LAST_ADMIN =
+  "This is the last active administrator: make someone else an administrator first.";
+
+/** A refusal the page shows as it is. */
+export function refuse(message: string): AppError {
+  return new AppError("conflict", message, { userMessage: message });
+}
+
 export function assertAdmin(viewer: Viewer): void {
   if (viewer.role !== Role.ADMIN)
     throw new AppError("forbidden", "Only administrators manage users");
@@ -45,7 +53,6 @@ export async function assertAnotherActiveAdmin(
   tx: Tx,
   viewer: Viewer,
   user: ManagedUser,
-  refusal: string,
 ): Promise<void> {
   if (user.role !== Role.ADMIN || !user.isActive) return;
   const others = await tx.user.count({
@@ -56,7 +63,7 @@ export async function assertAnotherActiveAdmin(
       id: { not: user.id },
     },
   });
-  if (others === 0) throw new AppError("conflict", refusal, { userMessage: refusal });
+  if (others === 0) throw refuse(LAST_ADMIN);
 }
 
 export function fullName(user: { firstName: string; lastName: string }): string {

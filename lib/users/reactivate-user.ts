@@ -3,8 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { assertAdmin, getManagedUser, managedUserSelect } from "@/lib/users/managed-user";
+import { assertAdmin, getManagedUser, managedUserSelect, refuse } from "@/lib/users/managed-user";
 import type { UserIdInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
 
@@ -15,13 +14,10 @@ export async function reactivateUser({
   viewer,
   userId,
 }: ReactivateUserOptions): Promise<ManagedUser> {
+  assertAdmin(viewer);
   return db.$transaction(async (tx) => {
     const user = await getManagedUser(tx, viewer, userId);
-    assertAdmin(viewer);
-    if (user.isActive) {
-      const message = "This user is already active.";
-      throw new AppError("conflict", message, { userMessage: message });
-    }
+    if (user.isActive) throw refuse("This user is already active.");
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { isActive: true },

@@ -29,7 +29,8 @@ export type IdentifiedParticipant = {
   displayName: string | null;
 };
 
-type VisitContext = {
+/** The visit a participant event belongs to, as the inbound handlers load it. */
+export type ParticipantVisit = {
   id: string;
   organizationId: string;
   providerId: string;
@@ -40,7 +41,7 @@ type VisitContext = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function findUser(tx: Tx, visit: VisitContext, clues: ParticipantClues) {
+async function findUser(tx: Tx, visit: ParticipantVisit, clues: ParticipantClues) {
   const select = { id: true, role: true } as const;
   if (clues.ourUserId && UUID.test(clues.ourUserId)) {
     const user = await tx.user.findFirst({
@@ -78,7 +79,7 @@ function keyFor(clues: ParticipantClues): string {
 
 export async function identifyParticipant(
   tx: Tx,
-  visit: VisitContext,
+  visit: ParticipantVisit,
   clues: ParticipantClues,
 ): Promise<IdentifiedParticipant> {
   // The same person in the same meeting keeps the key their earlier events got (Zoom's waiting

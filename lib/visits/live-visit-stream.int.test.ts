@@ -10,20 +10,15 @@ import { createClinic, viewerFor } from "@/lib/testing/viewers";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
 import type { LiveVisit } from "@/lib/visits/types";
-import { createPatient } from "@/prisma/factories";
+import { createPatient, createVisit } from "@/prisma/factories";
 
 async function clinicWithVisit() {
   const clinic = await createClinic(db);
-  const visit = await db.visit.create({
-    data: {
-      organizationId: clinic.organization.id,
-      subjectId: clinic.patient.subject.id,
-      providerId: clinic.provider.id,
-      createdById: clinic.provider.id,
-      scheduledStart: new Date(),
-      durationMinutes: 30,
-    },
-    select: { id: true },
+  const visit = await createVisit(db, {
+    organizationId: clinic.organization.id,
+    subjectId: clinic.patient.subject.id,
+    providerId: clinic.provider.id,
+    scheduledStart: new Date(),
   });
   return { ...clinic, visitId: visit.id };
 }

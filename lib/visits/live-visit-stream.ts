@@ -41,7 +41,7 @@ export function liveVisitStream({
   lifetimeMs = 10 * 60_000,
 }: LiveVisitStreamOptions): ReadableStream<Uint8Array> {
   const { visitId } = initial;
-  let close = () => undefined as void;
+  let stop: () => void = () => undefined;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let isClosed = false;
@@ -90,7 +90,7 @@ export function liveVisitStream({
       const unsubscribe = visitChangeHub().subscribe(visitId, () => void refresh());
       const ping = setInterval(() => write(": ping\n\n"), pingMs);
       const lifetime = setTimeout(() => close(), lifetimeMs);
-      close = () => {
+      const close = () => {
         if (isClosed) return;
         isClosed = true;
         unsubscribe();
@@ -99,12 +99,13 @@ export function liveVisitStream({
         signal.removeEventListener("abort", close);
         controller.close();
       };
+      stop = close;
       signal.addEventListener("abort", close);
       // Anything that changed between the first read and the subscription.
       void refresh();
     },
     cancel() {
-      close();
+      stop();
     },
   });
 }

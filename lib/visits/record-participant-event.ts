@@ -6,6 +6,7 @@ import {
   type IdentifiedParticipant,
   identifyParticipant,
   type ParticipantClues,
+  type ParticipantVisit,
 } from "@/lib/visits/identify-participant";
 import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
 
@@ -14,14 +15,7 @@ import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
 // notification that carried it, then derive the visit's state again. Runs inside the
 // notification's transaction, so the notification, the event and the new state commit together.
 
-export type ParticipantVisit = {
-  id: string;
-  organizationId: string;
-  providerId: string;
-  subjectId: string;
-  zoomHostId: string | null;
-  subject: { userId: string | null; email: string | null };
-};
+export type { ParticipantVisit };
 
 export type ParticipantEventInput = {
   visit: ParticipantVisit;

@@ -7,6 +7,7 @@ import { updateTelehealthSettings } from "@/lib/telehealth/update-telehealth-set
 import { createClinic } from "@/lib/testing/viewers";
 import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
 import { getJoinUrl } from "@/lib/visits/join-visit";
+import { createVisit } from "@/prisma/factories";
 
 const context = withZoomEmulator();
 
@@ -26,16 +27,11 @@ async function telehealthClinic(includeIdentity: boolean) {
     notifierPassword: undefined,
     removeNotifierCredentials: false,
   });
-  const visit = await db.visit.create({
-    data: {
-      organizationId: clinic.organization.id,
-      subjectId: clinic.patient.subject.id,
-      providerId: clinic.provider.id,
-      createdById: clinic.provider.id,
-      scheduledStart: new Date(Date.now() + 5 * 60_000),
-      durationMinutes: 30,
-    },
-    select: { id: true },
+  const visit = await createVisit(db, {
+    organizationId: clinic.organization.id,
+    subjectId: clinic.patient.subject.id,
+    providerId: clinic.provider.id,
+    scheduledStart: new Date(Date.now() + 5 * 60_000),
   });
   return { ...clinic, visitId: visit.id };
 }

@@ -117,7 +117,11 @@ function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: 
   return { ok: true, event: { envelope: envelope.data, meeting: meeting.data } };
 }
 
-type Applied = { outcome: NotificationOutcome; organizationId: string | null };
+type Applied = {
+  outcome: NotificationOutcome;
+  organizationId: string | null;
+  visitId?: string | null;
+};
 
 async function apply(
   tx: Tx,
@@ -149,12 +153,12 @@ async function apply(
     : null;
   const organizationId = connection?.organizationId ?? null;
   if (!meeting) return { outcome: NotificationOutcome.IGNORED, organizationId };
-  const { outcome } = await applyMeetingEvent(tx, {
+  const { outcome, visitId } = await applyMeetingEvent(tx, {
     organizationId,
     notificationId,
     payload: meeting,
   });
-  return { outcome, organizationId };
+  return { outcome, organizationId, visitId };
 }
 
 /** Stores the event under its dedupe key and applies it, in one transaction. */

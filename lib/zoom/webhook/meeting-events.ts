@@ -123,7 +123,8 @@ export type MeetingEventResult = { outcome: NotificationOutcome; visitId: string
 
 /**
  * Applies a stored meeting or participant event to the visit whose Zoom meeting it is. Events of
- * meetings we do not know (another app's, or deleted visits') are kept as UNMATCHED.
+ * meetings we do not know (another app's, or deleted visits') are kept as UNMATCHED. The caller
+ * records the returned visit id on the notification.
  */
 export async function applyMeetingEvent(
   tx: Tx,
@@ -140,13 +141,15 @@ export async function applyMeetingEvent(
   if (!visit || status === null) return { outcome: NotificationOutcome.UNMATCHED, visitId: null };
   if (status === VisitStatus.CANCELLED)
     return { outcome: NotificationOutcome.IGNORED, visitId: visit.id };
-  await tx.inboundNotification.update({
-    where: { id: notificationId },
-    data: { visitId: visit.id },
-    select: { id: true },
-  });
-  if (payload.type === "lifecycle") await recomputeVisitState(tx, visit.id);
-  else {
+  if (payload.type === "lifecycle") {
+    // The derivation reads lifecycle events from their notifications: this one must name its visit.
+    await tx.inboundNotification.update({
+      where: { id: notificationId },
+      data: { visitId: visit.id },
+      select: { id: true },
+    });
+    await recomputeVisitState(tx, visit.id);
+  } else {
     const { participant } = payload;
     await recordParticipantEvent(tx, {
       visit,
