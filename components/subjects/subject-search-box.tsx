@@ -17,7 +17,19 @@ export function SubjectSearchBox({ initialQuery }: { initialQuery: string }) {
   const [isPending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    // A click on a link (say, a result already shown) before the pending search update fires
+    // must not be undone by that update replacing the URL a moment later.
+    const cancelPendingSearch = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest("a[href]"))
+        clearTimeout(timer.current);
+    };
+    document.addEventListener("click", cancelPendingSearch, true);
+    return () => {
+      document.removeEventListener("click", cancelPendingSearch, true);
+      clearTimeout(timer.current);
+    };
+  }, []);
 
   function navigate(value: string) {
     const params = new URLSearchParams(searchParams.toString());
