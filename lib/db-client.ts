@@ -24,9 +24,12 @@ export type DbClientOptions = { poolSize?: number; logQueries?: boolean };
  * therefore given back (and discarded) here; a second release by its borrower is refused by pg,
  * harmlessly, since the borrower has already failed.
  */
-function createPool(connectionString: string, max: number): pg.Pool {
+export function createPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
   pool.on("connect", (client) => {
+    // A lent connection's failure reaches its borrower through the failing query; unheard, the
+    // client's own error event would crash the process.
+    client.on("error", () => undefined);
     client.on("end", () => {
       try {
         client.release(true);
@@ -39,9 +42,15 @@ function createPool(connectionString: string, max: number): pg.Pool {
 }
 
 export function createDbClient(connectionString: string, options: DbClientOptions = {}) {
-  const adapter = new PrismaPg(createPool(connectionString, options.poolSize ?? 10), {
-    disposeExternalPool: true,
-  });
+  return createDbClientOnPool(createPool(connectionString, options.poolSize), options);
+}
+
+/** A PrismaClient that owns `pool` (its $disconnect ends it); the app shares it with lib/sql.ts. */
+export function createDbClientOnPool(
+  pool: pg.Pool,
+  options: Pick<DbClientOptions, "logQueries"> = {},
+) {
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({
     adapter,
     omit: OMIT_SECRETS,
@@ -51,5 +60,5 @@ export function createDbClient(connectionString: string, options: DbClientOption
   });
 }
 
-export type Db = ReturnType<typeof createDbClient>;
+export type Db = ReturnType<typeof createDbClientOnPool>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,16 +1,23 @@
 import "server-only";
 
-import { createDbClient, type Db } from "@/lib/db-client";
+import type pg from "pg";
+
+import { createDbClientOnPool, createPool, type Db } from "@/lib/db-client";
 import { env } from "@/lib/env";
 
 export type { Db, Tx } from "@/lib/db-client";
 
-const globalForDb = globalThis as unknown as { carevisitDb?: Db };
+const globalForDb = globalThis as unknown as { carevisitDb?: Db; carevisitPool?: pg.Pool };
+
+/** The process's one connection pool, shared by Prisma (`db`) and plain SQL (lib/sql.ts). */
+export function dbPool(): pg.Pool {
+  // One pool per process, kept across development hot reloads.
+  globalForDb.carevisitPool ??= createPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  return globalForDb.carevisitPool;
+}
 
 function getClient(): Db {
-  // One pool per process, kept across development hot reloads.
-  globalForDb.carevisitDb ??= createDbClient(env.DATABASE_URL, {
-    poolSize: env.DATABASE_POOL_SIZE,
+  globalForDb.carevisitDb ??= createDbClientOnPool(dbPool(), {
     logQueries: env.LOG_QUERIES && env.NODE_ENV === "development",
   });
   return globalForDb.carevisitDb;

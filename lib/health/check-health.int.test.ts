@@ -9,12 +9,15 @@ describe("checkHealth", () => {
   });
 
   it("is unavailable, not an error, when the database does not answer", async () => {
+    const shared = globalThis as { carevisitDb?: unknown; carevisitPool?: unknown };
     const saved = {
       url: process.env.DATABASE_URL,
-      db: (globalThis as { carevisitDb?: unknown }).carevisitDb,
+      db: shared.carevisitDb,
+      pool: shared.carevisitPool,
     };
     try {
-      delete (globalThis as { carevisitDb?: unknown }).carevisitDb;
+      delete shared.carevisitDb;
+      delete shared.carevisitPool;
       process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/nowhere";
       const fresh = await loadFresh(() => import("@/lib/health/check-health"));
       await expect(fresh.checkHealth()).resolves.toEqual({
@@ -23,7 +26,8 @@ describe("checkHealth", () => {
       });
     } finally {
       process.env.DATABASE_URL = saved.url;
-      (globalThis as { carevisitDb?: unknown }).carevisitDb = saved.db;
+      shared.carevisitDb = saved.db;
+      shared.carevisitPool = saved.pool;
     }
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
+import { publishVisitsChanged } from "@/lib/realtime/publish-visit-changed";
+import { sqlOf } from "@/lib/sql";
 import { sseFrames } from "@/lib/realtime/sse-frames";
 import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
 import { createClinic, viewerFor } from "@/lib/testing/viewers";
@@ -30,7 +31,7 @@ async function patientStartsWaiting(visitId: string, since: Date) {
       where: { id: visitId },
       data: { patientPresence: PatientPresence.WAITING, patientWaitingSince: since },
     });
-    await publishVisitChanged(tx, visitId);
+    await publishVisitsChanged(sqlOf(tx), [visitId]);
   });
 }
 
@@ -78,7 +79,7 @@ describe("the live waiting room stream", () => {
     // The patient's view did not change (they see only the provider): nothing is sent to them.
     await db.$transaction(async (tx) => {
       await tx.visit.update({ where: { id: clinic.visitId }, data: { isProviderPresent: true } });
-      await publishVisitChanged(tx, clinic.visitId);
+      await publishVisitsChanged(sqlOf(tx), [clinic.visitId]);
     });
     expect(await patient.next()).toMatchObject({ data: { isProviderPresent: true } });
     for (const stream of [staff, otherStaff, patient]) stream.abort.abort();

@@ -2,13 +2,14 @@ import "server-only";
 
 import type { ParticipantEventKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
+import { type Sql, sqlOf, sqlTime } from "@/lib/sql";
 import {
   type IdentifiedParticipant,
   identifyParticipant,
   type ParticipantClues,
   type ParticipantVisit,
 } from "@/lib/visits/identify-participant";
-import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
+import { recomputeVisitStates } from "@/lib/visits/recompute-visit-state";
 
 // The one way a join, leave or waiting-room move reaches a visit, whoever sent it (Zoom's webhook,
 // the telehealth GET, the participants report): identify the person, store the event next to the
@@ -25,6 +26,8 @@ export type ParticipantEventInput = {
   clues: ParticipantClues & { registrantId?: string | null; customerKey?: string | null };
 };
 
+export type IdentifiedParticipantEvent = ParticipantEventInput & { person: IdentifiedParticipant };
+
 export const participantVisitSelect = {
   id: true,
   organizationId: true,
@@ -37,36 +40,44 @@ export const participantVisitSelect = {
 export async function recordParticipantEvent(tx: Tx, input: ParticipantEventInput): Promise<void> {
   const person = await identifyParticipant(tx, input.visit, input.clues);
   await storeParticipantEvent(tx, { ...input, person });
-  await recomputeVisitState(tx, input.visit.id);
+  await recomputeVisitStates(sqlOf(tx), [input.visit.id]);
 }
 
 /** Stores one event of an already identified person; the caller derives the visit's state after. */
 export async function storeParticipantEvent(
   tx: Tx,
-  {
-    visit,
-    notificationId,
-    kind,
-    occurredAt,
-    clues,
-    person,
-  }: ParticipantEventInput & { person: IdentifiedParticipant },
+  event: IdentifiedParticipantEvent,
 ): Promise<void> {
-  await tx.participantEvent.create({
-    data: {
-      visitId: visit.id,
-      notificationId,
-      kind,
-      occurredAt,
-      participantKey: person.participantKey,
-      role: person.role,
-      userId: person.userId,
-      zoomUserId: person.zoomUserId,
-      zoomParticipantUuid: clues.participantUuid || null,
-      registrantId: clues.registrantId || null,
-      customerKey: clues.customerKey || null,
-      displayName: person.displayName,
-    },
-    select: { id: true },
-  });
+  await storeParticipantEvents(sqlOf(tx), [event]);
+}
+
+/** Stores identified events, in one statement. */
+export async function storeParticipantEvents(
+  sql: Sql,
+  events: IdentifiedParticipantEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const column = <T>(pick: (event: IdentifiedParticipantEvent) => T) => events.map(pick);
+  await sql.execute(
+    `INSERT INTO "ParticipantEvent" ("visitId", "notificationId", "kind", "occurredAt",
+       "participantKey", "role", "userId", "zoomUserId", "zoomParticipantUuid", "registrantId",
+       "customerKey", "displayName")
+     SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::"ParticipantEventKind"[],
+       $4::timestamp(3)[], $5::text[], $6::"ParticipantRole"[], $7::uuid[], $8::text[], $9::text[],
+       $10::text[], $11::text[], $12::text[])`,
+    [
+      column((event) => event.visit.id),
+      column((event) => event.notificationId.toString()),
+      column((event) => event.kind),
+      column((event) => sqlTime(event.occurredAt)),
+      column((event) => event.person.participantKey),
+      column((event) => event.person.role),
+      column((event) => event.person.userId),
+      column((event) => event.person.zoomUserId),
+      column((event) => event.clues.participantUuid || null),
+      column((event) => event.clues.registrantId || null),
+      column((event) => event.clues.customerKey || null),
+      column((event) => event.person.displayName),
+    ],
+  );
 }

@@ -1,22 +1,24 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import {
-  NotificationOutcome,
-  NotificationSource,
-  ZoomConnectionStatus,
-} from "@/generated/prisma/enums";
+import { NotificationOutcome, NotificationSource } from "@/generated/prisma/enums";
 import { sha256Hex } from "@/lib/crypto/hmac";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { fieldErrorsOf } from "@/lib/errors";
+import { groupCommit } from "@/lib/group-commit";
 import { errorFields, log } from "@/lib/log";
 import { handleAppDeauthorized } from "@/lib/retention/handle-app-deauthorized";
 import { appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
+import { withSqlTransaction } from "@/lib/sql";
 import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
 import { canonicalJson } from "@/lib/zoom/webhook/canonical-json";
 import {
-  applyMeetingEvent,
+  type IngestResult,
+  ingestWebhookEvents,
+  type WebhookEvent,
+} from "@/lib/zoom/webhook/ingest-webhook-events";
+import {
   isMeetingEvent,
   type MeetingEventPayload,
   parseMeetingEvent,
@@ -33,6 +35,8 @@ import { answerUrlValidation, verifyZoomSignature } from "@/lib/zoom/webhook/ver
 // POST /api/zoom/webhook, minus the framework: verify, parse, store once, apply, answer.
 // A notification is stored and applied in one transaction, or refused with a status that makes
 // Zoom retry (503); a duplicate delivery changes nothing. No Zoom calls here: Zoom waits 3 s at most.
+// Deliveries that arrive together share a transaction (group commit); each is acknowledged only
+// once its transaction has committed.
 
 export type WebhookOutcome = { status: number; body: unknown };
 
@@ -117,83 +121,96 @@ function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: 
   return { ok: true, event: { envelope: envelope.data, meeting: meeting.data } };
 }
 
-type Applied = {
-  outcome: NotificationOutcome;
-  organizationId: string | null;
-  visitId?: string | null;
-};
-
-async function apply(
-  tx: Tx,
-  { envelope: event, meeting }: ParsedEvent,
-  notificationId: bigint,
+/** app_deauthorized: stored and applied (the data of the account deleted) in one transaction. */
+async function storeDeauthorization(
+  event: ZoomWebhookEnvelope,
   receivedAt: Date,
-): Promise<Applied> {
-  if (event.event === "app_deauthorized") {
-    const payload = appDeauthorizedPayloadSchema.parse(event.payload);
+): Promise<NotificationOutcome> {
+  const payload = appDeauthorizedPayloadSchema.parse(event.payload);
+  return db.$transaction(async (tx) => {
+    const stored = await tx.inboundNotification.create({
+      data: {
+        source: NotificationSource.ZOOM_WEBHOOK,
+        dedupeKey: dedupeKeyOf(event),
+        eventType: event.event,
+        eventAt: new Date(event.event_ts),
+        receivedAt,
+        outcome: NotificationOutcome.IGNORED,
+        payload: event.payload as Prisma.InputJsonObject,
+      },
+      select: { id: true },
+    });
     const result = await handleAppDeauthorized(
       tx,
       { payload, raw: event.payload as Prisma.InputJsonObject },
       receivedAt,
     );
-    return {
-      outcome: result.isApplied ? NotificationOutcome.APPLIED : NotificationOutcome.UNMATCHED,
-      organizationId: result.organizationId,
-    };
-  }
-  const account = accountIdSchema.safeParse(event.payload);
-  const connection = account.success
-    ? await tx.zoomConnection.findFirst({
-        where: {
-          zoomAccountId: account.data.account_id,
-          status: { not: ZoomConnectionStatus.REMOVED },
-        },
-        select: { organizationId: true },
-      })
-    : null;
-  const organizationId = connection?.organizationId ?? null;
-  if (!meeting) return { outcome: NotificationOutcome.IGNORED, organizationId };
-  const { outcome, visitId } = await applyMeetingEvent(tx, {
-    organizationId,
-    notificationId,
-    payload: meeting,
+    const outcome = result.isApplied ? NotificationOutcome.APPLIED : NotificationOutcome.UNMATCHED;
+    await tx.inboundNotification.update({
+      where: { id: stored.id },
+      data: { outcome, organizationId: result.organizationId },
+      select: { id: true },
+    });
+    return outcome;
   });
-  return { outcome, organizationId, visitId };
 }
 
-/** Stores the event under its dedupe key and applies it, in one transaction. */
-async function storeAndApply(parsed: ParsedEvent, receivedAt: Date): Promise<WebhookOutcome> {
-  const event = parsed.envelope;
+/**
+ * Writes a batch in one transaction. A batch fails as a whole (one bad event, a cut connection),
+ * so its events are then written one per transaction: only those that fail again are refused
+ * (null), and Zoom retries them.
+ */
+async function writeBatch(events: WebhookEvent[]): Promise<(IngestResult | null)[]> {
   try {
-    const outcome = await db.$transaction(async (tx) => {
-      const stored = await tx.inboundNotification.create({
-        data: {
-          source: NotificationSource.ZOOM_WEBHOOK,
-          dedupeKey: dedupeKeyOf(event),
-          eventType: event.event,
-          eventAt: new Date(event.event_ts),
-          receivedAt,
-          outcome: NotificationOutcome.IGNORED,
-          payload: event.payload as Prisma.InputJsonObject,
-        },
-        select: { id: true },
-      });
-      const applied = await apply(tx, parsed, stored.id, receivedAt);
-      await tx.inboundNotification.update({
-        where: { id: stored.id },
-        data: applied,
-        select: { id: true },
-      });
-      return applied.outcome;
-    });
-    log.info("zoom.webhook.received", { event: event.event, outcome });
-    return { status: 200, body: { status: outcome.toLowerCase() } };
+    return await withSqlTransaction((sql) => ingestWebhookEvents(sql, events));
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      return { status: 200, body: { status: "duplicate" } };
-    log.error("zoom.webhook.not_stored", { event: event.event, ...errorFields(error) });
-    return reject(503, "unavailable", "The event could not be stored; retry later");
+    log.error("zoom.webhook.not_stored", { events: events.length, ...errorFields(error) });
+    if (events.length === 1) return [null];
+    const results: (IngestResult | null)[] = [];
+    for (const event of events) results.push(...(await writeBatch([event])));
+    return results;
   }
+}
+
+const WEBHOOK_BATCHING = { maxBatch: 100, writers: 2 };
+const ingestEvent = groupCommit(writeBatch, WEBHOOK_BATCHING);
+
+const notStored = () => reject(503, "unavailable", "The event could not be stored; retry later");
+
+/** Stores the event under its dedupe key and applies it, in one transaction. */
+async function storeAndApply(
+  { envelope: event, meeting }: ParsedEvent,
+  receivedAt: Date,
+): Promise<WebhookOutcome> {
+  if (event.event === "app_deauthorized") {
+    try {
+      const outcome = await storeDeauthorization(event, receivedAt);
+      log.info("zoom.webhook.received", { event: event.event, outcome });
+      return { status: 200, body: { status: outcome.toLowerCase() } };
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        return { status: 200, body: { status: "duplicate" } };
+      log.error("zoom.webhook.not_stored", { event: event.event, ...errorFields(error) });
+      return notStored();
+    }
+  }
+  const account = accountIdSchema.safeParse(event.payload);
+  const result = await ingestEvent({
+    dedupeKey: dedupeKeyOf(event),
+    eventType: event.event,
+    eventAt: new Date(event.event_ts),
+    receivedAt,
+    payload: event.payload,
+    accountId: account.success ? account.data.account_id : null,
+    meeting,
+  }).catch((error: unknown) => {
+    log.error("zoom.webhook.not_stored", { event: event.event, ...errorFields(error) });
+    return null;
+  });
+  if (!result) return notStored();
+  if (result.status === "duplicate") return { status: 200, body: { status: "duplicate" } };
+  log.info("zoom.webhook.received", { event: event.event, outcome: result.outcome });
+  return { status: 200, body: { status: result.outcome.toLowerCase() } };
 }
 
 export type HandleZoomWebhookOptions = { rawBody: string; headers: Headers; now?: Date };

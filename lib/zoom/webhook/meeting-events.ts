@@ -2,17 +2,10 @@ import "server-only";
 
 import { z } from "zod";
 
-import { NotificationOutcome, ParticipantEventKind, VisitStatus } from "@/generated/prisma/enums";
-import type { Tx } from "@/lib/db";
-import {
-  participantVisitSelect,
-  recordParticipantEvent,
-} from "@/lib/visits/record-participant-event";
-import { lockVisit } from "@/lib/visits/lock-visit";
-import { recomputeVisitState } from "@/lib/visits/recompute-visit-state";
+import { ParticipantEventKind } from "@/generated/prisma/enums";
 import type { ZoomWebhookEnvelope } from "@/lib/zoom/webhook/schemas";
 
-// Meeting and participant events: which visit they belong to and what they change.
+// Meeting and participant events: what Zoom sends and what it says about the participant.
 // @see ../../../../shared/docs/zoom-protocols.md §2.5
 
 const PARTICIPANT_KINDS = {
@@ -83,6 +76,8 @@ const participantPayloadSchema = z.object({
   object: meetingObjectSchema.extend({ participant: participantSchema }),
 });
 
+type ZoomParticipant = z.infer<typeof participantSchema>;
+
 export type MeetingEventPayload =
   | { type: "lifecycle"; meetingId: bigint }
   | {
@@ -90,7 +85,7 @@ export type MeetingEventPayload =
       meetingId: bigint;
       kind: ParticipantEventKind;
       occurredAt: Date;
-      participant: z.infer<typeof participantSchema>;
+      participant: ZoomParticipant;
     };
 
 /** Validates a meeting or participant event's payload; the error lists the bad fields. */
@@ -119,54 +114,16 @@ export function parseMeetingEvent(
   };
 }
 
-export type MeetingEventResult = { outcome: NotificationOutcome; visitId: string | null };
-
-/**
- * Applies a stored meeting or participant event to the visit whose Zoom meeting it is. Events of
- * meetings we do not know (another app's, or deleted visits') are kept as UNMATCHED. The caller
- * records the returned visit id on the notification.
- */
-export async function applyMeetingEvent(
-  tx: Tx,
-  input: { organizationId: string | null; notificationId: bigint; payload: MeetingEventPayload },
-): Promise<MeetingEventResult> {
-  const { organizationId, notificationId, payload } = input;
-  if (!organizationId) return { outcome: NotificationOutcome.UNMATCHED, visitId: null };
-  const visit = await tx.visit.findFirst({
-    where: { organizationId, zoomMeetingId: payload.meetingId },
-    orderBy: { createdAt: "desc" },
-    select: participantVisitSelect,
-  });
-  const status = visit ? await lockVisit(tx, visit.id) : null;
-  if (!visit || status === null) return { outcome: NotificationOutcome.UNMATCHED, visitId: null };
-  if (status === VisitStatus.CANCELLED)
-    return { outcome: NotificationOutcome.IGNORED, visitId: visit.id };
-  if (payload.type === "lifecycle") {
-    // The derivation reads lifecycle events from their notifications: this one must name its visit.
-    await tx.inboundNotification.update({
-      where: { id: notificationId },
-      data: { visitId: visit.id },
-      select: { id: true },
-    });
-    await recomputeVisitState(tx, visit.id);
-  } else {
-    const { participant } = payload;
-    await recordParticipantEvent(tx, {
-      visit,
-      notificationId,
-      kind: payload.kind,
-      occurredAt: payload.occurredAt,
-      clues: {
-        ourUserId: participant.customer_key,
-        customerKey: participant.customer_key,
-        registrantId: participant.registrant_id,
-        zoomUserId: participant.id || participant.participant_user_id,
-        email: participant.email,
-        participantUuid: participant.participant_uuid,
-        joinId: participant.user_id,
-        displayName: participant.user_name,
-      },
-    });
-  }
-  return { outcome: NotificationOutcome.APPLIED, visitId: visit.id };
+/** What a participant event tells about the person, for identifyParticipants. */
+export function participantCluesOf(participant: ZoomParticipant) {
+  return {
+    ourUserId: participant.customer_key,
+    customerKey: participant.customer_key,
+    registrantId: participant.registrant_id,
+    zoomUserId: participant.id || participant.participant_user_id,
+    email: participant.email,
+    participantUuid: participant.participant_uuid,
+    joinId: participant.user_id,
+    displayName: participant.user_name,
+  };
 }
