@@ -1,4 +1,6 @@
-import { isAppError } from "@/lib/errors";
+import type { ZodError } from "zod";
+
+import { fieldErrorsOf, isAppError } from "@/lib/errors";
 
 // What a server action returns to its form. Never raw error text: messages are written for people.
 
@@ -28,4 +30,32 @@ export function formText(formData: FormData, name: string, maxLength = 254): str
 export function actionErrorFrom(error: unknown): ActionState {
   if (!isAppError(error) || error.code === "internal" || error.code === "forbidden") throw error;
   return { status: "error", message: error.publicMessage, fieldErrors: error.extra.fields };
+}
+
+/**
+ * A form's invalid input as its error state. The errors of `hiddenFields` (ids the form carries in
+ * hidden inputs, with no field to show an error next to) become its message instead.
+ */
+export function invalidInputState(error: ZodError, hiddenFields: readonly string[]): ActionState {
+  const fieldErrors = fieldErrorsOf(error);
+  const messages = hiddenFields.flatMap((field) => fieldErrors[field] ?? []);
+  for (const field of hiddenFields) delete fieldErrors[field];
+  return messages.length > 0
+    ? { status: "error", message: [...new Set(messages)].join(" "), fieldErrors }
+    : { status: "error", fieldErrors };
+}
+
+/**
+ * What a form shows in its general alert: the errors of fields it has no input for, and its
+ * message unless a field shows that already (a use case's error names its field and says the same).
+ */
+export function generalErrorsOf(state: ActionState, shownFields: readonly string[]): string[] {
+  if (state.status !== "error") return [];
+  const shown = new Set<string>();
+  const general = state.message ? [state.message] : [];
+  for (const [field, messages] of Object.entries(state.fieldErrors ?? {})) {
+    if (shownFields.includes(field)) messages.forEach((message) => shown.add(message));
+    else general.push(...messages);
+  }
+  return [...new Set(general)].filter((message) => !shown.has(message));
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { instantToZonedTime, zonedTimeToInstant, zoneOffsetMs } from "@/lib/time-zone";
+import {
+  addDays,
+  instantToZonedTime,
+  isCalendarDate,
+  zonedTimeToInstant,
+  zoneOffsetMs,
+} from "@/lib/time-zone";
 
 const NEW_YORK = "America/New_York";
 
@@ -53,5 +59,29 @@ describe("instantToZonedTime", () => {
   it("uses the offset of that instant", () => {
     expect(zoneOffsetMs(new Date("2026-01-15T12:00:00Z"), NEW_YORK)).toBe(-5 * 3_600_000);
     expect(zoneOffsetMs(new Date("2026-07-15T12:00:00Z"), NEW_YORK)).toBe(-4 * 3_600_000);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it.each(["2026-02-28", "2028-02-29", "2027-12-31", "0001-01-01", "0050-06-15", "9999-12-31"])(
+    "accepts %j",
+    (date) => {
+      expect(isCalendarDate(date)).toBe(true);
+    },
+  );
+
+  it.each(["2027-02-29", "2027-02-30", "2027-14-34", "2027-02-00", "2027-00-10", "2027-2-3", ""])(
+    "refuses %j",
+    (date) => {
+      expect(isCalendarDate(date)).toBe(false);
+    },
+  );
+});
+
+describe("addDays", () => {
+  it("crosses months and years, and keeps years before 100 as they are", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+    expect(addDays("0050-06-15", 1)).toBe("0050-06-16");
   });
 });

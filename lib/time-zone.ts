@@ -69,9 +69,10 @@ export function isCalendarDate(value: string): boolean {
 
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days))
-    .toISOString()
-    .slice(0, 10);
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const instant = new Date(0);
+  instant.setUTCFullYear(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days);
+  return instant.toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to`, both included (1 for a single day). */

@@ -4,8 +4,9 @@ import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { type ActionState, IDLE } from "@/lib/action-state";
+import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
 import { VISIT_DURATIONS } from "@/lib/visits/constants";
 
 export type ProviderOption = { id: string; name: string };
@@ -19,8 +20,8 @@ type ScheduleVisitFormProps = {
   timeZone: string;
 };
 
-const selectClasses =
-  "min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700";
+/** The fields that show their own errors; the others' (the hidden subjectId) go in the alert. */
+const SHOWN_FIELDS = ["date", "time", "durationMinutes", "providerId"];
 
 /** Schedules a video visit for later, in the clinic's time zone. */
 export function ScheduleVisitForm({
@@ -33,6 +34,7 @@ export function ScheduleVisitForm({
 }: ScheduleVisitFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
+  const generalErrors = generalErrorsOf(state, SHOWN_FIELDS);
   return (
     <form
       action={formAction}
@@ -49,47 +51,32 @@ export function ScheduleVisitForm({
         errors={errors?.date}
       />
       <Field label="Time" name="time" type="time" required step={300} errors={errors?.time} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="schedule-duration" className="text-sm font-medium">
-          Duration
-        </label>
-        <select
-          id="schedule-duration"
-          name="durationMinutes"
-          defaultValue={30}
-          className={selectClasses}
-        >
-          {VISIT_DURATIONS.map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {minutes} minutes
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="schedule-provider" className="text-sm font-medium">
-          Provider
-        </label>
-        <select
-          id="schedule-provider"
-          name="providerId"
-          defaultValue={defaultProviderId ?? providers[0]?.id}
-          aria-invalid={errors?.providerId ? true : undefined}
-          aria-describedby={errors?.providerId ? "schedule-provider-error" : undefined}
-          className={selectClasses}
-        >
-          {providers.map((provider) => (
-            <option key={provider.id} value={provider.id}>
-              {provider.name}
-            </option>
-          ))}
-        </select>
-        {errors?.providerId ? (
-          <p id="schedule-provider-error" className="text-sm text-red-700">
-            {errors.providerId.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id="schedule-duration"
+        name="durationMinutes"
+        label="Duration"
+        defaultValue="30"
+        errors={errors?.durationMinutes}
+      >
+        {VISIT_DURATIONS.map((minutes) => (
+          <option key={minutes} value={minutes}>
+            {minutes} minutes
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="schedule-provider"
+        name="providerId"
+        label="Provider"
+        defaultValue={defaultProviderId ?? providers[0]?.id ?? ""}
+        errors={errors?.providerId}
+      >
+        {providers.map((provider) => (
+          <option key={provider.id} value={provider.id}>
+            {provider.name}
+          </option>
+        ))}
+      </SelectField>
       <div className="flex items-end">
         <SubmitButton pendingLabel="Scheduling…" className="w-full">
           Schedule visit
@@ -100,9 +87,7 @@ export function ScheduleVisitForm({
         before.
       </p>
       <div aria-live="polite" className="sm:col-span-2 lg:col-span-5">
-        {state.status === "error" && state.message && !errors ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
+        {generalErrors.length > 0 ? <Alert tone="error">{generalErrors.join(" ")}</Alert> : null}
         {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
     </form>

@@ -5,9 +5,13 @@ import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { type ActionState, IDLE } from "@/lib/action-state";
+import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
 import { VISIT_DURATIONS } from "@/lib/visits/constants";
+
+/** The reschedule form's fields that show their own errors; the hidden visitId's go in the alert. */
+const RESCHEDULE_SHOWN_FIELDS = ["date", "time", "durationMinutes"];
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -34,14 +38,18 @@ export function VisitChangeControls({
   const [cancelState, cancelAction] = useActionState(cancel, IDLE);
   const confirmDialog = useRef<HTMLDialogElement>(null);
   const errors = rescheduleState.status === "error" ? rescheduleState.fieldErrors : undefined;
-  const problem = [rescheduleState, cancelState].find(
-    (state) => state.status === "error" && state.message && !state.fieldErrors,
-  );
+  const hasFieldErrors = RESCHEDULE_SHOWN_FIELDS.some((field) => errors?.[field]?.length);
+  // The cancel form has only the hidden visitId: all its errors go in the alert.
+  const generalErrors = [
+    ...generalErrorsOf(rescheduleState, RESCHEDULE_SHOWN_FIELDS),
+    ...generalErrorsOf(cancelState, []),
+  ];
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <details className="group">
+        {/* Open when the form has errors: without JavaScript the page comes back with it closed. */}
+        <details className="group" open={hasFieldErrors || undefined}>
           <summary className="inline-flex min-h-10 cursor-pointer list-none items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
             Reschedule
           </summary>
@@ -69,23 +77,19 @@ export function VisitChangeControls({
               required
               errors={errors?.time}
             />
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`reschedule-duration-${visitId}`} className="text-sm font-medium">
-                Duration
-              </label>
-              <select
-                id={`reschedule-duration-${visitId}`}
-                name="durationMinutes"
-                defaultValue={durationMinutes}
-                className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700"
-              >
-                {VISIT_DURATIONS.map((minutes) => (
-                  <option key={minutes} value={minutes}>
-                    {minutes} minutes
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`reschedule-duration-${visitId}`}
+              name="durationMinutes"
+              label="Duration"
+              defaultValue={String(durationMinutes)}
+              errors={errors?.durationMinutes}
+            >
+              {VISIT_DURATIONS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {minutes} minutes
+                </option>
+              ))}
+            </SelectField>
             <div className="flex items-end">
               <SubmitButton pendingLabel="Saving…">Save new time</SubmitButton>
             </div>
@@ -119,7 +123,7 @@ export function VisitChangeControls({
         </form>
       </dialog>
       <div aria-live="polite">
-        {problem?.status === "error" ? <Alert tone="error">{problem.message}</Alert> : null}
+        {generalErrors.length > 0 ? <Alert tone="error">{generalErrors.join(" ")}</Alert> : null}
         {rescheduleState.status === "success" ? (
           <Alert tone="success">{rescheduleState.message}</Alert>
         ) : null}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   decodeSignInFailure,
   describeSignInFailure,
+  describeSignInPageError,
   encodeSignInFailure,
 } from "@/lib/auth/sign-in-failure";
 
@@ -47,5 +48,21 @@ describe("describeSignInFailure", () => {
       "That code is not right, or it has expired. Check the email, or request a new code.";
     expect(describeSignInFailure({ reason: "code_invalid", value: 3 })).toBe(message);
     expect(describeSignInFailure({ reason: "code_expired" })).toBe(message);
+  });
+});
+
+describe("describeSignInPageError", () => {
+  it("says nothing without an error", () => {
+    expect(describeSignInPageError(undefined)).toBeUndefined();
+  });
+
+  it("answers a refused credentials sign-in without naming an account", () => {
+    expect(describeSignInPageError("CredentialsSignin")).toBe(
+      "Sign-in failed. Check your email or username and password, and try again.",
+    );
+  });
+
+  it("answers any other error generically", () => {
+    expect(describeSignInPageError("Other")).toBe("Sign-in failed. Try again.");
   });
 });

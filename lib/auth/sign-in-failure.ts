@@ -1,3 +1,5 @@
+import type { SignInPageError } from "@/lib/auth/schemas";
+
 // Why a sign-in failed, carried from the Auth.js provider to the form as a short code.
 
 export type SignInFailureReason =
@@ -46,4 +48,15 @@ export function describeSignInFailure(failure: SignInFailure): string {
     case "code_expired":
       return "That code is not right, or it has expired. Check the email, or request a new code.";
   }
+}
+
+/**
+ * What the sign-in page says when Auth.js sends a refused sign-in back to it (`?error=`). The
+ * query is anyone's to write, so the message is generic and names no account.
+ */
+export function describeSignInPageError(error: SignInPageError): string | undefined {
+  if (error === undefined) return undefined;
+  if (error === "CredentialsSignin")
+    return "Sign-in failed. Check your email or username and password, and try again.";
+  return "Sign-in failed. Try again.";
 }

@@ -1,3 +1,10 @@
-// Visit lengths offered by the forms (no zod here: the forms ship to the browser).
+// Visit lengths and limits shared by the forms and the scheduling rules (no zod here: the forms ship
+// to the browser).
 
 export const VISIT_DURATIONS = [15, 20, 30, 45, 60, 90] as const;
+
+/**
+ * How far ahead a visit may be scheduled or moved, from now. Later dates are typing mistakes (a
+ * year 9999 visit would still get a Zoom meeting) rather than plans.
+ */
+export const SCHEDULING_HORIZON_YEARS = 2;

@@ -4,7 +4,8 @@ import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { type LocalDateTime, zonedTimeToInstant } from "@/lib/time-zone";
+import { isCalendarDate, type LocalDateTime, zonedTimeToInstant } from "@/lib/time-zone";
+import { SCHEDULING_HORIZON_YEARS } from "@/lib/visits/constants";
 
 // Checks shared by scheduling and rescheduling. Each failure is a 400 or 409 whose message says
 // what to change, shown on the form.
@@ -16,8 +17,19 @@ function invalid(field: string, message: string): AppError {
   });
 }
 
-/** The instant of a wall-clock time in the clinic's zone, in the future. */
+/** The latest start that may be scheduled: SCHEDULING_HORIZON_YEARS after now. */
+function schedulingHorizon(now: Date): Date {
+  const horizon = new Date(now.getTime());
+  horizon.setUTCFullYear(horizon.getUTCFullYear() + SCHEDULING_HORIZON_YEARS);
+  return horizon;
+}
+
+/**
+ * The instant of a wall-clock time in the clinic's zone, in the future and within the scheduling
+ * horizon. Checked here as well as in the form's schema, so that no caller stores a rolled-over date.
+ */
 export function startInstant(local: LocalDateTime, timeZone: string, now: Date): Date {
+  if (!isCalendarDate(local.date)) throw invalid("date", "Choose a date that exists.");
   const start = zonedTimeToInstant(local, timeZone);
   if (!start)
     throw invalid(
@@ -26,6 +38,8 @@ export function startInstant(local: LocalDateTime, timeZone: string, now: Date):
     );
   if (start.getTime() <= now.getTime())
     throw invalid("date", "Choose a date and time in the future.");
+  if (start.getTime() > schedulingHorizon(now).getTime())
+    throw invalid("date", `Choose a date within the next ${SCHEDULING_HORIZON_YEARS} years.`);
   return start;
 }
 

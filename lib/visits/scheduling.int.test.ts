@@ -103,6 +103,58 @@ describe("scheduling video visits", () => {
     expect(await db.visit.count({ where: { subjectId: clinic.patient.subject.id } })).toBe(1);
   });
 
+  it("refuses a date not on the calendar or over 2 years ahead, and creates no meeting", async () => {
+    const clinic = await createLinkedClinic(context.zoom);
+    const base = {
+      viewer: clinic.viewers.provider,
+      subjectId: clinic.patient.subject.id,
+      providerId: clinic.provider.id,
+      time: "10:00",
+      durationMinutes: 30,
+    };
+    const meetingCount = async () =>
+      (await context.zoom.control<{ meetings: Meeting[] }>("GET", "/state")).meetings.length;
+    const meetingsBefore = await meetingCount();
+    const nextYear = new Date().getUTCFullYear() + 1;
+    for (const date of [`${nextYear}-02-30`, `${nextYear}-14-34`, `${nextYear}-02-00`]) {
+      expect((await failure(scheduleVisit({ ...base, date }))).extra.fields).toEqual({
+        date: ["Choose a date that exists."],
+      });
+    }
+    for (const date of ["9999-12-01", "2212-12-01", hoursFromNow(2 * 366 * 24).date]) {
+      const error = await failure(scheduleVisit({ ...base, date }));
+      expect(error.code).toBe("bad_request");
+      expect(error.extra.fields).toEqual({ date: ["Choose a date within the next 2 years."] });
+    }
+    expect(await db.visit.count({ where: { subjectId: clinic.patient.subject.id } })).toBe(0);
+
+    const at = hoursFromNow(30);
+    const visit = await scheduleVisit({ ...base, date: at.date, time: at.time });
+    const move = (date: string) =>
+      failure(
+        rescheduleVisit({
+          viewer: base.viewer,
+          visitId: visit.id,
+          date,
+          time: "10:00",
+          durationMinutes: 30,
+        }),
+      );
+    expect((await move(`${nextYear}-02-30`)).extra.fields?.date).toEqual([
+      "Choose a date that exists.",
+    ]);
+    expect((await move("9999-12-01")).extra.fields?.date).toEqual([
+      "Choose a date within the next 2 years.",
+    ]);
+    expect(
+      await db.visit.findUniqueOrThrow({
+        where: { id: visit.id },
+        select: { scheduledStart: true },
+      }),
+    ).toEqual({ scheduledStart: at.instant });
+    expect(await meetingCount()).toBe(meetingsBefore + 1);
+  });
+
   it("says so clearly when the provider's Zoom mapping is wrong, and creates nothing", async () => {
     const clinic = await createLinkedClinic(context.zoom);
     const owner = clinic.account.users.find((user) => user.email === clinic.ownerEmail);

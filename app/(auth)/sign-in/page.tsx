@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 
 import { homePathFor } from "@/lib/auth/home-path";
 import { callbackPathFromQuery } from "@/lib/auth/callback-path";
+import { signInPageErrorSchema } from "@/lib/auth/schemas";
+import { describeSignInPageError } from "@/lib/auth/sign-in-failure";
 import { getViewer } from "@/lib/auth/viewer";
 
 import { SignInForm } from "./sign-in-form";
@@ -15,11 +17,14 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const viewer = await getViewer();
   if (viewer) redirect(homePathFor(viewer.role));
-  const callbackPath = callbackPathFromQuery((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackPath = callbackPathFromQuery(query.callbackUrl);
+  // Auth.js sends a refused sign-in posted to it directly back here with ?error=.
+  const errorMessage = describeSignInPageError(signInPageErrorSchema.parse(query.error));
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
-      <SignInForm callbackPath={callbackPath} />
+      <SignInForm callbackPath={callbackPath} initialMessage={errorMessage} />
       <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-700">
         Patient?{" "}
         <Link href="/sign-in/code" className="font-semibold text-blue-700 underline">

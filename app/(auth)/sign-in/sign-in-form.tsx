@@ -9,15 +9,20 @@ import { IDLE } from "@/lib/action-state";
 
 import { signInWithPasswordAction } from "./actions";
 
-export function SignInForm({ callbackPath }: { callbackPath: string }) {
+type SignInFormProps = {
+  callbackPath: string;
+  /** Why the last sign-in failed, shown until the form is sent again. */
+  initialMessage?: string;
+};
+
+export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
   const [state, formAction] = useActionState(signInWithPasswordAction, IDLE);
   const errors = state.status === "error" ? state : undefined;
+  const message = state.status === "idle" ? initialMessage : errors?.message;
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackPath} />
-      <div aria-live="polite">
-        {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
-      </div>
+      <div aria-live="polite">{message ? <Alert tone="error">{message}</Alert> : null}</div>
       <Field
         label="Email or username"
         name="identifier"

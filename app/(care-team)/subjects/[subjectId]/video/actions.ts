@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import { type ActionState, actionErrorFrom } from "@/lib/action-state";
+import { type ActionState, actionErrorFrom, invalidInputState } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
-import { fieldErrorsOf } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
 import { rescheduleVisit } from "@/lib/visits/reschedule-visit";
@@ -39,7 +38,7 @@ export async function scheduleVisitAction(
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
   const parsed = scheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInputState(parsed.error, ["subjectId"]);
   try {
     const visit = await scheduleVisit({ ...parsed.data, viewer });
     revalidatePath(videoPath(visit.subjectId));
@@ -58,7 +57,7 @@ export async function rescheduleVisitAction(
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
   const parsed = rescheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInputState(parsed.error, ["visitId"]);
   try {
     const visit = await rescheduleVisit({ ...parsed.data, viewer });
     revalidatePath(videoPath(visit.subjectId));
