@@ -4,7 +4,7 @@ import pg from "pg";
 
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
-import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/publish-visit-changed";
+import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/visit-changed-channel";
 
 // One LISTEN connection per app process, shared by every open event stream of that process.
 // PostgreSQL delivers each committed `visit_changed` notification to every listening instance, so

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { publishVisitsChanged } from "@/lib/realtime/publish-visit-changed";
-import { sqlOf } from "@/lib/sql";
+import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/visit-changed-channel";
 import { sseFrames } from "@/lib/realtime/sse-frames";
 import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
 import { createClinic, viewerFor } from "@/lib/testing/viewers";
@@ -31,7 +30,7 @@ async function patientStartsWaiting(visitId: string, since: Date) {
       where: { id: visitId },
       data: { patientPresence: PatientPresence.WAITING, patientWaitingSince: since },
     });
-    await publishVisitsChanged(sqlOf(tx), [visitId]);
+    await tx.$executeRaw`SELECT pg_notify(${VISIT_CHANGED_CHANNEL}, ${visitId})`;
   });
 }
 
@@ -79,7 +78,7 @@ describe("the live waiting room stream", () => {
     // The patient's view did not change (they see only the provider): nothing is sent to them.
     await db.$transaction(async (tx) => {
       await tx.visit.update({ where: { id: clinic.visitId }, data: { isProviderPresent: true } });
-      await publishVisitsChanged(sqlOf(tx), [clinic.visitId]);
+      await tx.$executeRaw`SELECT pg_notify(${VISIT_CHANGED_CHANNEL}, ${clinic.visitId})`;
     });
     expect(await patient.next()).toMatchObject({ data: { isProviderPresent: true } });
     for (const stream of [staff, otherStaff, patient]) stream.abort.abort();

@@ -172,7 +172,7 @@ async function writeBatch(events: WebhookEvent[]): Promise<(IngestResult | null)
   }
 }
 
-const WEBHOOK_BATCHING = { maxBatch: 100, writers: 2 };
+const WEBHOOK_BATCHING = { maxBatch: 200, writers: 1 };
 const ingestEvent = groupCommit(writeBatch, WEBHOOK_BATCHING);
 
 const notStored = () => reject(503, "unavailable", "The event could not be stored; retry later");

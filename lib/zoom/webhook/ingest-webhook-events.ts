@@ -8,7 +8,6 @@ import {
 } from "@/generated/prisma/enums";
 import { type Sql, sqlTime } from "@/lib/sql";
 import { identifyParticipants } from "@/lib/visits/identify-participant";
-import { lockVisits } from "@/lib/visits/lock-visit";
 import { recomputeVisitStates } from "@/lib/visits/recompute-visit-state";
 import {
   type IdentifiedParticipantEvent,
@@ -45,88 +44,99 @@ type Placed = {
   outcome: NotificationOutcome;
 };
 
-async function findOrganizations(sql: Sql, events: WebhookEvent[]): Promise<Map<string, string>> {
-  const accountIds = [
-    ...new Set(events.map((event) => event.accountId).filter((id) => id !== null)),
-  ];
-  if (accountIds.length === 0) return new Map();
-  const rows = await sql.query<{ zoomAccountId: string; organizationId: string }>(
-    `SELECT DISTINCT ON ("zoomAccountId") "zoomAccountId", "organizationId"::text AS "organizationId"
-       FROM "ZoomConnection" WHERE "zoomAccountId" = ANY($1::text[]) AND "status" <> $2::"ZoomConnectionStatus"
-      ORDER BY "zoomAccountId", "linkedAt" DESC`,
-    [accountIds, ZoomConnectionStatus.REMOVED],
-  );
-  return new Map(rows.map((row) => [row.zoomAccountId, row.organizationId]));
-}
-
 const meetingKey = (organizationId: string, meetingId: bigint | string) =>
   `${organizationId}|${meetingId}`;
 
-type VisitRow = Omit<ParticipantVisit, "subject"> & {
+type PlaceRow = {
+  zoomAccountId: string;
+  organizationId: string;
+  id: string | null;
+  status: VisitStatus | null;
+  providerId: string;
+  subjectId: string;
+  zoomHostId: string | null;
   zoomMeetingId: string;
   subjectUserId: string | null;
   subjectEmail: string | null;
 };
 
-/** Each meeting's visit in its organization (the newest, should a meeting id ever repeat). */
-async function findVisits(
-  sql: Sql,
-  meetings: { organizationId: string; meetingId: bigint }[],
-): Promise<Map<string, ParticipantVisit>> {
-  if (meetings.length === 0) return new Map();
-  const rows = await sql.query<VisitRow>(
-    `SELECT DISTINCT ON (v."organizationId", v."zoomMeetingId")
-            v."id"::text AS "id", v."organizationId"::text AS "organizationId",
-            v."providerId"::text AS "providerId", v."subjectId"::text AS "subjectId",
-            v."zoomHostId", v."zoomMeetingId"::text AS "zoomMeetingId",
-            s."userId"::text AS "subjectUserId", s."email" AS "subjectEmail"
-       FROM "Visit" AS v JOIN "Subject" AS s ON s."id" = v."subjectId"
-      WHERE (v."organizationId", v."zoomMeetingId") IN (SELECT * FROM unnest($1::uuid[], $2::bigint[]))
-      ORDER BY v."organizationId", v."zoomMeetingId", v."createdAt" DESC`,
-    [
-      meetings.map((meeting) => meeting.organizationId),
-      meetings.map((meeting) => meeting.meetingId.toString()),
-    ],
-  );
-  return new Map(
-    rows.map(({ zoomMeetingId, subjectUserId, subjectEmail, ...visit }) => [
-      meetingKey(visit.organizationId, zoomMeetingId),
-      { ...visit, subject: { userId: subjectUserId, email: subjectEmail } },
-    ]),
-  );
-}
+/**
+ * In one statement: each account's organization (its connection that is not removed) and, locked
+ * in id order (see lockVisits), the visit of each meeting in it (the newest, should a meeting id
+ * repeat). An organization without any of the meetings comes back once, without a visit.
+ */
+const PLACE_SQL = `
+  WITH "organization" AS (
+    SELECT DISTINCT ON ("zoomAccountId") "zoomAccountId", "organizationId"
+      FROM "ZoomConnection"
+     WHERE "zoomAccountId" = ANY($1::text[]) AND "status" <> $2::"ZoomConnectionStatus"
+     ORDER BY "zoomAccountId", "linkedAt" DESC
+  ), "meeting" AS (
+    SELECT DISTINCT ON (v."organizationId", v."zoomMeetingId") v."id"
+      FROM unnest($3::text[], $4::bigint[]) AS m("zoomAccountId", "zoomMeetingId")
+      JOIN "organization" AS o USING ("zoomAccountId")
+      JOIN "Visit" AS v
+        ON v."organizationId" = o."organizationId" AND v."zoomMeetingId" = m."zoomMeetingId"
+     ORDER BY v."organizationId", v."zoomMeetingId", v."createdAt" DESC
+  ), "locked" AS MATERIALIZED (
+    SELECT "id", "status", "organizationId", "providerId", "subjectId", "zoomHostId",
+           "zoomMeetingId"
+      FROM "Visit" WHERE "id" IN (SELECT "id" FROM "meeting") ORDER BY "id" FOR UPDATE
+  )
+  SELECT o."zoomAccountId", o."organizationId"::text AS "organizationId", l."id"::text AS "id",
+         l."status"::text AS "status", l."providerId"::text AS "providerId",
+         l."subjectId"::text AS "subjectId", l."zoomHostId",
+         l."zoomMeetingId"::text AS "zoomMeetingId", s."userId"::text AS "subjectUserId",
+         s."email" AS "subjectEmail"
+    FROM "organization" AS o
+    LEFT JOIN "locked" AS l ON l."organizationId" = o."organizationId"
+    LEFT JOIN "Subject" AS s ON s."id" = l."subjectId"`;
 
 /** Where each event belongs and what becomes of it; locks the visits it names. */
 async function place(sql: Sql, events: WebhookEvent[]): Promise<Placed[]> {
-  const organizations = await findOrganizations(sql, events);
-  const organizationOf = (event: WebhookEvent) =>
-    (event.accountId && organizations.get(event.accountId)) || null;
-  const meetings = events.flatMap((event) => {
-    const organizationId = organizationOf(event);
-    return event.meeting && organizationId
-      ? [{ organizationId, meetingId: event.meeting.meetingId }]
-      : [];
-  });
-  const visits = await findVisits(sql, meetings);
-  const statuses = await lockVisits(
-    sql,
-    [...visits.values()].map((visit) => visit.id),
+  const meetings = events.flatMap((event) =>
+    event.accountId && event.meeting
+      ? [{ accountId: event.accountId, meetingId: event.meeting.meetingId.toString() }]
+      : [],
   );
+  const accountIds = [...new Set(events.flatMap((event) => event.accountId ?? []))];
+  const rows =
+    accountIds.length === 0
+      ? []
+      : await sql.query<PlaceRow>(PLACE_SQL, [
+          accountIds,
+          ZoomConnectionStatus.REMOVED,
+          meetings.map((meeting) => meeting.accountId),
+          meetings.map((meeting) => meeting.meetingId),
+        ]);
+  const organizations = new Map<string, string>();
+  const visits = new Map<string, ParticipantVisit & { status: VisitStatus }>();
+  for (const { zoomAccountId, organizationId, id, status, ...visit } of rows) {
+    organizations.set(zoomAccountId, organizationId);
+    if (id && status)
+      visits.set(meetingKey(organizationId, visit.zoomMeetingId), {
+        id,
+        status,
+        organizationId,
+        providerId: visit.providerId,
+        subjectId: visit.subjectId,
+        zoomHostId: visit.zoomHostId,
+        subject: { userId: visit.subjectUserId, email: visit.subjectEmail },
+      });
+  }
   return events.map((event) => {
-    const organizationId = organizationOf(event);
+    const organizationId = (event.accountId && organizations.get(event.accountId)) || null;
     if (!event.meeting)
       return { organizationId, visit: null, outcome: NotificationOutcome.IGNORED };
     const visit = organizationId
       ? visits.get(meetingKey(organizationId, event.meeting.meetingId))
       : undefined;
-    const status = visit && statuses.get(visit.id);
-    if (!visit || !status)
-      return { organizationId, visit: null, outcome: NotificationOutcome.UNMATCHED };
+    if (!visit) return { organizationId, visit: null, outcome: NotificationOutcome.UNMATCHED };
     return {
       organizationId,
       visit,
       outcome:
-        status === VisitStatus.CANCELLED
+        visit.status === VisitStatus.CANCELLED
           ? NotificationOutcome.IGNORED
           : NotificationOutcome.APPLIED,
     };
