@@ -5,9 +5,9 @@ import pg from "pg";
 import { dbPool, type Tx } from "@/lib/db";
 
 // Plain SQL for the hot paths, where Prisma's per-query cost (~0.5 ms of CPU) would decide the
-// throughput. The same statements run inside a Prisma transaction (`sqlOf(tx)`) or on a pooled
-// connection of their own (`withSqlTransaction`), and give the same values either way because they
-// follow three rules:
+// throughput. The same statements run inside a Prisma transaction (`sqlOf(tx)`), on a pooled
+// connection of their own (`withSqlTransaction`) or, one statement at a time, on the pool
+// (`pooledSql`), and give the same values every way because they follow three rules:
 // - timestamps are sent as `toISOString()` strings and cast (`$1::timestamp(3)`);
 // - bigints (ids, meeting ids) are sent as strings and read back as text (`id::text`);
 // - enums are read back as text.
@@ -24,16 +24,23 @@ export function sqlOf(tx: Tx): Sql {
   };
 }
 
+const DATE = 1082;
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 
-/** Prisma stores UTC in `timestamp(3)` columns; pg would read them as local time. */
-const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+/**
+ * Prisma stores UTC in `timestamp(3)` columns and reads a `date` as its UTC midnight; pg would read
+ * both as local time.
+ */
 const utcTimestamps = {
   getTypeParser: (oid: number, format?: "text" | "binary"): unknown =>
-    oid === TIMESTAMP_WITHOUT_TIME_ZONE ? parseUtcTimestamp : pg.types.getTypeParser(oid, format),
+    oid === TIMESTAMP_WITHOUT_TIME_ZONE
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : oid === DATE
+        ? (value: string) => new Date(`${value}T00:00:00Z`)
+        : pg.types.getTypeParser(oid, format),
 };
 
-function sqlOfClient(client: pg.PoolClient): Sql {
+function sqlOfClient(client: pg.PoolClient | pg.Pool): Sql {
   return {
     query: async <Row>(text: string, values: readonly unknown[] = []) =>
       (await client.query({ text, values: [...values], types: utcTimestamps })).rows as Row[],
@@ -41,6 +48,12 @@ function sqlOfClient(client: pg.PoolClient): Sql {
       (await client.query({ text, values: [...values] })).rowCount ?? 0,
   };
 }
+
+/** Single statements on the pool, each in a transaction of its own (autocommit). */
+export const pooledSql: Sql = {
+  query: (text, values) => sqlOfClient(dbPool()).query(text, values),
+  execute: (text, values) => sqlOfClient(dbPool()).execute(text, values),
+};
 
 /**
  * Runs `work` in a transaction on one pooled connection and resolves only once it has committed.

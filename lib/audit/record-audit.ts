@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
 import type { Db, Tx } from "@/lib/db";
+import { pooledSql, sqlOf } from "@/lib/sql";
 
 /** Who acted. A Viewer is one; so is a user who has just proven who they are. */
 export type AuditActor = { id: string; role: Role; organizationId: string; ip: string | null };
@@ -23,23 +24,30 @@ export type AuditEntry = {
   details?: Prisma.InputJsonValue;
 };
 
+const isTransaction = (client: Tx | Db): client is Tx =>
+  typeof (client as Partial<Db>).$transaction !== "function";
+
 /**
- * Appends one audit row. Pass the transaction client when the audited change is written, so the
- * change and its audit row commit or fail together.
+ * Appends one audit row (one plain INSERT: audited reads are on hot paths such as the subject
+ * search). Pass the transaction client when the audited change is written, so the change and its
+ * audit row commit or fail together.
  */
 export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      organizationId: entry.organizationId ?? entry.actor?.organizationId ?? null,
-      actorUserId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      subjectId: entry.subjectId ?? null,
-      ip: entry.ip ?? entry.actor?.ip ?? null,
-      details: entry.details,
-    },
-    select: { id: true },
-  });
+  const sql = isTransaction(client) ? sqlOf(client) : pooledSql;
+  await sql.execute(
+    `INSERT INTO "AuditEvent" ("organizationId", "actorUserId", "actorRole", "action",
+       "targetType", "targetId", "subjectId", "ip", "details")
+     VALUES ($1::uuid, $2::uuid, $3::"Role", $4, $5, $6, $7::uuid, $8, $9::jsonb)`,
+    [
+      entry.organizationId ?? entry.actor?.organizationId ?? null,
+      entry.actor?.id ?? null,
+      entry.actor?.role ?? null,
+      entry.action,
+      entry.targetType,
+      entry.targetId ?? null,
+      entry.subjectId ?? null,
+      entry.ip ?? entry.actor?.ip ?? null,
+      entry.details === undefined ? null : JSON.stringify(entry.details),
+    ],
+  );
 }

@@ -8,8 +8,21 @@ import type { Role } from "@/generated/prisma/enums";
 import { auth } from "@/lib/auth/auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { pooledSql } from "@/lib/sql";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type ViewerRow = Omit<Viewer, "ip"> & { isActive: boolean; sessionVersion: number };
+
+const VIEWER_SQL = `
+  SELECT u."id"::text AS "id", u."role"::text AS "role",
+         u."organizationId"::text AS "organizationId", u."firstName", u."lastName", u."email",
+         o."timeZone", s."id"::text AS "subjectId", u."isActive", u."sessionVersion"
+    FROM "User" AS u
+    JOIN "Organization" AS o ON o."id" = u."organizationId"
+    LEFT JOIN "Subject" AS s ON s."userId" = u."id"
+   WHERE u."id" = $1::uuid`;
 
 /**
  * The signed-in user, read fresh from the database once per request: a deactivated user, a changed
@@ -19,33 +32,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const claims = session?.user;
   if (!claims?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.id },
-    select: {
-      id: true,
-      role: true,
-      organizationId: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      isActive: true,
-      sessionVersion: true,
-      subject: { select: { id: true } },
-      organization: { select: { timeZone: true } },
-    },
-  });
+  if (!UUID.test(claims.id)) return null;
+  // Plain SQL: this runs on every signed-in request (see lib/sql.ts).
+  const [user] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
   if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) return null;
-  return {
-    id: user.id,
-    role: user.role,
-    organizationId: user.organizationId,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    email: user.email,
-    timeZone: user.organization.timeZone,
-    subjectId: user.subject?.id ?? null,
-    ip: clientIpFrom(await headers()),
-  };
+  const { isActive: _isActive, sessionVersion: _sessionVersion, ...viewer } = user;
+  return { ...viewer, ip: clientIpFrom(await headers()) };
 });
 
 /** For pages and server actions: signed-out visitors go to sign-in; other roles see "not found". */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { pooledSql } from "@/lib/sql";
 
 const MAX_WORDS = 4;
 
@@ -14,11 +14,14 @@ export async function correctNameWords(
   name: string,
 ): Promise<string | null> {
   const words = name.split(" ").filter(Boolean).slice(0, MAX_WORDS);
-  const best = await db.$queryRaw<{ position: number; term: string }[]>`
+  const best = await pooledSql.query<{ position: number; term: string }>(
+    `
     SELECT DISTINCT ON (w.position) w.position::int AS position, t.term
-    FROM unnest(${words}::text[]) WITH ORDINALITY AS w(word, position)
-    JOIN "SubjectNameTerm" t ON t."organizationId" = ${organizationId}::uuid AND t.term % w.word
-    ORDER BY w.position, similarity(t.term, w.word) DESC, t.term`;
+    FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
+    JOIN "SubjectNameTerm" t ON t."organizationId" = $2::uuid AND t.term % w.word
+    ORDER BY w.position, similarity(t.term, w.word) DESC, t.term`,
+    [words, organizationId],
+  );
   const byPosition = new Map(best.map((row) => [row.position, row.term]));
   const corrected = words.map((word, index) => byPosition.get(index + 1) ?? word);
   return corrected.some((word, index) => word !== words[index]) ? corrected.join(" ") : null;

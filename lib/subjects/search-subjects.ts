@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { pooledSql } from "@/lib/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
@@ -156,7 +157,8 @@ async function runSearch(
   organizationId: string,
 ): Promise<SubjectListItem[]> {
   if (parts.length === 0) return [];
-  return db.$queryRaw<SubjectListItem[]>(buildSearchSql(parts, params, organizationId));
+  const search = buildSearchSql(parts, params, organizationId);
+  return pooledSql.query<SubjectListItem>(search.text, search.values);
 }
 
 export type SubjectSearchResult = {
