@@ -218,10 +218,13 @@ async function screenPhase(
   streams: { name: string; url: string; cookie: string }[],
   visit: BenchVisit & { id: string },
 ) {
+  // Closed at the end: a server waits for its open streams before it stops.
+  const closeStreams = new AbortController();
   const openStreams = await Promise.all(
     streams.map(async (stream) => {
       const response = await fetch(`${stream.url}/api/visits/${visit.id}/events`, {
         headers: { cookie: stream.cookie },
+        signal: closeStreams.signal,
       });
       if (!response.ok || !response.body) throw new Error(`SSE refused (${response.status})`);
       const next = sseFrames(response.body);
@@ -271,6 +274,7 @@ async function screenPhase(
     if (!response.ok) throw new Error(`Webhook refused (${response.status})`);
     await Promise.all(arrivals);
   }
+  closeStreams.abort();
   return Object.fromEntries(
     openStreams.map((stream) => [stream.name, summarize(stream.latencies)]),
   );

@@ -56,7 +56,8 @@ export function e2eAppEnv(instance: AppInstance = 1): AppEnv {
     ZOOM_API_BASE_URL: `${e2eZoomUrl()}/v2`,
     ZOOM_TELEHEALTH_BASE_URL: e2eZoomUrl(),
     NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "warn",
+    // Everything the app logs in production (info and up) is scanned for secrets after the run.
+    LOG_LEVEL: "info",
     // pg-boss would share the scheduled jobs between the two; one runner is enough here.
     RUN_BACKGROUND_JOBS: instance === 1 ? "true" : "false",
   };
