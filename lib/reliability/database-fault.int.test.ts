@@ -207,10 +207,11 @@ describe("webhooks while the database drops the app's connections", () => {
     }
   }, 120_000);
 
-  // Prisma's transaction manager (client engine, 6.19) hands a transaction's connection back to
-  // the pool only after its ROLLBACK succeeds, which fails on a cut connection; lib/db-client.ts
-  // gives such connections back. Without that, once DATABASE_POOL_SIZE transactions were cut,
-  // every query would wait for a connection until the process restarted.
+  // A cut transaction's connection must go back to the pool (discarded), or once DATABASE_POOL_SIZE
+  // transactions were cut every query would wait for a connection until the process restarted.
+  // Webhooks run in withSqlTransaction (lib/sql.ts), which discards it; Prisma's transaction
+  // manager (client engine, 6.19) would keep it, as its ROLLBACK fails, and lib/db-client.ts gives
+  // such connections back.
   it("serves again after more transactions were cut than the pool has connections", async () => {
     const [, visit] = visits;
     if (!visit) throw new Error("no visit");
