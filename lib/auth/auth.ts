@@ -26,7 +26,7 @@ async function refuseOnFailure<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
