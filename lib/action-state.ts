@@ -1,6 +1,11 @@
 import type { ZodError } from "zod";
 
-import { fieldErrorsOf, isAppError } from "@/lib/errors";
+import {
+  fieldErrorsOf,
+  isAppError,
+  isUnstorableTextError,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "@/lib/errors";
 
 // What a server action returns to its form. Never raw error text: messages are written for people.
 
@@ -28,6 +33,7 @@ export function formText(formData: FormData, name: string, maxLength = 254): str
  * unreachable) as the form's error; anything else is rethrown to the error page.
  */
 export function actionErrorFrom(error: unknown): ActionState {
+  if (isUnstorableTextError(error)) return { status: "error", message: UNSTORABLE_TEXT_MESSAGE };
   if (!isAppError(error) || error.code === "internal" || error.code === "forbidden") throw error;
   return { status: "error", message: error.publicMessage, fieldErrors: error.extra.fields };
 }

@@ -53,3 +53,23 @@ export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   }
   return fields;
 }
+
+/** PostgreSQL cannot store the text: "character not in repertoire" (a NUL byte), "untranslatable". */
+const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  "Something you entered has a character that cannot be saved, such as a NUL byte. Remove it and try again.";
+
+const sqlStateOf = (value: unknown): string | undefined =>
+  typeof value === "object" && value !== null && "code" in value ? String(value.code) : undefined;
+
+/**
+ * Whether a database error means the input held text PostgreSQL cannot store: bad input, not a
+ * fault (and nothing was written, as the statement failed). Recognises pg's error and Prisma's
+ * driver adapter error, which carries it as its cause.
+ */
+export function isUnstorableTextError(error: unknown): boolean {
+  const cause =
+    typeof error === "object" && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  return [error, cause].some((value) => UNSTORABLE_TEXT_CODES.has(sqlStateOf(value) ?? ""));
+}

@@ -2,7 +2,12 @@ import "server-only";
 
 import { ZodError } from "zod";
 
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import {
+  AppError,
+  fieldErrorsOf,
+  isUnstorableTextError,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 
 export type ErrorBody = {
@@ -31,6 +36,8 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(error.status, body, error.extra.headers);
   }
   if (error instanceof ZodError) return badRequest("Invalid request", error);
+  if (isUnstorableTextError(error))
+    return errorResponse(400, { error: { code: "bad_request", message: UNSTORABLE_TEXT_MESSAGE } });
   log.error("route.unhandled_error", errorFields(error));
   return errorResponse(500, { error: { code: "internal", message: "Something went wrong" } });
 }

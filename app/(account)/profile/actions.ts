@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import type { ActionState } from "@/lib/action-state";
+import { type ActionState, actionErrorFrom } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { fieldErrorsOf, isAppError } from "@/lib/errors";
 import { videoConferenceUserIdInputSchema } from "@/lib/users/schemas";
@@ -22,7 +22,7 @@ export async function saveVideoConferenceUserIdAction(
   } catch (error) {
     if (isAppError(error, "bad_request"))
       return { status: "error", fieldErrors: error.extra.fields };
-    throw error;
+    return actionErrorFrom(error);
   }
   revalidatePath("/profile");
   return {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import type { ActionState } from "@/lib/action-state";
+import { type ActionState, actionErrorFrom } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { fieldErrorsOf } from "@/lib/errors";
 import { updateOrganizationSettings } from "@/lib/organizations/organization-settings";
@@ -16,7 +16,11 @@ export async function updateOrganizationAction(
   const viewer = await requireRole(Role.ADMIN);
   const parsed = organizationSettingsInputSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-  await updateOrganizationSettings({ ...parsed.data, viewer });
+  try {
+    await updateOrganizationSettings({ ...parsed.data, viewer });
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
   revalidatePath("/settings");
   return { status: "success", message: "Settings saved." };
 }

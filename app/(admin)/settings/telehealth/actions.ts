@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import { type ActionState, formText } from "@/lib/action-state";
+import { type ActionState, actionErrorFrom, formText } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { fieldErrorsOf, isAppError } from "@/lib/errors";
 import {
@@ -29,7 +29,7 @@ export async function saveTelehealthSettingsAction(
   try {
     await updateTelehealthSettings({ ...parsed.data, viewer });
   } catch (error) {
-    if (!isAppError(error, "bad_request")) throw error;
+    if (!isAppError(error, "bad_request")) return actionErrorFrom(error);
     return {
       status: "error",
       message: error.publicMessage,
