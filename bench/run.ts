@@ -1,7 +1,7 @@
 // npm run bench: the production build on a fresh PostgreSQL database, loaded from a separate
 // process. Prints a table and writes bench/results.json. Timings are noisy on shared machines, so
 // every speed goal is a ratio or a figure measured side by side in this one run.
-//   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 TEST_DATABASE_URL=postgresql://… npm run bench
+//   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 BENCH_INGEST_CLIENTS=16 TEST_DATABASE_URL=postgresql://… npm run bench
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -44,7 +44,7 @@ import {
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 500);
 const SEARCHES_PER_KIND = 400;
-const INGEST_CONCURRENCY = 16;
+const INGEST_CONCURRENCY = Number(process.env.BENCH_INGEST_CLIENTS ?? 16);
 const SCREEN_ROUNDS = 60;
 const DUPLICATE_SHARE = 0.3;
 
