@@ -157,27 +157,44 @@ function refusedByNextJsKinds(valid: FormEntry[], field: string): BadPostKind<Fo
   ];
 }
 
-// The sign-in form (app/(auth)/sign-in) and Auth.js's credentials endpoint.
+// The sign-in form (app/(auth)/sign-in) and Auth.js's credentials endpoint. Both get these bad
+// credentials, each path with its own expected answer.
+
+const credentialsMissing = (valid: FormEntry[]) =>
+  fc.subarray(["identifier", "password"], { minLength: 1 }).map((names) => ({
+    label: `without ${names.join(", ")}`,
+    entries: valid.filter((item) => !names.includes(item.name)),
+  }));
+
+const identifierBlank = (valid: FormEntry[]) =>
+  fc.oneof(fc.constant(""), whitespaceOnly).map((value) => changed(valid, "identifier", value));
+
+const accountUnknown = (valid: FormEntry[]) =>
+  fc.emailAddress({ size: "small" }).map((email) => changed(valid, "identifier", email));
+
+const identifierWith = (valid: FormEntry[], characters: readonly string[]) =>
+  withCharacterInside(valueOf(valid, "identifier"), characters).map((value) =>
+    changed(valid, "identifier", value),
+  );
+
+const credentialsInjected = (valid: FormEntry[]) =>
+  fc
+    .tuple(fc.constantFrom("identifier", "password"), fc.constantFrom(...INJECTIONS))
+    .map(([name, injection]) => injected(valid, name, injection));
 
 function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<FormAnswer>[] {
-  const identifier = valueOf(valid, "identifier");
   return [
     {
       name: "identifier or password missing",
       runs: 8,
       expected: MISSING,
-      arbitrary: fc.subarray(["identifier", "password"], { minLength: 1 }).map((names) => ({
-        label: `without ${names.join(", ")}`,
-        entries: valid.filter((item) => !names.includes(item.name)),
-      })),
+      arbitrary: credentialsMissing(valid),
     },
     {
       name: "identifier empty or whitespace only",
       runs: 5,
       expected: { error: /Enter your email or username\./ },
-      arbitrary: fc
-        .oneof(fc.constant(""), whitespaceOnly)
-        .map((value) => changed(valid, "identifier", value)),
+      arbitrary: identifierBlank(valid),
     },
     {
       name: "password empty",
@@ -222,25 +239,19 @@ function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<Form
       name: "an account that does not exist",
       runs: 2,
       expected: WRONG_CREDENTIALS,
-      arbitrary: fc
-        .emailAddress({ size: "small" })
-        .map((email) => changed(valid, "identifier", email)),
+      arbitrary: accountUnknown(valid),
     },
     {
       name: "control characters inside the identifier",
       runs: 3,
       expected: INVISIBLE_CHARACTER,
-      arbitrary: withCharacterInside(identifier, CONTROL_CHARACTERS).map((value) =>
-        changed(valid, "identifier", value),
-      ),
+      arbitrary: identifierWith(valid, CONTROL_CHARACTERS),
     },
     {
       name: "SQL or HTML injection",
       runs: 10,
       expected: WRONG_CREDENTIALS,
-      arbitrary: fc
-        .tuple(fc.constantFrom("identifier", "password"), fc.constantFrom(...INJECTIONS))
-        .map(([name, injection]) => injected(valid, name, injection)),
+      arbitrary: credentialsInjected(valid),
     },
     {
       name: "a field given twice, the copy that counts empty",
@@ -259,9 +270,7 @@ function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<Form
       runs: 2,
       expected: INVISIBLE_CHARACTER,
       bug: BUG.nulInIdentifier,
-      arbitrary: withCharacterInside(identifier, [NUL]).map((value) =>
-        changed(valid, "identifier", value),
-      ),
+      arbitrary: identifierWith(valid, [NUL]),
     },
     unknownActionKind(valid),
     ...refusedByNextJsKinds(valid, "identifier"),
@@ -273,7 +282,6 @@ function authJsKinds(
   otherVisitorsToken: string,
   foreign: Foreign,
 ): BadPostKind<AuthJsAnswer>[] {
-  const identifier = valueOf(valid, "identifier");
   const token = valueOf(valid, "csrfToken");
   return [
     {
@@ -305,18 +313,13 @@ function authJsKinds(
       name: "identifier or password missing",
       runs: 8,
       expected: CREDENTIALS_REFUSED,
-      arbitrary: fc.subarray(["identifier", "password"], { minLength: 1 }).map((names) => ({
-        label: `without ${names.join(", ")}`,
-        entries: valid.filter((item) => !names.includes(item.name)),
-      })),
+      arbitrary: credentialsMissing(valid),
     },
     {
       name: "identifier empty or whitespace only",
       runs: 3,
       expected: CREDENTIALS_REFUSED,
-      arbitrary: fc
-        .oneof(fc.constant(""), whitespaceOnly)
-        .map((value) => changed(valid, "identifier", value)),
+      arbitrary: identifierBlank(valid),
     },
     {
       name: "identifier or password too long",
@@ -340,25 +343,19 @@ function authJsKinds(
       name: "an account that does not exist",
       runs: 2,
       expected: CREDENTIALS_REFUSED,
-      arbitrary: fc
-        .emailAddress({ size: "small" })
-        .map((email) => changed(valid, "identifier", email)),
+      arbitrary: accountUnknown(valid),
     },
     {
       name: "control characters inside the identifier",
       runs: 3,
       expected: CREDENTIALS_REFUSED,
-      arbitrary: withCharacterInside(identifier, CONTROL_CHARACTERS).map((value) =>
-        changed(valid, "identifier", value),
-      ),
+      arbitrary: identifierWith(valid, CONTROL_CHARACTERS),
     },
     {
       name: "SQL or HTML injection",
       runs: 10,
       expected: CREDENTIALS_REFUSED,
-      arbitrary: fc
-        .tuple(fc.constantFrom("identifier", "password"), fc.constantFrom(...INJECTIONS))
-        .map(([name, injection]) => injected(valid, name, injection)),
+      arbitrary: credentialsInjected(valid),
     },
     {
       name: "a field given twice, the copy that counts wrong",
@@ -399,9 +396,7 @@ function authJsKinds(
       runs: 2,
       expected: CREDENTIALS_REFUSED,
       bug: BUG.nulInIdentifier,
-      arbitrary: withCharacterInside(identifier, [NUL]).map((value) =>
-        changed(valid, "identifier", value),
-      ),
+      arbitrary: identifierWith(valid, [NUL]),
     },
   ];
 }

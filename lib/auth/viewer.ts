@@ -34,8 +34,10 @@ const quiet = { error: () => undefined, warn: () => undefined, debug: () => unde
  * action (`auth()`), which would also encrypt a refreshed token on every request; the proxy
  * refreshes it on page loads. A `__Secure-` cookie can only come over HTTPS, so both names are read.
  */
-async function readSessionClaims(): Promise<{ id: string; sessionVersion: number } | null> {
-  const cookie = (await headers()).get("cookie");
+async function readSessionClaims(
+  requestHeaders: Headers,
+): Promise<{ id: string; sessionVersion: number } | null> {
+  const cookie = requestHeaders.get("cookie");
   if (!cookie) return null;
   const req = { headers: new Headers({ cookie }) };
   for (const secureCookie of [true, false]) {
@@ -50,13 +52,14 @@ async function readSessionClaims(): Promise<{ id: string; sessionVersion: number
  * role or a bumped session version takes effect at once, whatever the session token still says.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const claims = await readSessionClaims();
+  const requestHeaders = await headers();
+  const claims = await readSessionClaims(requestHeaders);
   if (!claims || !UUID.test(claims.id)) return null;
   // Plain SQL: this runs on every signed-in request (see lib/sql.ts).
   const [user] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
   if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) return null;
   const { isActive: _isActive, sessionVersion: _sessionVersion, ...viewer } = user;
-  return { ...viewer, ip: clientIpFrom(await headers()) };
+  return { ...viewer, ip: clientIpFrom(requestHeaders) };
 });
 
 /** For pages and server actions: signed-out visitors go to sign-in; other roles see "not found". */

@@ -63,7 +63,17 @@ function parseJson(rawBody: string): unknown {
   }
 }
 
-type ParsedEvent = { envelope: ZoomWebhookEnvelope; meeting: MeetingEventPayload | null };
+type ParsedEvent = {
+  envelope: ZoomWebhookEnvelope;
+  meeting: MeetingEventPayload | null;
+  /** The Zoom account the event is about, when the payload names one. */
+  accountId: string | null;
+};
+
+function accountIdOf(envelope: ZoomWebhookEnvelope): string | null {
+  const account = accountIdSchema.safeParse(envelope.payload);
+  return account.success ? account.data.account_id : null;
+}
 
 type Parsed = { ok: true; event: ParsedEvent } | { ok: false; outcome: WebhookOutcome };
 
@@ -106,7 +116,10 @@ function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: 
       };
   }
   if (!isMeetingEvent(envelope.data.event))
-    return { ok: true, event: { envelope: envelope.data, meeting: null } };
+    return {
+      ok: true,
+      event: { envelope: envelope.data, meeting: null, accountId: accountIdOf(envelope.data) },
+    };
   const meeting = parseMeetingEvent(envelope.data);
   if (!meeting.success)
     return {
@@ -118,7 +131,14 @@ function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: 
         fieldErrorsOf(meeting.error),
       ),
     };
-  return { ok: true, event: { envelope: envelope.data, meeting: meeting.data } };
+  return {
+    ok: true,
+    event: {
+      envelope: envelope.data,
+      meeting: meeting.data,
+      accountId: accountIdOf(envelope.data),
+    },
+  };
 }
 
 /** app_deauthorized: stored and applied (the data of the account deleted) in one transaction. */
@@ -179,7 +199,7 @@ const notStored = () => reject(503, "unavailable", "The event could not be store
 
 /** Stores the event under its dedupe key and applies it, in one transaction. */
 async function storeAndApply(
-  { envelope: event, meeting }: ParsedEvent,
+  { envelope: event, meeting, accountId }: ParsedEvent,
   receivedAt: Date,
 ): Promise<WebhookOutcome> {
   if (event.event === "app_deauthorized") {
@@ -194,14 +214,13 @@ async function storeAndApply(
       return notStored();
     }
   }
-  const account = accountIdSchema.safeParse(event.payload);
   const result = await ingestEvent({
     dedupeKey: dedupeKeyOf(event),
     eventType: event.event,
     eventAt: new Date(event.event_ts),
     receivedAt,
     payload: event.payload,
-    accountId: account.success ? account.data.account_id : null,
+    accountId,
     meeting,
   }).catch((error: unknown) => {
     log.error("zoom.webhook.not_stored", { event: event.event, ...errorFields(error) });
@@ -234,9 +253,9 @@ export async function handleZoomWebhook({
     return { status: 200, body: answerUrlValidation(secret, challenge.data.plainToken) };
   }
   const outcome = await storeAndApply(parsed.event, now);
-  const account = accountIdSchema.safeParse(event.payload);
-  if (outcome.status === 200 && account.success) {
-    await stampZoomWebhook(account.data.account_id).catch((error: unknown) =>
+  const { accountId } = parsed.event;
+  if (outcome.status === 200 && accountId) {
+    await stampZoomWebhook(accountId).catch((error: unknown) =>
       log.warn("zoom.webhook.stamp_failed", errorFields(error)),
     );
   }
