@@ -1,6 +1,13 @@
-// Runs once when a Next.js server process starts: background jobs need the Node.js runtime.
+// Runs once when a Next.js server process starts, in the Node.js runtime only: the routes the
+// production server answers before Next.js (lib/direct-routes.ts), and the background jobs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startBackgroundJobs } = await import("@/lib/jobs/background-jobs");
+  const [{ registerDirectRoute }, { serveZoomWebhook }, { startBackgroundJobs }] =
+    await Promise.all([
+      import("@/lib/direct-routes"),
+      import("@/lib/zoom/webhook/serve-zoom-webhook"),
+      import("@/lib/jobs/background-jobs"),
+    ]);
+  registerDirectRoute("POST", "/api/zoom/webhook", serveZoomWebhook);
   await startBackgroundJobs();
 }

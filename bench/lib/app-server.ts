@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 
-// Production servers (`next start`) for the benchmark, and what it reads off them.
+import { productionServerArgs } from "@/scripts/lib/production-server";
+
+// Production servers (server.ts, as `npm start` runs it) for the benchmark, and what it reads off them.
 
 export type AppServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
@@ -17,7 +19,12 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "--port", String(port)],
+    [
+      ...(process.env.BENCH_CPU_PROFILE_DIR
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+        : []),
+      ...productionServerArgs(port),
+    ],
     {
       env: {
         ...process.env,
@@ -41,7 +48,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
     } catch {
       // Not listening yet.
     }
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`The app server exited (${child.exitCode})`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const stop = () =>

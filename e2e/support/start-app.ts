@@ -1,4 +1,4 @@
-// The Playwright webServer: a fresh database with the demo data, then the production build.
+// The Playwright webServer: a fresh database with the demo data, then the production server.
 // With E2E_APP_INSTANCE=2 it starts a second server on E2E_PORT_2 over the same database, which the
 // first server has prepared (Playwright starts its web servers one after another, each once ready).
 import { spawn } from "node:child_process";
@@ -8,6 +8,7 @@ import { createDbClient } from "@/lib/db-client";
 import { assertLocalDatabase, createDatabase, testServerUrl } from "@/lib/testing/test-database";
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { seedDemo } from "@/prisma/seed";
+import { productionServerArgs } from "@/scripts/lib/production-server";
 
 import { type AppInstance, e2eAppEnv, e2eAppLogPath, e2eDatabaseName } from "./environment";
 
@@ -26,14 +27,10 @@ async function main() {
   if (instance === 1) await prepareDatabase();
 
   const appEnv = e2eAppEnv(instance);
-  const app = spawn(
-    process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "--port", appEnv.PORT],
-    {
-      env: { ...process.env, ...appEnv },
-      stdio: ["inherit", "pipe", "pipe"],
-    },
-  );
+  const app = spawn(process.execPath, productionServerArgs(appEnv.PORT), {
+    env: { ...process.env, ...appEnv, NODE_ENV: "production" },
+    stdio: ["inherit", "pipe", "pipe"],
+  });
   // Passed on to Playwright as before, and copied to a file that global teardown scans for secrets.
   const logFile = createWriteStream(e2eAppLogPath(instance), { flags: "a" });
   app.stdout.pipe(process.stdout, { end: false });
