@@ -22,6 +22,7 @@ import { applyMigrations } from "@/prisma/apply-migrations";
 import { DEMO_PASSWORD } from "@/prisma/factories";
 import { seedBulkSubjects, seedDemo } from "@/prisma/seed";
 import { firstFreePort } from "@/scripts/lib/ports";
+import { PRODUCTION_SERVER } from "@/scripts/lib/production-server";
 
 import type { LoadPlan, LoadResult, PlannedRequest } from "./load-worker";
 import {
@@ -307,11 +308,9 @@ async function screenPhase(
 }
 
 function ensureBuild() {
-  if (existsSync(".next/BUILD_ID")) return;
-  console.log("No production build: running next build…");
-  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
-    stdio: "inherit",
-  });
+  if (existsSync(".next/BUILD_ID") && existsSync(PRODUCTION_SERVER)) return;
+  console.log("No production build: running npm run build…");
+  execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 }
 
 type Row = { measure: string; figure: string; goal: string; met: boolean };

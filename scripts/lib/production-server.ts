@@ -1,6 +1,9 @@
 import path from "node:path";
 
-/** Node's arguments to run the production server (server.ts, as `npm start` does) on `port`. */
+/** server.ts as `npm run build` compiles it (plain JavaScript: no TypeScript loader at run time). */
+export const PRODUCTION_SERVER = path.join(__dirname, "..", "..", ".next", "carevisit-server.cjs");
+
+/** Node's arguments to run the production server (as `npm start` does) on `port`. */
 export function productionServerArgs(port: number | string): string[] {
-  return ["--import", "tsx", path.join(__dirname, "..", "..", "server.ts"), "--port", String(port)];
+  return [PRODUCTION_SERVER, "--port", String(port)];
 }

@@ -72,6 +72,7 @@ export async function serveZoomWebhook(
   response.writeHead(json.status, {
     ...SECURITY_HEADERS,
     "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(json.body),
     // An unread oversized body is not drained: the connection closes instead.
     ...(request.complete ? {} : { Connection: "close" }),
   });
