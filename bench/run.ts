@@ -1,7 +1,8 @@
 // npm run bench: the production build on a fresh PostgreSQL database, loaded from a separate
 // process. Prints a table and writes bench/results.json. Timings are noisy on shared machines, so
 // every speed goal is a ratio or a figure measured side by side in this one run.
-//   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 BENCH_INGEST_CLIENTS=16 TEST_DATABASE_URL=postgresql://… npm run bench
+//   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 BENCH_INGEST_CLIENTS=16,32,48,64 TEST_DATABASE_URL=postgresql://… npm run bench
+// BENCH_CPU_PROFILE_DIR=/tmp/profiles writes each app process's V8 CPU profile there when it stops.
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -45,7 +46,12 @@ import {
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 500);
 const SEARCHES_PER_KIND = 400;
-const INGEST_CONCURRENCY = Number(process.env.BENCH_INGEST_CLIENTS ?? 16);
+/** Webhook ingest runs once per number of concurrent clients (Zoom's deliveries in flight). */
+const INGEST_CLIENTS = (process.env.BENCH_INGEST_CLIENTS ?? "16,32,48,64").split(",").map(Number);
+if (INGEST_CLIENTS.some((clients) => !Number.isInteger(clients) || clients < 1))
+  throw new Error("BENCH_INGEST_CLIENTS: comma-separated client counts, e.g. 16,32,48,64");
+/** The acknowledgement goal: throughput counts only at client counts that meet it. */
+const ACK_P99_GOAL_MS = 100;
 const SCREEN_ROUNDS = 60;
 const DUPLICATE_SHARE = 0.3;
 
@@ -140,8 +146,13 @@ async function searchPhase(app: AppServer, cookie: string) {
   return runLoad({ concurrency: 8, requests });
 }
 
-/** Posts the events to the apps in turn (as a load balancer would), from 16 clients. */
-async function ingestPhase(apps: AppServer[], visits: BenchVisit[], startMs: number) {
+/** Posts the events to the apps in turn (as a load balancer would), from `clients` at once. */
+async function ingestPhase(
+  apps: AppServer[],
+  visits: BenchVisit[],
+  startMs: number,
+  clients: number,
+) {
   const next = random(20261130);
   const perVisit = visitEventBodies(visits, startMs);
   // Visits overlap: step by step across all visits, each visit's events in their own order.
@@ -160,7 +171,7 @@ async function ingestPhase(apps: AppServer[], visits: BenchVisit[], startMs: num
     peakRss = Math.max(peakRss, rssOfBusiest());
   }, 100);
   const result = await runLoad({
-    concurrency: INGEST_CONCURRENCY,
+    concurrency: clients,
     webhookSecret: BENCH_WEBHOOK_SECRET,
     requests: bodies.map((body, index) => ({
       kind: "webhook",
@@ -173,10 +184,15 @@ async function ingestPhase(apps: AppServer[], visits: BenchVisit[], startMs: num
 }
 
 /** One ingest run, checked: throughput, acknowledgements, and every visit's final attendance. */
-async function measureIngest(db: Db, apps: AppServer[], visits: (BenchVisit & { id: string })[]) {
+async function measureIngest(
+  db: Db,
+  apps: AppServer[],
+  visits: (BenchVisit & { id: string })[],
+  clients: number,
+) {
   // Zoom's times have whole seconds.
   const eventsStart = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
-  const ingest = await ingestPhase(apps, visits, eventsStart);
+  const ingest = await ingestPhase(apps, visits, eventsStart, clients);
   const webhook = ingest.result.byKind.webhook;
   const non200 = Object.entries(webhook?.statuses ?? {})
     .filter(([status]) => status !== "200")
@@ -184,6 +200,7 @@ async function measureIngest(db: Db, apps: AppServer[], visits: (BenchVisit & { 
   const verified = await verifyIngest(db, visits, eventsStart);
   return {
     ...ingest,
+    clients,
     ack: summarize(webhook?.latenciesMs ?? []),
     non200,
     throughput: ingest.posted / (ingest.result.wallMs / 1000),
@@ -345,10 +362,12 @@ async function main() {
     const seedStarted = performance.now();
     await seedBulkSubjects(db, demo.organizationId, SUBJECTS);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
-    const visits = await prepareVisits(db, demo.organizationId, 2 * VISITS + 1);
+    // Fresh visits for every ingest run (one per client count, one on both apps) and one more.
+    const runs = INGEST_CLIENTS.length + 1;
+    const visits = await prepareVisits(db, demo.organizationId, runs * VISITS + 1);
     const screenVisit = visits.pop();
     if (!screenVisit) throw new Error("No visit for the webhook-to-screen phase");
-    const [visitsOneApp, visitsTwoApps] = [visits.slice(0, VISITS), visits.slice(VISITS)];
+    const visitsOfRun = (run: number) => visits.slice(run * VISITS, (run + 1) * VISITS);
 
     const [portA, portB] = [await firstFreePort(3900), await firstFreePort(3950)];
     apps.push(await startApp(url, portA), await startApp(url, portB));
@@ -372,12 +391,27 @@ async function main() {
       0,
     );
 
+    const sweep: Awaited<ReturnType<typeof measureIngest>>[] = [];
+    for (const [run, clients] of INGEST_CLIENTS.entries()) {
+      console.log(
+        `Webhook ingest: ${VISITS} visits, ${DUPLICATE_SHARE * 100}% duplicates, ${clients} clients…`,
+      );
+      sweep.push(await measureIngest(db, [a], visitsOfRun(run), clients));
+    }
+    // Capacity: the most events per second at a client count whose acknowledgements meet the goal.
+    const withinGoal = sweep.filter((run) => run.ack.p99 < ACK_P99_GOAL_MS);
+    const ingest = [...(withinGoal.length > 0 ? withinGoal : sweep)].sort(
+      (x, y) => y.throughput - x.throughput,
+    )[0]!;
     console.log(
-      `Webhook ingest: ${VISITS} visits, ${DUPLICATE_SHARE * 100}% duplicates, ${INGEST_CONCURRENCY} clients…`,
+      `The same on both app processes (one per core, sharing the database), ${ingest.clients} clients…`,
     );
-    const ingest = await measureIngest(db, [a], visitsOneApp);
-    console.log("The same on both app processes (one per core, sharing the database)…");
-    const ingestTwo = await measureIngest(db, [a, b], visitsTwoApps);
+    const ingestTwo = await measureIngest(
+      db,
+      [a, b],
+      visitsOfRun(INGEST_CLIENTS.length),
+      ingest.clients,
+    );
 
     console.log("Webhook to screen, same instance and across instances…");
     const screen = await screenPhase(
@@ -389,6 +423,7 @@ async function main() {
       screenVisit,
     );
 
+    const peakRss = Math.max(...sweep.map((run) => run.peakRss));
     const health = summaries["GET /api/health"];
     const rows: Row[] = [
       ...Object.keys(summaries).map((kind) => {
@@ -402,29 +437,36 @@ async function main() {
           met: !isSearch || (ratio <= 2 && (summary?.p95 ?? Infinity) < 50),
         };
       }),
+      ...sweep.map((run) => ({
+        measure: `Webhook ingest, ${run.clients} clients`,
+        figure: `${Math.round(run.throughput)} events/s; ack ${ms(run.ack)}; ${VISITS - run.verified.wrong}/${VISITS} visits exact`,
+        goal: "every visit exact (capacity below)",
+        met: run.isExact,
+      })),
       {
-        measure: "Webhook ingest throughput",
-        figure: `${Math.round(ingest.throughput)} events/s (${ingest.posted} posted, ${ingest.unique} unique)`,
+        measure: `Webhook ingest capacity (most events/s with ack p99 < ${ACK_P99_GOAL_MS} ms)`,
+        figure: `${Math.round(ingest.throughput)} events/s at ${ingest.clients} clients (${ingest.posted} posted, ${ingest.unique} unique)`,
         goal: "≥ 1,000 events/s",
-        met: ingest.throughput >= 1000,
+        met: ingest.throughput >= 1000 && ingest.ack.p99 < ACK_P99_GOAL_MS,
       },
       {
-        measure: "Webhook acknowledgement",
+        measure: "Webhook acknowledgement at that load",
         figure: ms(ingest.ack),
-        goal: "p99 < 100 ms",
-        met: ingest.ack.p99 < 100,
+        goal: `p99 < ${ACK_P99_GOAL_MS} ms`,
+        met: ingest.ack.p99 < ACK_P99_GOAL_MS,
       },
       {
-        measure: "Final attendance",
-        figure: `${VISITS - ingest.verified.wrong}/${VISITS} visits exact, ${ingest.verified.stored} events stored, ${ingest.non200} non-200 answers`,
-        goal: "all exact, every unique event stored once",
-        met: ingest.isExact,
+        measure: "Final attendance, every ingest run",
+        figure: `${sweep.filter((run) => run.isExact).length}/${sweep.length} runs with every visit exact, every unique event stored once and no answer but 200`,
+        goal: "all exact",
+        met: sweep.every((run) => run.isExact),
       },
       {
         measure: "Webhook ingest, two app processes (one per core)",
         figure: `${Math.round(ingestTwo.throughput)} events/s; ack p99 ${ingestTwo.ack.p99} ms; ${VISITS - ingestTwo.verified.wrong}/${VISITS} visits exact`,
         goal: "≥ 1,000 events/s, p99 < 100 ms, all exact",
-        met: ingestTwo.throughput >= 1000 && ingestTwo.ack.p99 < 100 && ingestTwo.isExact,
+        met:
+          ingestTwo.throughput >= 1000 && ingestTwo.ack.p99 < ACK_P99_GOAL_MS && ingestTwo.isExact,
       },
       ...Object.entries(screen).map(([where, summary]) => ({
         measure: `Webhook to screen (${where})`,
@@ -434,9 +476,9 @@ async function main() {
       })),
       {
         measure: "Server peak RSS during ingest",
-        figure: `${ingest.peakRss} MB`,
+        figure: `${peakRss} MB`,
         goal: "< 400 MB",
-        met: ingest.peakRss < 400,
+        met: peakRss < 400,
       },
       {
         measure: `Seed ${SUBJECTS.toLocaleString("en-US")} subjects`,
@@ -451,7 +493,7 @@ async function main() {
     );
     writeFileSync(
       path.join(__dirname, "results.json"),
-      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, ingest: { throughput: ingest.throughput, ack: ingest.ack, peakRssMb: ingest.peakRss, ...ingest.verified }, ingestTwoProcesses: { throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
     );
     if (rows.some((row) => !row.met)) process.exitCode = 1;
   } finally {
