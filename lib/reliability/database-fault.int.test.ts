@@ -1,10 +1,11 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { NotificationOutcome } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createLinkedClinic } from "@/lib/testing/linked-clinic";
+import { allowConnections } from "@/lib/testing/test-database";
 import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
 import { TEST_ZOOM_WEBHOOK_SECRET } from "@/lib/testing/zoom-emulator-process";
 import { dedupeKeyOf, handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
@@ -59,10 +60,12 @@ function sleep(ms: number) {
 
 /**
  * Cuts the app's connections to the test database (all, or those inside a transaction), once one
- * of them is inside a transaction (or after about a second). Returns how many were cut and how
- * many of those were inside a transaction.
+ * of them is inside a transaction (or after about a second), and with `refuseForMs` refuses new
+ * connections that long, so that what is retried meanwhile fails too (else the retries of a cut
+ * batch may all succeed on fresh connections). Returns how many were cut and how many of those
+ * were inside a transaction.
  */
-async function cutAppConnections(options: { onlyInTransaction: boolean }) {
+async function cutAppConnections(options: { onlyInTransaction: boolean; refuseForMs?: number }) {
   for (let attempt = 0; attempt < 500; attempt++) {
     const busy = await admin.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM pg_stat_activity
@@ -71,13 +74,26 @@ async function cutAppConnections(options: { onlyInTransaction: boolean }) {
     if ((busy.rows[0]?.count ?? 0) > 0) break;
     await sleep(2);
   }
+  const database = new URL(process.env.DATABASE_URL ?? "").pathname.slice(1);
+  if (options.refuseForMs) await allowConnections(inject("testServerUrl"), database, false);
+  try {
+    return await terminateAppConnections(options.onlyInTransaction);
+  } finally {
+    if (options.refuseForMs) {
+      await sleep(options.refuseForMs);
+      await allowConnections(inject("testServerUrl"), database, true);
+    }
+  }
+}
+
+async function terminateAppConnections(onlyInTransaction: boolean) {
   const cut = await admin.query<{ cut: number; inTransaction: number }>(
     `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS "cut",
             count(*) FILTER (WHERE xact_start IS NOT NULL)::int AS "inTransaction"
      FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()
        AND (xact_start IS NOT NULL OR NOT $1)`,
-    [options.onlyInTransaction],
+    [onlyInTransaction],
   );
   return cut.rows[0] ?? { cut: 0, inTransaction: 0 };
 }
@@ -132,7 +148,8 @@ describe("webhooks while the database drops the app's connections", () => {
     let fault: ReturnType<typeof cutAppConnections> | undefined;
     const answers = await mapWithConcurrency(events, CONCURRENCY, async (envelope) => {
       const answer = await deliver(envelope);
-      if (++answered === FAULT_AFTER) fault = cutAppConnections({ onlyInTransaction: false });
+      if (++answered === FAULT_AFTER)
+        fault = cutAppConnections({ onlyInTransaction: false, refuseForMs: 300 });
       return answer;
     });
     const cut = await fault;

@@ -77,6 +77,17 @@ export async function dropDatabases(serverUrl: string, names: string[]): Promise
   });
 }
 
+/** Lets new connections into the database, or refuses them; connections already open stay. */
+export async function allowConnections(
+  serverUrl: string,
+  name: string,
+  allow: boolean,
+): Promise<void> {
+  await withAdmin(serverUrl, (client) =>
+    client.query(`ALTER DATABASE ${quoteIdentifier(name)} ALLOW_CONNECTIONS ${allow}`),
+  );
+}
+
 /** Drops every database whose name starts with the prefix (a run's leftovers). */
 export async function dropDatabasesLike(serverUrl: string, prefix: string): Promise<void> {
   const names = await withAdmin(serverUrl, async (client) => {

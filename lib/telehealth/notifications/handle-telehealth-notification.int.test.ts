@@ -19,6 +19,7 @@ import {
   handleTelehealthNotification,
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
+import { allowConnections } from "@/lib/testing/test-database";
 import { createClinic } from "@/lib/testing/viewers";
 import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
 import { createPatient, createVisit, passwordHashFor } from "@/prisma/factories";
@@ -607,7 +608,7 @@ describe("when the database is unavailable", () => {
   it("answers 503, so that the sender retries, and stores nothing", async () => {
     const { clinic, visit, params } = await clinicWithVisit();
     expect(database).toMatch(/^[a-z0-9_]+$/);
-    await asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await allowConnections(serverUrl, database, false);
     try {
       await asAdmin(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
@@ -628,7 +629,7 @@ describe("when the database is unavailable", () => {
         headers: { "Cache-Control": "no-store" },
       });
     } finally {
-      await asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+      await allowConnections(serverUrl, database, true);
     }
     // Connections the pool lost may fail once more before it reconnects.
     let stored: Awaited<ReturnType<typeof storedFor>> | null = null;
