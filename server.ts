@@ -8,18 +8,18 @@ import { parseArgs } from "node:util";
 import next from "next";
 
 import { withDirectRoutes } from "@/lib/direct-routes";
+import { env, portSchema } from "@/lib/env";
 import { log } from "@/lib/log";
 
 async function main() {
   const { values } = parseArgs({
     options: {
-      port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+      port: { type: "string", short: "p" },
       hostname: { type: "string", short: "H" },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be a port number, not "${values.port}"`);
+  const port = values.port === undefined ? env.PORT : portSchema.safeParse(values.port).data;
+  if (port === undefined) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const app = next({ dev: false, hostname: values.hostname, port });
   await app.prepare();

@@ -1,9 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { findDirectRoute, registerDirectRoute, withDirectRoutes } from "@/lib/direct-routes";
+import { log } from "@/lib/log";
 
 // A real server, as server.ts builds it, with a stand-in for Next.js as the fallback.
 let server: http.Server;
@@ -46,6 +47,21 @@ describe("withDirectRoutes", () => {
     expect(await answerOf("POST", "/direct/only-post/")).toBe("next POST /direct/only-post/");
     expect(await answerOf("POST", "/DIRECT/only-post")).toBe("next POST /DIRECT/only-post");
     expect(await answerOf("POST", "/direct/only-post-not")).toBe("next POST /direct/only-post-not");
+  });
+
+  it("answers 500 when a handler fails before answering, logs it, and keeps serving", async () => {
+    const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);
+    registerDirectRoute("POST", "/direct/broken", () => Promise.reject(new Error("broken")));
+    const response = await fetch(`${base}/direct/broken`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: "internal", message: "Something went wrong" },
+    });
+    expect(logged).toHaveBeenCalledWith(
+      "server.direct_route_failed",
+      expect.objectContaining({ errorMessage: "broken" }),
+    );
+    expect(await answerOf("GET", "/direct/broken")).toBe("next GET /direct/broken");
   });
 });
 

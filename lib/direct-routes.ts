@@ -1,5 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 
+import { errorFields, log } from "@/lib/log";
+
 // Routes the production server (server.ts) answers itself, on Node's request and response, before
 // Next.js's request pipeline: for Zoom's webhook deliveries that pipeline cost more CPU than the
 // work itself and capped throughput. Handlers are registered from instrumentation.ts, inside
@@ -36,11 +38,19 @@ export function findDirectRoute(request: IncomingMessage): DirectRouteHandler | 
   return registry().get(keyOf(method, queryAt === -1 ? url : url.slice(0, queryAt)));
 }
 
+/** What a handler that failed without answering still owes its caller: a 500, or a cut connection. */
+function failed(response: ServerResponse, error: unknown) {
+  log.error("server.direct_route_failed", errorFields(error));
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(500, { "Content-Type": "application/json" });
+  response.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong" } }));
+}
+
 /** A request listener that answers registered routes itself and hands the rest to `fallback`. */
 export function withDirectRoutes(fallback: RequestListener): RequestListener {
   return (request, response) => {
     const direct = findDirectRoute(request);
-    if (direct) void direct(request, response);
+    if (direct) direct(request, response).catch((error: unknown) => failed(response, error));
     else fallback(request, response);
   };
 }

@@ -13,6 +13,9 @@ const base64Key = z
     "must be 32 bytes, base64-encoded",
   );
 
+/** A TCP port: `PORT`, or the production server's `--port`. */
+export const portSchema = z.coerce.number().int().min(0).max(65_535);
+
 function isLocalUrl(url: string): boolean {
   return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
 }
@@ -22,6 +25,7 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url().refine((url) => /^postgres(ql)?:\/\//.test(url), "must be postgresql://"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PORT: portSchema.default(3000),
     APP_BASE_URL: z.url().optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     TOKEN_ENCRYPTION_KEY: base64Key,

@@ -122,8 +122,8 @@ async function main() {
   await applyMigrations(database.url, say);
   await seedIfNeeded(database.url);
 
-  const port = process.env.PORT ?? "3000";
-  const appUrl = process.env.APP_BASE_URL ?? `http://localhost:${port}`;
+  const port = process.env.PORT || "3000";
+  const appUrl = process.env.APP_BASE_URL || `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...secrets,
