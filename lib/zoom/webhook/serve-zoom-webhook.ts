@@ -31,6 +31,9 @@ function readBodyCapped(request: IncomingMessage, maxBytes: number): Promise<str
     request.on("data", onData);
     request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.once("error", reject);
+    request.once("close", () => {
+      if (!request.complete) reject(new Error("The request closed before its body ended"));
+    });
   });
 }
 
