@@ -33,7 +33,8 @@ export default defineConfig({
   workers: isCI ? 2 : undefined,
   retries: isCI ? 1 : 0,
   forbidOnly: isCI,
-  timeout: 30_000,
+  // The longest flows take 20–31 s when two workers share two slow cores; the limit catches hangs.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   globalSetup: "./e2e/global-setup.ts",

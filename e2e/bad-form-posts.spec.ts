@@ -1302,9 +1302,6 @@ test("bad scheduling posts each show an error, and schedule, move or cancel no v
   linkZoom,
   signInAs,
 }) => {
-  // About 130 posts, each followed by a check of both clinics' rows: 15–20 s alone, and CI runs
-  // two workers on two cores.
-  test.slow();
   const clinic = await factories.createClinic();
   await linkZoom(clinic);
   await signInAs("provider", clinic);
