@@ -33,7 +33,7 @@ export default defineConfig({
   workers: isCI ? 2 : undefined,
   retries: isCI ? 1 : 0,
   forbidOnly: isCI,
-  // The longest flows take 20–31 s when two workers share two slow cores; the limit catches hangs.
+  // The longest flows take 20–32 s when two workers share two slow cores; the limit catches hangs.
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never" }]],

@@ -1302,6 +1302,8 @@ test("bad scheduling posts each show an error, and schedule, move or cancel no v
   linkZoom,
   signInAs,
 }) => {
+  // About 130 posts, each followed by a read of both clinics' rows: 15–45 s here.
+  test.slow();
   const clinic = await factories.createClinic();
   await linkZoom(clinic);
   await signInAs("provider", clinic);
