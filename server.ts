@@ -1,46 +1,62 @@
 // npm start: the production server. Next.js answers every request except the routes registered in
 // lib/direct-routes.ts (Zoom's webhook deliveries), which this server answers before Next.js's
 // request pipeline. Options as `next start`: --port/-p (or PORT; default 3000) and --hostname/-H
-// (default: all interfaces).
+// (default: all interfaces); run from the project's directory.
 import http from "node:http";
 import { parseArgs } from "node:util";
 
+import { loadEnvConfig } from "@next/env";
 import next from "next";
 
 import { withDirectRoutes } from "@/lib/direct-routes";
-import { env, portSchema } from "@/lib/env";
-import { log } from "@/lib/log";
+import { parseEnv, portSchema } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
 
 async function main() {
+  // As `next start`: production, and .env files read first (environment variables win). Then the
+  // whole environment is checked, so that a bad one stops the start with every problem named.
+  if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+  loadEnvConfig(process.cwd(), false);
+  const config = parseEnv(process.env);
   const { values } = parseArgs({
     options: {
       port: { type: "string", short: "p" },
       hostname: { type: "string", short: "H" },
     },
   });
-  const port = values.port === undefined ? env.PORT : portSchema.safeParse(values.port).data;
+  const port = values.port === undefined ? config.PORT : portSchema.safeParse(values.port).data;
   if (port === undefined) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const app = next({ dev: false, hostname: values.hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer(
-    withDirectRoutes((request, response) => void handle(request, response)),
+    withDirectRoutes((request, response) => {
+      handle(request, response).catch((error: unknown) =>
+        log.error("server.request_failed", errorFields(error)),
+      );
+    }),
   );
-  await new Promise<void>((resolve) => server.listen(port, values.hostname, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject); // e.g. the port is taken
+    server.listen(port, values.hostname, resolve);
+  });
   log.info("server.listening", { hostname: values.hostname ?? "*", port });
 
   // As `next start`: stop accepting connections, let pending requests finish, close Next.js, exit
-  // with the signal's code.
+  // with the signal's code. A repeated signal (Ctrl-C reaches us from npm as well) changes nothing.
+  let isStopping = false;
   const stop = (code: number) => () => {
+    if (isStopping) return;
+    isStopping = true;
     server.close(() => void app.close().finally(() => process.exit(code)));
     server.closeIdleConnections();
   };
-  process.once("SIGTERM", stop(143));
-  process.once("SIGINT", stop(130));
+  process.on("SIGTERM", stop(143));
+  process.on("SIGINT", stop(130));
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error); // not the JSON log: an invalid environment fails it too
   process.exit(1);
 });

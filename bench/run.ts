@@ -4,7 +4,7 @@
 //   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 BENCH_INGEST_CLIENTS=16,32,48,64 TEST_DATABASE_URL=postgresql://… npm run bench
 // BENCH_CPU_PROFILE_DIR=/tmp/profiles writes each app process's V8 CPU profile there when it stops.
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -327,8 +327,13 @@ async function screenPhase(
   );
 }
 
+/** A production build whose server was compiled after Next.js built the app (`npm run build`). */
 function ensureBuild() {
-  if (existsSync(".next/BUILD_ID") && existsSync(PRODUCTION_SERVER)) return;
+  const isBuilt =
+    existsSync(".next/BUILD_ID") &&
+    existsSync(PRODUCTION_SERVER) &&
+    statSync(PRODUCTION_SERVER).mtimeMs >= statSync(".next/BUILD_ID").mtimeMs;
+  if (isBuilt) return;
   console.log("No production build: running npm run build…");
   execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 }

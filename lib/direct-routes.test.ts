@@ -10,6 +10,8 @@ import { log } from "@/lib/log";
 let server: http.Server;
 let base: string;
 
+const registered = vi.spyOn(log, "info").mockImplementation(() => undefined);
+
 beforeAll(async () => {
   server = http.createServer(
     withDirectRoutes((request, response) => response.end(`next ${request.method} ${request.url}`)),
@@ -33,6 +35,9 @@ describe("withDirectRoutes", () => {
       let body = "";
       for await (const chunk of request) body += String(chunk);
       response.end(`direct ${body}`);
+    });
+    expect(registered).toHaveBeenCalledWith("server.direct_route_registered", {
+      route: "POST /direct/hook",
     });
     expect(await answerOf("POST", "/direct/hook")).toBe("direct {}");
     expect(await answerOf("POST", "/direct/hook?retry=1")).toBe("direct {}");

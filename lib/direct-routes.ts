@@ -1,14 +1,16 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 
 import { errorFields, log } from "@/lib/log";
+import { SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Routes the production server (server.ts) answers itself, on Node's request and response, before
 // Next.js's request pipeline: for Zoom's webhook deliveries that pipeline cost more CPU than the
 // work itself and capped throughput. Handlers are registered from instrumentation.ts, inside
 // Next.js's server bundle where the app's modules live, and looked up here by the server, which
-// shares nothing else with the bundle; hence a process-wide registry. Until a handler is
-// registered, and under `next dev`, the App Router route at the same path answers, calling the same
-// function, so both give the same answers.
+// shares nothing else with the bundle; hence a process-wide registry. Next.js runs instrumentation
+// when it first prepares to answer (its first request); until then, and under `next dev` and
+// `next start`, the App Router route at the same path answers, calling the same function, so both
+// give the same answers.
 
 export type DirectRouteHandler = (
   request: IncomingMessage,
@@ -27,7 +29,9 @@ function registry(): Registry {
 const keyOf = (method: string, path: string) => `${method} ${path}`;
 
 export function registerDirectRoute(method: "POST", path: string, handler: DirectRouteHandler) {
-  registry().set(keyOf(method, path), handler);
+  const route = keyOf(method, path);
+  registry().set(route, handler);
+  log.info("server.direct_route_registered", { route });
 }
 
 /** The handler registered for the request's method and exact path (the query aside), if any. */
@@ -42,7 +46,7 @@ export function findDirectRoute(request: IncomingMessage): DirectRouteHandler | 
 function failed(response: ServerResponse, error: unknown) {
   log.error("server.direct_route_failed", errorFields(error));
   if (response.headersSent) return void response.destroy();
-  response.writeHead(500, { "Content-Type": "application/json" });
+  response.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "application/json" });
   response.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong" } }));
 }
 

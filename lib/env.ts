@@ -14,7 +14,7 @@ const base64Key = z
   );
 
 /** A TCP port: `PORT`, or the production server's `--port`. */
-export const portSchema = z.coerce.number().int().min(0).max(65_535);
+export const portSchema = z.coerce.number().int().min(1).max(65_535);
 
 function isLocalUrl(url: string): boolean {
   return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);

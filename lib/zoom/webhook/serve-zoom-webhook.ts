@@ -70,10 +70,15 @@ export async function serveZoomWebhook(
   if (!outcome || response.destroyed) return void response.destroy();
   const json =
     outcome instanceof Response
-      ? { status: outcome.status, body: await outcome.text() }
-      : { status: outcome.status, body: JSON.stringify(outcome.body) };
+      ? {
+          status: outcome.status,
+          headers: Object.fromEntries(outcome.headers),
+          body: await outcome.text(),
+        }
+      : { status: outcome.status, headers: {}, body: JSON.stringify(outcome.body) };
   response.writeHead(json.status, {
     ...SECURITY_HEADERS,
+    ...json.headers,
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(json.body),
     // An unread oversized body is not drained: the connection closes instead.
