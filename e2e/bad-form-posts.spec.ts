@@ -118,6 +118,40 @@ type Clinic = {
 /** Records of another clinic: they must look exactly like records that do not exist. */
 type Foreign = { organizationId: string; userId: string; subjectId: string; visitId: string };
 
+/** A record id that names nothing of this clinic: one that `others` gives, or a random UUID. */
+function unknownIdKind(
+  kind: Pick<BadPostKind<FormAnswer>, "name" | "runs" | "expected">,
+  valid: FormEntry[],
+  field: string,
+  others: fc.Arbitrary<string>,
+): BadPostKind<FormAnswer> {
+  return {
+    ...kind,
+    arbitrary: fc
+      .oneof(others, fc.uuid({ version: 4 }))
+      .map((value) => changed(valid, field, value)),
+  };
+}
+
+/** A hidden record id left out or not a UUID (its error used to go unshown). */
+function missingOrNotUuidKind(
+  name: string,
+  valid: FormEntry[],
+  field: string,
+  expected: FormAnswer,
+): BadPostKind<FormAnswer> {
+  return {
+    name,
+    runs: 4,
+    expected,
+    bug: BUG.unshownFieldError,
+    arbitrary: fc.oneof(
+      fc.constant(withoutField(valid, field)),
+      notAUuid(valueOf(valid, field)).map((value) => changed(valid, field, value)),
+    ),
+  };
+}
+
 // Posts that every server-action form must refuse before its action runs.
 
 function unknownActionKind(valid: FormEntry[], namePrefix = ""): BadPostKind<FormAnswer> {
@@ -704,32 +738,29 @@ function scheduleKinds(
         fc.constantFrom(...INJECTIONS).map((value) => injected(valid, "providerId", value)),
       ),
     },
-    {
-      name: "schedule: a provider of another clinic, a patient, or no one",
-      runs: 4,
-      expected: { error: /Choose a provider from the list\./ },
-      arbitrary: fc
-        .oneof(fc.constantFrom(foreign.userId, patientUserId), fc.uuid({ version: 4 }))
-        .map((value) => changed(valid, "providerId", value)),
-    },
-    {
-      name: "schedule: a subject of another clinic or of no one",
-      runs: 3,
-      expected: { error: /Subject not found/ },
-      arbitrary: fc
-        .oneof(fc.constant(foreign.subjectId), fc.uuid({ version: 4 }))
-        .map((value) => changed(valid, "subjectId", value)),
-    },
-    {
-      name: "schedule: a subject id missing or not a UUID",
-      runs: 4,
-      expected: { error: /This subject cannot be found\./ },
-      bug: BUG.unshownFieldError,
-      arbitrary: fc.oneof(
-        fc.constant(withoutField(valid, "subjectId")),
-        notAUuid(valueOf(valid, "subjectId")).map((value) => changed(valid, "subjectId", value)),
-      ),
-    },
+    unknownIdKind(
+      {
+        name: "schedule: a provider of another clinic, a patient, or no one",
+        runs: 4,
+        expected: { error: /Choose a provider from the list\./ },
+      },
+      valid,
+      "providerId",
+      fc.constantFrom(foreign.userId, patientUserId),
+    ),
+    unknownIdKind(
+      {
+        name: "schedule: a subject of another clinic or of no one",
+        runs: 3,
+        expected: { error: /Subject not found/ },
+      },
+      valid,
+      "subjectId",
+      fc.constant(foreign.subjectId),
+    ),
+    missingOrNotUuidKind("schedule: a subject id missing or not a UUID", valid, "subjectId", {
+      error: /This subject cannot be found\./,
+    }),
   ];
 }
 
@@ -740,30 +771,25 @@ function rescheduleKinds(
 ): BadPostKind<FormAnswer>[] {
   return [
     ...dateAndTimeKinds("reschedule", valid, context),
-    {
-      name: "reschedule: a visit of another clinic or of no one",
-      runs: 3,
-      expected: { error: /Visit not found/ },
-      arbitrary: fc
-        .oneof(fc.constant(context.foreign.visitId), fc.uuid({ version: 4 }))
-        .map((value) => changed(valid, "visitId", value)),
-    },
+    unknownIdKind(
+      {
+        name: "reschedule: a visit of another clinic or of no one",
+        runs: 3,
+        expected: { error: /Visit not found/ },
+      },
+      valid,
+      "visitId",
+      fc.constant(context.foreign.visitId),
+    ),
     {
       name: "reschedule: a cancelled visit",
       runs: 1,
       expected: { error: /This visit was cancelled\./ },
       arbitrary: fc.constant(changed(valid, "visitId", cancelledVisitId)),
     },
-    {
-      name: "reschedule: a visit id missing or not a UUID",
-      runs: 4,
-      expected: { error: /This visit cannot be found\./ },
-      bug: BUG.unshownFieldError,
-      arbitrary: fc.oneof(
-        fc.constant(withoutField(valid, "visitId")),
-        notAUuid(valueOf(valid, "visitId")).map((value) => changed(valid, "visitId", value)),
-      ),
-    },
+    missingOrNotUuidKind("reschedule: a visit id missing or not a UUID", valid, "visitId", {
+      error: /This visit cannot be found\./,
+    }),
   ];
 }
 
@@ -819,14 +845,12 @@ function cancelKinds(
       expected: cannotBeFound,
       arbitrary: fc.constant(changed(valid, "visitId", fileOf(visitId))),
     },
-    {
-      name: "cancel: a visit of another clinic or of no one",
-      runs: 4,
-      expected: notFound,
-      arbitrary: fc
-        .oneof(fc.constant(foreign.visitId), fc.uuid({ version: 4 }))
-        .map((value) => changed(valid, "visitId", value)),
-    },
+    unknownIdKind(
+      { name: "cancel: a visit of another clinic or of no one", runs: 4, expected: notFound },
+      valid,
+      "visitId",
+      fc.constant(foreign.visitId),
+    ),
     {
       name: "cancel: a cancelled visit",
       runs: 1,

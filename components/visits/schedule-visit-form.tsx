@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { DurationField } from "@/components/visits/duration-field";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
-import { VISIT_DURATIONS } from "@/lib/visits/constants";
 
 export type ProviderOption = { id: string; name: string };
 
@@ -51,19 +51,7 @@ export function ScheduleVisitForm({
         errors={errors?.date}
       />
       <Field label="Time" name="time" type="time" required step={300} errors={errors?.time} />
-      <SelectField
-        id="schedule-duration"
-        name="durationMinutes"
-        label="Duration"
-        defaultValue="30"
-        errors={errors?.durationMinutes}
-      >
-        {VISIT_DURATIONS.map((minutes) => (
-          <option key={minutes} value={minutes}>
-            {minutes} minutes
-          </option>
-        ))}
-      </SelectField>
+      <DurationField id="schedule-duration" defaultValue="30" errors={errors?.durationMinutes} />
       <SelectField
         id="schedule-provider"
         name="providerId"

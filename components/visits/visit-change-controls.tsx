@@ -5,10 +5,9 @@ import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { DurationField } from "@/components/visits/duration-field";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
-import { VISIT_DURATIONS } from "@/lib/visits/constants";
 
 /** The reschedule form's fields that show their own errors; the hidden visitId's go in the alert. */
 const RESCHEDULE_SHOWN_FIELDS = ["date", "time", "durationMinutes"];
@@ -77,19 +76,11 @@ export function VisitChangeControls({
               required
               errors={errors?.time}
             />
-            <SelectField
+            <DurationField
               id={`reschedule-duration-${visitId}`}
-              name="durationMinutes"
-              label="Duration"
               defaultValue={String(durationMinutes)}
               errors={errors?.durationMinutes}
-            >
-              {VISIT_DURATIONS.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {minutes} minutes
-                </option>
-              ))}
-            </SelectField>
+            />
             <div className="flex items-end">
               <SubmitButton pendingLabel="Saving…">Save new time</SubmitButton>
             </div>

@@ -55,6 +55,9 @@ export function dedupeKeyOf(envelope: ZoomWebhookEnvelope): string {
   return `zoom:${sha256Hex(`${envelope.event}|${envelope.event_ts}|${canonicalJson(envelope.payload)}`)}`;
 }
 
+/** A body over MAX_WEBHOOK_BYTES, however it is noticed. */
+export const WEBHOOK_TOO_LARGE = reject(413, "bad_request", "Body larger than 1 MB");
+
 function parseJson(rawBody: string): unknown {
   try {
     return JSON.parse(rawBody);
@@ -80,7 +83,7 @@ type Parsed = { ok: true; event: ParsedEvent } | { ok: false; outcome: WebhookOu
 /** Everything that can be refused before anything is stored. */
 function verifyAndParse(secret: string, rawBody: string, headers: Headers, now: Date): Parsed {
   if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES)
-    return { ok: false, outcome: reject(413, "bad_request", "Body larger than 1 MB") };
+    return { ok: false, outcome: WEBHOOK_TOO_LARGE };
   const signature = verifyZoomSignature({
     rawBody,
     timestamp: headers.get("x-zm-request-timestamp"),

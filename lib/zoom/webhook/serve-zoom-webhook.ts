@@ -4,17 +4,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { toErrorResponse } from "@/lib/http";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { handleZoomWebhook, type WebhookOutcome } from "@/lib/zoom/webhook/handle-zoom-webhook";
+import {
+  handleZoomWebhook,
+  WEBHOOK_TOO_LARGE,
+  type WebhookOutcome,
+} from "@/lib/zoom/webhook/handle-zoom-webhook";
 import { MAX_WEBHOOK_BYTES } from "@/lib/zoom/webhook/schemas";
 
 // POST /api/zoom/webhook on Node's own request and response: what app/api/zoom/webhook/route.ts
 // does, without building a web Request. The production server answers Zoom's deliveries with it
 // (lib/direct-routes.ts); integration tests receive the emulator's deliveries with it.
-
-const TOO_LARGE: WebhookOutcome = {
-  status: 413,
-  body: { error: { code: "bad_request", message: "Body larger than 1 MB" } },
-};
 
 /** The body as text, or null as soon as it exceeds `maxBytes` (the rest is never read). */
 function readBodyCapped(request: IncomingMessage, maxBytes: number): Promise<string | null> {
@@ -54,7 +53,7 @@ async function answer(request: IncomingMessage): Promise<WebhookOutcome | Respon
   } catch {
     return null;
   }
-  if (rawBody === null) return TOO_LARGE;
+  if (rawBody === null) return WEBHOOK_TOO_LARGE;
   try {
     return await handleZoomWebhook({ rawBody, headers: headersOf(request) });
   } catch (error) {
