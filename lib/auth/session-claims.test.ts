@@ -1,0 +1,97 @@
+import type * as nextAuthJwt from "next-auth/jwt";
+import { encode, getToken } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { readSessionClaims } from "@/lib/auth/session-claims";
+
+// The real Auth.js decoder, counted: a cached token must not be decrypted again.
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const actual = await importOriginal<typeof nextAuthJwt>();
+  return { ...actual, getToken: vi.fn(actual.getToken) };
+});
+
+const SECRET = "a-test-secret-of-at-least-thirty-two-chars";
+const COOKIE = "authjs.session-token";
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+const UID = "6b0f5c8e-3d4a-4f1e-9a7b-2c1d0e9f8a7b";
+
+async function sessionCookie(
+  claims: Record<string, unknown>,
+  options: { name?: string; maxAge?: number; secret?: string } = {},
+) {
+  const name = options.name ?? COOKIE;
+  const token = await encode({
+    token: claims,
+    secret: options.secret ?? SECRET,
+    salt: name,
+    maxAge: options.maxAge ?? 3600,
+  });
+  return `other=1; ${name}=${token}`;
+}
+
+describe("readSessionClaims", () => {
+  beforeEach(() => {
+    vi.mocked(getToken).mockClear();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("reads the user and session version of a valid token, under either cookie name", async () => {
+    for (const name of [COOKIE, SECURE_COOKIE]) {
+      const cookie = await sessionCookie({ uid: UID, sv: 3 }, { name });
+      await expect(readSessionClaims(cookie, SECRET)).resolves.toEqual({
+        id: UID,
+        sessionVersion: 3,
+      });
+    }
+  });
+
+  it("decrypts a token once and then serves its claims from the cache", async () => {
+    const cookie = await sessionCookie({ uid: UID, sv: 1 });
+    const first = await readSessionClaims(cookie, SECRET);
+    const calls = vi.mocked(getToken).mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
+    await expect(readSessionClaims(cookie, SECRET)).resolves.toEqual(first);
+    expect(vi.mocked(getToken).mock.calls.length).toBe(calls);
+  });
+
+  it("is no session without a cookie or a session token", async () => {
+    await expect(readSessionClaims(null, SECRET)).resolves.toBeNull();
+    await expect(readSessionClaims("", SECRET)).resolves.toBeNull();
+    await expect(readSessionClaims("theme=dark", SECRET)).resolves.toBeNull();
+  });
+
+  it("refuses a tampered token every time, without caching it", async () => {
+    const cookie = await sessionCookie({ uid: UID, sv: 1 });
+    const tampered = `${cookie.slice(0, -6)}${cookie.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA"}`;
+    await expect(readSessionClaims(tampered, SECRET)).resolves.toBeNull();
+    const calls = vi.mocked(getToken).mock.calls.length;
+    await expect(readSessionClaims(tampered, SECRET)).resolves.toBeNull();
+    expect(vi.mocked(getToken).mock.calls.length).toBeGreaterThan(calls);
+  });
+
+  it("refuses a token made with another secret, even after the same cookie was read with its own", async () => {
+    const cookie = await sessionCookie({ uid: UID, sv: 1 }, { secret: `${SECRET}-other` });
+    await expect(readSessionClaims(cookie, `${SECRET}-other`)).resolves.not.toBeNull();
+    await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
+  });
+
+  it("refuses a token without a user id or a session version", async () => {
+    for (const claims of [{ sv: 1 }, { uid: UID }, { uid: UID, sv: 0 }]) {
+      const cookie = await sessionCookie(claims);
+      await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
+    }
+  });
+
+  it("stops serving a cached token the moment it expires", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const cookie = await sessionCookie({ uid: UID, sv: 1 }, { maxAge: 60 });
+    await expect(readSessionClaims(cookie, SECRET)).resolves.not.toBeNull();
+    vi.setSystemTime(Date.now() + 59_000);
+    await expect(readSessionClaims(cookie, SECRET)).resolves.not.toBeNull();
+    vi.setSystemTime(Date.now() + 2_000);
+    await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
+    await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
+  });
+});
