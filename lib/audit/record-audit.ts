@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
 import type { Db, Tx } from "@/lib/db";
@@ -28,26 +28,37 @@ const isTransaction = (client: Tx | Db): client is Tx =>
   typeof (client as Partial<Db>).$transaction !== "function";
 
 /**
- * Appends one audit row (one plain INSERT: audited reads are on hot paths such as the subject
- * search). Pass the transaction client when the audited change is written, so the change and its
- * audit row commit or fail together.
+ * One audit row as an `INSERT … SELECT`, for a statement of its own (`recordAudit`) or a
+ * data-modifying CTE of a larger one, so that a read and its audit row take one round trip and
+ * commit together (the subject search). There, `computedDetails` (a jsonb expression) is merged
+ * into the entry's details, and the row is written only `when` that condition holds.
+ */
+export function auditInsertSql(
+  entry: AuditEntry,
+  options: { computedDetails?: Prisma.Sql; when?: Prisma.Sql } = {},
+): Prisma.Sql {
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  const detailsSql = options.computedDetails
+    ? Prisma.sql`COALESCE(${details}::jsonb, '{}'::jsonb) || ${options.computedDetails}`
+    : Prisma.sql`${details}::jsonb`;
+  return Prisma.sql`
+    INSERT INTO "AuditEvent" ("organizationId", "actorUserId", "actorRole", "action",
+      "targetType", "targetId", "subjectId", "ip", "details")
+    SELECT ${entry.organizationId ?? entry.actor?.organizationId ?? null}::uuid,
+           ${entry.actor?.id ?? null}::uuid, ${entry.actor?.role ?? null}::"Role",
+           ${entry.action}::text, ${entry.targetType}::text, ${entry.targetId ?? null}::text,
+           ${entry.subjectId ?? null}::uuid, ${entry.ip ?? entry.actor?.ip ?? null}::text,
+           ${detailsSql}
+     WHERE ${options.when ?? Prisma.sql`TRUE`}`;
+}
+
+/**
+ * Appends one audit row (one plain INSERT: audited reads are on hot paths). Pass the transaction
+ * client when the audited change is written, so the change and its audit row commit or fail
+ * together.
  */
 export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<void> {
   const sql = isTransaction(client) ? sqlOf(client) : pooledSql;
-  await sql.execute(
-    `INSERT INTO "AuditEvent" ("organizationId", "actorUserId", "actorRole", "action",
-       "targetType", "targetId", "subjectId", "ip", "details")
-     VALUES ($1::uuid, $2::uuid, $3::"Role", $4, $5, $6, $7::uuid, $8, $9::jsonb)`,
-    [
-      entry.organizationId ?? entry.actor?.organizationId ?? null,
-      entry.actor?.id ?? null,
-      entry.actor?.role ?? null,
-      entry.action,
-      entry.targetType,
-      entry.targetId ?? null,
-      entry.subjectId ?? null,
-      entry.ip ?? entry.actor?.ip ?? null,
-      entry.details === undefined ? null : JSON.stringify(entry.details),
-    ],
-  );
+  const insert = auditInsertSql(entry);
+  await sql.execute(insert.text, insert.values);
 }

@@ -162,6 +162,48 @@ describe("searchSubjects", () => {
     expect(JSON.stringify(audit.details)).not.toContain(word);
   });
 
+  it("writes one audit row per search, with its page, result count and whether it was corrected", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const word = `${uniqueWord()}ez`;
+    for (let i = 0; i < SUBJECTS_PAGE_SIZE + 2; i++)
+      await createSubject(db, { organizationId, firstName: "Maria", lastName: word });
+    await search(clinic, { q: word });
+    await search(clinic, { q: word, page: "2" });
+    await search(clinic, { q: `maria ${word.slice(0, -2)}ze` });
+    await search(clinic, { q: "qxqxqxqx" });
+    await search(clinic, { q: "%" });
+    await search(clinic, {});
+    const audits = await db.auditEvent.findMany({
+      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+      orderBy: { id: "asc" },
+      select: { organizationId: true, actorRole: true, targetType: true, details: true },
+    });
+    const common = { organizationId, actorRole: "CARE_TEAM", targetType: "subject" };
+    const page = (details: object) => ({ ...common, details });
+    expect(audits).toEqual([
+      page({ page: 1, hasQuery: true, isCorrected: false, resultCount: SUBJECTS_PAGE_SIZE }),
+      page({ page: 2, hasQuery: true, isCorrected: false, resultCount: 2 }),
+      page({ page: 1, hasQuery: true, isCorrected: true, resultCount: SUBJECTS_PAGE_SIZE }),
+      page({ page: 1, hasQuery: true, isCorrected: false, resultCount: 0 }),
+      page({ page: 1, hasQuery: true, isCorrected: false, resultCount: 0 }),
+      page({ page: 1, hasQuery: false, isCorrected: false, resultCount: SUBJECTS_PAGE_SIZE }),
+    ]);
+  });
+
+  it("writes no audit row for a search that fails", async () => {
+    const clinic = await createClinic(db);
+    const error = await searchSubjects({
+      ...subjectSearchParamsSchema.parse({}),
+      viewer: { ...clinic.viewers.provider, organizationId: "not-a-uuid" },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    const count = await db.auditEvent.count({
+      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+    });
+    expect(count).toBe(0);
+  });
+
   it.each([
     "%",
     "_",

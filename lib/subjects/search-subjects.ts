@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { type AuditEntry, auditInsertSql, recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -25,6 +25,9 @@ const PHONE = Prisma.sql`s."phoneDigits" COLLATE "C"`;
 const BY_NAME = [LAST, FIRST, RECORD];
 
 type Part = { where: Prisma.Sql; order: Prisma.Sql[] };
+
+/** The matches of a query in which nothing can match. */
+const NO_MATCHES = Prisma.sql`SELECT NULL::uuid, 0, NULL::text, NULL::text, NULL::text WHERE FALSE`;
 
 const prefix = (value: string) => `${escapeLike(value)}%`;
 
@@ -113,11 +116,23 @@ export type SubjectListItem = {
   phone: string | null;
 };
 
-/** The SQL of one page of matches: each part read in its own index order, then merged by relevance or the chosen column. */
+/** The search's audit row, written by the search statement itself (see `auditInsertSql`). */
+export type SearchAudit = {
+  entry: AuditEntry;
+  /** Written only when the page has matches: a name without any may yet be corrected. */
+  onlyWithMatches: boolean;
+};
+
+/**
+ * The SQL of one page of matches: each part read in its own index order, then merged by relevance
+ * or the chosen column. With an audit, the same statement writes the audit row, its result count
+ * counted from the page.
+ */
 export function buildSearchSql(
   parts: Part[],
   params: SubjectSearchParams,
   organizationId: string,
+  audit?: SearchAudit,
 ): Prisma.Sql {
   const offset = (params.page - 1) * SUBJECTS_PAGE_SIZE;
   const needed = offset + SUBJECTS_PAGE_SIZE + 1;
@@ -137,13 +152,23 @@ export function buildSearchSql(
     Prisma.sql`b.k2 COLLATE "C"`,
     Prisma.sql`b.k3 COLLATE "C"`,
   ];
+  const auditCte = audit
+    ? Prisma.sql`, audit AS (${auditInsertSql(audit.entry, {
+        computedDetails: Prisma.sql`jsonb_build_object('resultCount', (SELECT LEAST(count(*), ${SUBJECTS_PAGE_SIZE})::int FROM page))`,
+        when: audit.onlyWithMatches ? Prisma.sql`EXISTS (SELECT 1 FROM page)` : undefined,
+      })})`
+    : Prisma.empty;
   return Prisma.sql`
-    WITH matches (id, rank, k1, k2, k3) AS (${Prisma.join(selects, " UNION ALL ")}),
-         best AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, rank)
-    SELECT s."id", s."recordNumber", s."firstName", s."lastName", s."dateOfBirth", s."email", s."phone"
-    FROM best b JOIN "Subject" s ON s."id" = b.id
-    ORDER BY ${Prisma.join(outerOrder)}
-    LIMIT ${SUBJECTS_PAGE_SIZE + 1} OFFSET ${offset}`;
+    WITH matches (id, rank, k1, k2, k3) AS (${selects.length > 0 ? Prisma.join(selects, " UNION ALL ") : NO_MATCHES}),
+         best AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, rank),
+         page AS (
+           SELECT s."id", s."recordNumber", s."firstName", s."lastName", s."dateOfBirth", s."email",
+                  s."phone", row_number() OVER (ORDER BY ${Prisma.join(outerOrder)}) AS position
+           FROM best b JOIN "Subject" s ON s."id" = b.id
+           ORDER BY position
+           LIMIT ${SUBJECTS_PAGE_SIZE + 1} OFFSET ${offset})${auditCte}
+    SELECT "id", "recordNumber", "firstName", "lastName", "dateOfBirth", "email", "phone"
+    FROM page ORDER BY position`;
 }
 
 /** What the search will run for a query: its parts (empty when nothing in it can match). */
@@ -151,13 +176,14 @@ export function searchPartsFor(q: string): Part[] {
   return q ? partsFor(parseSearchTerms(q)) : [{ where: Prisma.sql`TRUE`, order: BY_NAME }];
 }
 
+/** One page of matches, and the search's audit row unless it waits for a correction. */
 async function runSearch(
   parts: Part[],
   params: SubjectSearchParams,
   organizationId: string,
+  audit: SearchAudit,
 ): Promise<SubjectListItem[]> {
-  if (parts.length === 0) return [];
-  const search = buildSearchSql(parts, params, organizationId);
+  const search = buildSearchSql(parts, params, organizationId, audit);
   return pooledSql.query<SubjectListItem>(search.text, search.values);
 }
 
@@ -171,36 +197,45 @@ export type SubjectSearchResult = {
 
 export type SearchSubjectsOptions = SubjectSearchParams & { viewer: Viewer };
 
-/** The care team's search over the viewer's organization, one page at a time, audited (without the query text). */
+/**
+ * The care team's search over the viewer's organization, one page at a time, audited (without the
+ * query text). A name that matches nothing on the first page is corrected from the clinic's own
+ * names; the correction is looked up beside the search rather than after it, so that a misspelled
+ * name costs one round trip more than a match, not two.
+ */
 export async function searchSubjects(options: SearchSubjectsOptions): Promise<SubjectSearchResult> {
   const { viewer, ...params } = options;
   if (viewer.role === Role.PATIENT)
     throw new AppError("forbidden", "Patients cannot search subjects");
-  const terms = parseSearchTerms(params.q);
-  let rows = await runSearch(searchPartsFor(params.q), params, viewer.organizationId);
-  let correctedQuery: string | null = null;
-  if (rows.length === 0 && terms.name && params.page === 1) {
-    const corrected = await correctNameWords(viewer.organizationId, terms.name);
-    if (corrected && corrected !== terms.name) {
-      correctedQuery = corrected;
-      rows = await runSearch(searchPartsFor(corrected), params, viewer.organizationId);
-    }
-  }
-  await recordAudit(db, {
+  const organizationId = viewer.organizationId;
+  const audit = (isCorrected: boolean, resultCount?: number): AuditEntry => ({
     actor: viewer,
     action: "subject.search",
     targetType: "subject",
-    details: {
-      page: params.page,
-      hasQuery: params.q.length > 0,
-      isCorrected: correctedQuery !== null,
-      resultCount: Math.min(rows.length, SUBJECTS_PAGE_SIZE),
-    },
+    details: { page: params.page, hasQuery: params.q.length > 0, isCorrected, resultCount },
   });
-  return {
+  const result = (rows: SubjectListItem[], correctedQuery: string | null) => ({
     items: rows.slice(0, SUBJECTS_PAGE_SIZE),
     page: params.page,
     hasNextPage: rows.length > SUBJECTS_PAGE_SIZE,
     correctedQuery,
-  };
+  });
+  const name = params.page === 1 ? parseSearchTerms(params.q).name : null;
+  const [rows, corrected] = await Promise.all([
+    runSearch(searchPartsFor(params.q), params, organizationId, {
+      entry: audit(false),
+      onlyWithMatches: name !== null,
+    }),
+    name ? correctNameWords(organizationId, name) : null,
+  ]);
+  if (rows.length > 0 || !name) return result(rows, null);
+  if (corrected && corrected !== name) {
+    const correctedRows = await runSearch(searchPartsFor(corrected), params, organizationId, {
+      entry: audit(true),
+      onlyWithMatches: false,
+    });
+    return result(correctedRows, corrected);
+  }
+  await recordAudit(db, audit(false, 0));
+  return result([], null);
 }
