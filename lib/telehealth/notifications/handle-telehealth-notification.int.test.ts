@@ -20,6 +20,7 @@ import {
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
 import { allowConnections } from "@/lib/testing/test-database";
+import { NOTIFIER_CHECKS } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { createClinic } from "@/lib/testing/viewers";
 import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
 import { createPatient, createVisit, passwordHashFor } from "@/prisma/factories";
@@ -258,6 +259,43 @@ describe("handleTelehealthNotification", () => {
       });
       expect(await statusOf("2", "")).toBe(200);
       expect(await storedFor(visit.id)).toHaveLength(4);
+    });
+
+    it("refuses checks past the clinic's limit with 429 before checking them, except a sender it remembers", async () => {
+      const { clinic, visit, params } = await clinicWithVisit();
+      const other = await clinicWithVisit();
+      await storeCredentials(clinic.organization.id);
+      await storeCredentials(other.clinic.organization.id);
+      const patient = clinic.patient.user.id;
+      const right = basic(USERNAME, PASSWORD);
+      const statusOf = async (authorization: string, at = clinic) =>
+        (
+          await notify((at === clinic ? params : other.params)(at.patient.user.id, "1"), {
+            authorization,
+          })
+        ).status;
+
+      expect(await statusOf(right)).toBe(200); // now remembered
+      for (let i = 0; i < NOTIFIER_CHECKS.limit; i++)
+        expect(await statusOf(basic(USERNAME, `wrong password ${i}`))).toBe(401);
+
+      const refused = await notify(params(patient, "2"), {
+        authorization: basic(USERNAME, "yet another password"),
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual({
+        error: {
+          code: "rate_limited",
+          message: "Too many credential checks for this clinic; retry later",
+        },
+      });
+      expect(refused.headers["Retry-After"]).toMatch(/^[1-9]\d*$/);
+      // The right password in a header not seen before waits too: it is not checked.
+      expect(await statusOf(right.replace("Basic", "basic"))).toBe(429);
+      // The remembered sender, and another clinic, are not held up.
+      expect(await statusOf(right)).toBe(200);
+      expect(await statusOf(right, other.clinic)).toBe(200);
+      expect(await storedFor(visit.id)).toHaveLength(2);
     });
 
     it("checks the credentials of the visit's organization, not another's", async () => {

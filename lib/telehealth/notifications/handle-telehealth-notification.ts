@@ -62,16 +62,26 @@ type Authorized =
 async function authorize(
   query: TelehealthNotificationQuery,
   authorizationHeader: string | null,
-  now: Date,
 ): Promise<Authorized> {
   const visit = await db.visit.findUnique({
     where: { id: query.ConferenceID },
     select: participantVisitSelect,
   });
   if (!visit) return { ok: false, outcome: reject(404, "not_found", "Unknown ConferenceID") };
-  const check = await checkNotifierCredentials(visit.organizationId, authorizationHeader, now);
+  const authorization = await checkNotifierCredentials(visit.organizationId, authorizationHeader);
   // "not_configured": the organization asked for no credentials, so none are required.
-  if (check !== "invalid") return { ok: true, visit };
+  if (authorization.check === "valid" || authorization.check === "not_configured")
+    return { ok: true, visit };
+  if (authorization.check === "rate_limited") {
+    log.warn("telehealth.notification.rate_limited", { visitId: visit.id });
+    const outcome = reject(
+      429,
+      "rate_limited",
+      "Too many credential checks for this clinic; retry later",
+      { headers: { "Retry-After": String(authorization.retryAfterSeconds) } },
+    );
+    return { ok: false, outcome };
+  }
   log.warn("telehealth.notification.unauthorized", { visitId: visit.id });
   const outcome = reject(401, "unauthorized", "Missing or wrong Basic credentials", {
     headers: { "WWW-Authenticate": `Basic realm="${TELEHEALTH_NOTIFICATION_REALM}"` },
@@ -146,7 +156,7 @@ export async function handleTelehealthNotification({
   const query = parsed.data;
   let authorized: Authorized;
   try {
-    authorized = await authorize(query, headers.get("authorization"), now);
+    authorized = await authorize(query, headers.get("authorization"));
   } catch (error) {
     log.error("telehealth.notification.not_checked", errorFields(error));
     return unavailable();
