@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { resetRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
-import { NOTIFIER_CHECKS } from "@/lib/telehealth/notifications/check-notifier-credentials";
+import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { handleTelehealthNotification } from "@/lib/telehealth/notifications/handle-telehealth-notification";
 import { createClinic } from "@/lib/testing/viewers";
 import { createVisit, passwordHashFor } from "@/prisma/factories";
@@ -28,9 +28,9 @@ const CREDENTIALS = { username: "zoom-notifier", password: "a long notifier pass
 let organizationId: string;
 let valid: NotificationQuery;
 
-/** Each query is judged on its own: the clinic's limit on credential checks (tested with the handler) starts afresh. */
+/** Each query is judged on its own: the clinic's limit on failed credential checks (tested with the handler) starts afresh. */
 async function notify({ params, authorization }: BadQuery) {
-  await resetRateLimit(NOTIFIER_CHECKS, organizationId);
+  await resetRateLimit(NOTIFIER_FAILURES, organizationId);
   const url = new URL(ENDPOINT);
   for (const [name, value] of params) url.searchParams.append(name, value);
   const headers = new Headers({ accept: "application/json", "epic-client-id": "epic-client-1" });

@@ -2,28 +2,30 @@ import "server-only";
 
 import { LRUCache } from "lru-cache";
 
-import { hitRateLimit, type RateLimitRule, refundRateLimit } from "@/lib/auth/rate-limit";
+import { hitRateLimit, peekRateLimit, type RateLimitRule } from "@/lib/auth/rate-limit";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db";
+import { parseBasicAuthorization } from "@/lib/telehealth/basic-authorization";
 import { verifyNotifierCredentials } from "@/lib/telehealth/find-telehealth-config";
 import type { NotifierCredentialsCheck } from "@/lib/telehealth/types";
 
 // verifyNotifierCredentials runs bcrypt (cost 12, about 250 ms of CPU), and Zoom sends one
 // notification per person per join and leave. So this process remembers, while they keep coming
-// (five minutes after the last use), which Authorization headers were valid against which stored
-// credentials. The key covers the organization, the header and the stored username and hash; a new
-// password (always a new salt), a new username or removed credentials give another key, so a
-// remembered header is never accepted against credentials it was not checked against. Only "valid"
-// is remembered. Keys are SHA-256 digests: no header or password is kept in memory.
+// (until a day after the last use), which Authorization headers were valid against which stored
+// credentials, and checks a header only once however many of its notifications arrive together.
+// The key covers the organization, the header and the stored username and hash; a new password
+// (always a new salt), a new username or removed credentials give another key, so a remembered
+// header is never accepted against credentials it was not checked against. Only "valid" is
+// remembered. Keys are SHA-256 digests: no header or password is kept in memory.
 //
-// Any other header pays bcrypt, so checks that are not remembered count against the organization
-// (not the address, which a sender can forge): past the limit they are refused before bcrypt, and
-// one that turns out valid is given back. A sender whose header is remembered is never refused.
+// Anyone who knows a visit id could otherwise make the server run bcrypt at will, so failed checks
+// count against the clinic (not the address, which a sender can forge): once it has had too many,
+// headers that are not remembered are refused before bcrypt until the window ends.
 
-const REMEMBER_MS = 5 * 60_000;
+const REMEMBER_MS = 24 * 60 * 60_000;
 const MAX_REMEMBERED = 1_000;
 
-export const NOTIFIER_CHECKS: RateLimitRule = {
+export const NOTIFIER_FAILURES: RateLimitRule = {
   name: "telehealth-notifier:organization",
   limit: 30,
   windowSeconds: 15 * 60,
@@ -35,10 +37,29 @@ const verifiedHeaders = new LRUCache<string, true>({
   updateAgeOnGet: true,
 });
 
-export type NotifierAuthorization =
-  { check: NotifierCredentialsCheck } | { check: "rate_limited"; retryAfterSeconds: number };
+/** Checks under way, by key: notifications that arrive together share one bcrypt. */
+const checksInFlight = new Map<string, Promise<NotifierAuthorization>>();
 
-/** Like verifyNotifierCredentials, but a header found valid recently skips bcrypt, and others are rate-limited. */
+export type NotifierAuthorization =
+  { check: NotifierCredentialsCheck } | { check: "too_many_failures"; retryAfterSeconds: number };
+
+async function checkAndCount(
+  organizationId: string,
+  authorizationHeader: string,
+  key: string,
+): Promise<NotifierAuthorization> {
+  const limit = await peekRateLimit(NOTIFIER_FAILURES, organizationId);
+  if (!limit.allowed)
+    return { check: "too_many_failures", retryAfterSeconds: limit.retryAfterSeconds };
+  const check = await verifyNotifierCredentials(organizationId, authorizationHeader);
+  // Should the credentials change between the two reads, the verdict is filed under the old
+  // ones, which no later read returns: a stale entry is never hit, so it is never wrong.
+  if (check === "valid") verifiedHeaders.set(key, true);
+  if (check === "invalid") await hitRateLimit(NOTIFIER_FAILURES, organizationId);
+  return { check };
+}
+
+/** Like verifyNotifierCredentials, but a header found valid recently skips bcrypt, and failures are limited per clinic. */
 export async function checkNotifierCredentials(
   organizationId: string,
   authorizationHeader: string | null,
@@ -47,29 +68,29 @@ export async function checkNotifierCredentials(
     where: { organizationId },
     select: { notifierUsername: true, notifierPasswordHash: true },
   });
-  const key =
-    authorizationHeader && stored?.notifierUsername && stored.notifierPasswordHash
-      ? sha256Hex(
-          JSON.stringify([
-            organizationId,
-            authorizationHeader,
-            stored.notifierUsername,
-            stored.notifierPasswordHash,
-          ]),
-        )
-      : null;
-  if (key) {
-    if (verifiedHeaders.get(key)) return { check: "valid" };
-    const limit = await hitRateLimit(NOTIFIER_CHECKS, organizationId);
-    if (!limit.allowed)
-      return { check: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  // Without stored credentials, or without a Basic header to check them against, no bcrypt runs.
+  if (
+    !stored?.notifierUsername ||
+    !stored.notifierPasswordHash ||
+    !authorizationHeader ||
+    !parseBasicAuthorization(authorizationHeader)
+  )
+    return { check: await verifyNotifierCredentials(organizationId, authorizationHeader) };
+  const key = sha256Hex(
+    JSON.stringify([
+      organizationId,
+      authorizationHeader,
+      stored.notifierUsername,
+      stored.notifierPasswordHash,
+    ]),
+  );
+  if (verifiedHeaders.get(key)) return { check: "valid" };
+  let inFlight = checksInFlight.get(key);
+  if (!inFlight) {
+    inFlight = checkAndCount(organizationId, authorizationHeader, key).finally(() =>
+      checksInFlight.delete(key),
+    );
+    checksInFlight.set(key, inFlight);
   }
-  const check = await verifyNotifierCredentials(organizationId, authorizationHeader);
-  // Should the credentials change between the two reads, the verdict is filed under the old
-  // ones, which no later read returns: a stale entry is never hit, so it is never wrong.
-  if (key && check === "valid") {
-    verifiedHeaders.set(key, true);
-    await refundRateLimit(NOTIFIER_CHECKS, organizationId);
-  }
-  return { check };
+  return inFlight;
 }

@@ -13,14 +13,15 @@ import {
   PatientPresence,
   VisitStatus,
 } from "@/generated/prisma/enums";
+import { peekRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import {
   handleTelehealthNotification,
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
+import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { allowConnections } from "@/lib/testing/test-database";
-import { NOTIFIER_CHECKS } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { createClinic } from "@/lib/testing/viewers";
 import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
 import { createPatient, createVisit, passwordHashFor } from "@/prisma/factories";
@@ -261,41 +262,62 @@ describe("handleTelehealthNotification", () => {
       expect(await storedFor(visit.id)).toHaveLength(4);
     });
 
-    it("refuses checks past the clinic's limit with 429 before checking them, except a sender it remembers", async () => {
+    it("after too many failed checks, refuses headers it has not seen with 503 before checking them, but not a sender it remembers", async () => {
       const { clinic, visit, params } = await clinicWithVisit();
       const other = await clinicWithVisit();
       await storeCredentials(clinic.organization.id);
       await storeCredentials(other.clinic.organization.id);
-      const patient = clinic.patient.user.id;
       const right = basic(USERNAME, PASSWORD);
-      const statusOf = async (authorization: string, at = clinic) =>
+      const statusOf = async (authorization: string, at = clinic, status = "1") =>
         (
-          await notify((at === clinic ? params : other.params)(at.patient.user.id, "1"), {
+          await notify((at === clinic ? params : other.params)(at.patient.user.id, status), {
             authorization,
           })
         ).status;
 
       expect(await statusOf(right)).toBe(200); // now remembered
-      for (let i = 0; i < NOTIFIER_CHECKS.limit; i++)
+      for (let i = 0; i < NOTIFIER_FAILURES.limit - 1; i++)
         expect(await statusOf(basic(USERNAME, `wrong password ${i}`))).toBe(401);
+      // Below the limit a sender not seen before is still checked.
+      expect(await statusOf(right.replace("Basic", "basic"), clinic, "2")).toBe(200);
+      expect(await statusOf(basic(USERNAME, "the last wrong password"))).toBe(401);
 
-      const refused = await notify(params(patient, "2"), {
+      const refused = await notify(params(clinic.patient.user.id, "2"), {
         authorization: basic(USERNAME, "yet another password"),
       });
-      expect(refused.status).toBe(429);
+      expect(refused.status).toBe(503);
       expect(refused.body).toEqual({
         error: {
-          code: "rate_limited",
-          message: "Too many credential checks for this clinic; retry later",
+          code: "unavailable",
+          message: "Too many failed credential checks for this clinic; retry later",
         },
       });
       expect(refused.headers["Retry-After"]).toMatch(/^[1-9]\d*$/);
       // The right password in a header not seen before waits too: it is not checked.
-      expect(await statusOf(right.replace("Basic", "basic"))).toBe(429);
-      // The remembered sender, and another clinic, are not held up.
-      expect(await statusOf(right)).toBe(200);
+      expect(await statusOf(right.replace("Basic", "BASIC"))).toBe(503);
+      // The remembered senders, and another clinic, are not held up.
+      expect(await statusOf(right, clinic, "2")).toBe(200);
+      expect(await statusOf(right.replace("Basic", "basic"))).toBe(200);
       expect(await statusOf(right, other.clinic)).toBe(200);
-      expect(await storedFor(visit.id)).toHaveLength(2);
+      expect(await storedFor(visit.id)).toHaveLength(4);
+    });
+
+    it("accepts many notifications that arrive together with a header not seen before, counting no failure", async () => {
+      const { clinic, visit, params } = await clinicWithVisit();
+      await storeCredentials(clinic.organization.id);
+      const authorization = basic(USERNAME, PASSWORD);
+      const count = NOTIFIER_FAILURES.limit + 5;
+      const outcomes = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          notify(params(clinic.patient.user.id, i % 2 === 0 ? "1" : "2"), { authorization }),
+        ),
+      );
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 200));
+      expect(await storedFor(visit.id)).toHaveLength(count);
+      expect(await peekRateLimit(NOTIFIER_FAILURES, clinic.organization.id)).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+      });
     });
 
     it("checks the credentials of the visit's organization, not another's", async () => {

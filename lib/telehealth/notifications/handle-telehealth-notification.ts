@@ -72,12 +72,13 @@ async function authorize(
   // "not_configured": the organization asked for no credentials, so none are required.
   if (authorization.check === "valid" || authorization.check === "not_configured")
     return { ok: true, visit };
-  if (authorization.check === "rate_limited") {
-    log.warn("telehealth.notification.rate_limited", { visitId: visit.id });
+  // Transient, so a 5xx that the sender retries (STYLE §7), not a 429.
+  if (authorization.check === "too_many_failures") {
+    log.warn("telehealth.notification.too_many_failures", { visitId: visit.id });
     const outcome = reject(
-      429,
-      "rate_limited",
-      "Too many credential checks for this clinic; retry later",
+      503,
+      "unavailable",
+      "Too many failed credential checks for this clinic; retry later",
       { headers: { "Retry-After": String(authorization.retryAfterSeconds) } },
     );
     return { ok: false, outcome };
