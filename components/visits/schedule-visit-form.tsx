@@ -16,7 +16,8 @@ type ScheduleVisitFormProps = {
   subjectId: string;
   providers: ProviderOption[];
   defaultProviderId: string | null;
-  defaultDate: string;
+  /** The dates that may be chosen, in the clinic's zone (today first, the default). */
+  dates: { min: string; max: string };
   timeZone: string;
 };
 
@@ -29,7 +30,7 @@ export function ScheduleVisitForm({
   subjectId,
   providers,
   defaultProviderId,
-  defaultDate,
+  dates,
   timeZone,
 }: ScheduleVisitFormProps) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -47,7 +48,9 @@ export function ScheduleVisitForm({
         name="date"
         type="date"
         required
-        defaultValue={defaultDate}
+        min={dates.min}
+        max={dates.max}
+        defaultValue={dates.min}
         errors={errors?.date}
       />
       <Field label="Time" name="time" type="time" required step={300} errors={errors?.time} />

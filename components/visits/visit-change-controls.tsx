@@ -20,6 +20,8 @@ type VisitChangeControlsProps = {
   date: string;
   time: string;
   durationMinutes: number;
+  /** The dates that may be chosen, in the clinic's zone. */
+  dates: { min: string; max: string };
   reschedule: FormAction;
   cancel: FormAction;
 };
@@ -30,6 +32,7 @@ export function VisitChangeControls({
   date,
   time,
   durationMinutes,
+  dates,
   reschedule,
   cancel,
 }: VisitChangeControlsProps) {
@@ -63,6 +66,8 @@ export function VisitChangeControls({
               type="date"
               id={`reschedule-date-${visitId}`}
               defaultValue={date}
+              min={dates.min}
+              max={dates.max}
               required
               errors={errors?.date}
             />

@@ -4,7 +4,12 @@ import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { isCalendarDate, type LocalDateTime, zonedTimeToInstant } from "@/lib/time-zone";
+import {
+  instantToZonedTime,
+  isCalendarDate,
+  type LocalDateTime,
+  zonedTimeToInstant,
+} from "@/lib/time-zone";
 import { SCHEDULING_HORIZON_YEARS } from "@/lib/visits/constants";
 
 // Checks shared by scheduling and rescheduling. Each failure is a 400 or 409 whose message says
@@ -22,6 +27,16 @@ function schedulingHorizon(now: Date): Date {
   const horizon = new Date(now.getTime());
   horizon.setUTCFullYear(horizon.getUTCFullYear() + SCHEDULING_HORIZON_YEARS);
   return horizon;
+}
+
+export type DateRange = { min: string; max: string };
+
+/** The dates a visit may be scheduled on, in the clinic's zone, for the forms' date pickers. */
+export function schedulableDates(now: Date, timeZone: string): DateRange {
+  return {
+    min: instantToZonedTime(now, timeZone).date,
+    max: instantToZonedTime(schedulingHorizon(now), timeZone).date,
+  };
 }
 
 /**

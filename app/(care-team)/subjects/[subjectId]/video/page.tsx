@@ -13,6 +13,7 @@ import { Role } from "@/generated/prisma/enums";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
+import { schedulableDates } from "@/lib/visits/scheduling-rules";
 import { staffLiveVisit } from "@/lib/visits/live-visit";
 import { joinOpensAt } from "@/lib/visits/timeline";
 import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
@@ -82,6 +83,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
   const tz = viewer.timeZone;
+  const dates = schedulableDates(new Date(), tz);
   const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
   // Upcoming visits that patients can join within the hour follow the waiting room live.
   const liveUntil = new Date();
@@ -151,6 +153,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
                       date={local.date}
                       time={local.time}
                       durationMinutes={visit.durationMinutes}
+                      dates={dates}
                       reschedule={rescheduleVisitAction}
                       cancel={cancelVisitAction}
                     />
@@ -168,7 +171,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
           subjectId={subject.id}
           providers={providers}
           defaultProviderId={viewer.role === Role.CARE_TEAM ? viewer.id : null}
-          defaultDate={instantToZonedTime(new Date(), tz).date}
+          dates={dates}
           timeZone={tz}
         />
       </Card>
