@@ -3,7 +3,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
-import { buildSearchSql, searchPartsFor } from "@/lib/subjects/search-subjects";
+import { buildSearchSql, type SearchAudit, searchPartsFor } from "@/lib/subjects/search-subjects";
 
 const QUERIES = [
   "RFC-0123456",
@@ -17,6 +17,9 @@ const QUERIES = [
   "",
 ];
 
+/** Carries a plan out of a transaction that must not commit. */
+class RolledBack extends Error {}
+
 async function main() {
   const organization = await db.organization.findFirstOrThrow({
     where: { slug: "riverside" },
@@ -24,12 +27,31 @@ async function main() {
   });
   for (const q of QUERIES) {
     const params = subjectSearchParamsSchema.parse({ q });
-    const sql = buildSearchSql(searchPartsFor(q), params, organization.id);
-    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
-    );
+    // The statement the app runs, audit row included; rolled back, so the database keeps no row.
+    const audit = {
+      entry: {
+        actor: null,
+        organizationId: organization.id,
+        action: "subject.search",
+        targetType: "subject",
+        details: { page: params.page, hasQuery: q.length > 0, isCorrected: false },
+      },
+      shouldWaitForCorrection: false,
+    } satisfies SearchAudit;
+    const sql = buildSearchSql(searchPartsFor(q), params, organization.id, audit);
+    const plan = await db
+      .$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(
+          Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+        );
+        throw new RolledBack(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RolledBack) return error.message;
+        throw error;
+      });
     console.log(`\n=== ${JSON.stringify(q)}`);
-    console.log(plan.map((row) => row["QUERY PLAN"]).join("\n"));
+    console.log(plan);
   }
   await db.$disconnect();
 }

@@ -33,7 +33,7 @@ const isTransaction = (client: Tx | Db): client is Tx =>
  * commit together (the subject search). There, `computedDetails` (a jsonb expression) is merged
  * into the entry's details, and the row is written only `when` that condition holds.
  */
-export function auditInsertSql(
+export function buildAuditInsertSql(
   entry: AuditEntry,
   options: { computedDetails?: Prisma.Sql; when?: Prisma.Sql } = {},
 ): Prisma.Sql {
@@ -59,6 +59,6 @@ export function auditInsertSql(
  */
 export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<void> {
   const sql = isTransaction(client) ? sqlOf(client) : pooledSql;
-  const insert = auditInsertSql(entry);
+  const insert = buildAuditInsertSql(entry);
   await sql.execute(insert.text, insert.values);
 }

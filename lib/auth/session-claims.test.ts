@@ -56,10 +56,33 @@ describe("readSessionClaims", () => {
     expect(vi.mocked(getToken).mock.calls.length).toBe(calls);
   });
 
-  it("is no session without a cookie or a session token", async () => {
+  it("is no session without a cookie or a session token, and decrypts nothing then", async () => {
     await expect(readSessionClaims(null, SECRET)).resolves.toBeNull();
     await expect(readSessionClaims("", SECRET)).resolves.toBeNull();
-    await expect(readSessionClaims("theme=dark", SECRET)).resolves.toBeNull();
+    await expect(
+      readSessionClaims("theme=dark; x-authjs.session-token=1", SECRET),
+    ).resolves.toBeNull();
+    expect(getToken).not.toHaveBeenCalled();
+  });
+
+  it("keys the cache on the session cookie alone: other cookies do not make it decrypt again", async () => {
+    const cookie = await sessionCookie({ uid: UID, sv: 2 });
+    const first = await readSessionClaims(cookie, SECRET);
+    const calls = vi.mocked(getToken).mock.calls.length;
+    const reordered = `${cookie.replace("other=1; ", "")}; theme=dark; other=2`;
+    await expect(readSessionClaims(reordered, SECRET)).resolves.toEqual(first);
+    expect(vi.mocked(getToken).mock.calls.length).toBe(calls);
+  });
+
+  it("reads a session cookie that Auth.js split into chunks", async () => {
+    const cookie = await sessionCookie({ uid: UID, sv: 4 });
+    const token = cookie.slice(cookie.indexOf(`${COOKIE}=`) + COOKIE.length + 1);
+    const half = Math.floor(token.length / 2);
+    const chunked = `${COOKIE}.0=${token.slice(0, half)}; theme=dark; ${COOKIE}.1=${token.slice(half)}`;
+    await expect(readSessionClaims(chunked, SECRET)).resolves.toEqual({
+      id: UID,
+      sessionVersion: 4,
+    });
   });
 
   it("refuses a tampered token every time, without caching it", async () => {

@@ -12,6 +12,9 @@ type CachedClaims = SessionClaims & { expiresAtMs: number };
 /** Auth.js's cookie store only reports chunked cookies here; a bad token is simply no session. */
 const quiet = { error: () => undefined, warn: () => undefined, debug: () => undefined };
 
+/** Auth.js's session cookie, under either name (see decodeSessionClaims), whole or in chunks (`.0`, `.1`, …). */
+const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
 /** Enough for every session of a large clinic; an evicted session is only decrypted again. */
 const MAX_CACHED_SESSIONS = 10_000;
 
@@ -19,7 +22,10 @@ const MAX_CACHED_SESSIONS = 10_000;
  * Decrypting a session token costs about 2 ms of CPU (key derivation, AES, HMAC, each a trip
  * through the thread pool): more than all the rest of a signed-in API request. A token's claims
  * never change, so each valid token's are kept until the token expires. Keyed by a hash of the
- * cookie header, so the tokens themselves are not held; tokens that fail are never cached.
+ * secret and the session cookies alone (other cookies come and go), so the tokens themselves are
+ * not held; tokens that fail are never cached. Requests that repeat a cookie gain: API routes, the
+ * live visit stream, downloads. A page load brings the token the proxy refreshed on the page
+ * before, which is new each time.
  */
 const claimsByCookie = new LRUCache<string, CachedClaims>({ max: MAX_CACHED_SESSIONS });
 
@@ -45,11 +51,22 @@ export async function readSessionClaims(
   cookie: string | null,
   secret: string,
 ): Promise<SessionClaims | null> {
-  if (!cookie) return null;
-  const key = createHash("sha256").update(secret).update("\0").update(cookie).digest("base64url");
+  const sessionCookies = (cookie ?? "")
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter((pair) => SESSION_COOKIE.test(pair))
+    .join("; ");
+  if (!sessionCookies) return null;
+  const key = createHash("sha256")
+    .update(secret)
+    .update("\0")
+    .update(sessionCookies)
+    .digest("base64url");
   const cached = claimsByCookie.get(key);
   const claims =
-    cached && cached.expiresAtMs > Date.now() ? cached : await decodeSessionClaims(cookie, secret);
+    cached && cached.expiresAtMs > Date.now()
+      ? cached
+      : await decodeSessionClaims(sessionCookies, secret);
   if (!claims || claims.expiresAtMs <= Date.now()) {
     claimsByCookie.delete(key);
     return null;

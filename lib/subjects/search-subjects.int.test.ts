@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { findSubjectForViewer } from "@/lib/subjects/find-subject";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
@@ -191,17 +192,39 @@ describe("searchSubjects", () => {
     ]);
   });
 
-  it("writes no audit row for a search that fails", async () => {
+  it("still answers, and audits, when the name correction cannot be looked up", async () => {
     const clinic = await createClinic(db);
-    const error = await searchSubjects({
-      ...subjectSearchParamsSchema.parse({}),
-      viewer: { ...clinic.viewers.provider, organizationId: "not-a-uuid" },
-    }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    const count = await db.auditEvent.count({
-      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+    const word = `${uniqueWord()}ez`;
+    const subject = await createSubject(db, {
+      organizationId: clinic.organization.id,
+      firstName: "Maria",
+      lastName: word,
     });
-    expect(count).toBe(0);
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
+    await db.$executeRawUnsafe(`ALTER TABLE "SubjectNameTerm" RENAME TO "SubjectNameTermAway"`);
+    try {
+      expect(ids(await search(clinic, { q: `maria ${word}` }))).toEqual([subject.id]);
+      expect(await search(clinic, { q: `maria ${word.slice(0, -2)}ze` })).toMatchObject({
+        items: [],
+        correctedQuery: null,
+      });
+      expect(warn).toHaveBeenCalledWith(
+        "subject.search.correction_failed",
+        expect.objectContaining({ organizationId: clinic.organization.id }),
+      );
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "SubjectNameTermAway" RENAME TO "SubjectNameTerm"`);
+      warn.mockRestore();
+    }
+    const audits = await db.auditEvent.findMany({
+      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+      orderBy: { id: "asc" },
+      select: { details: true },
+    });
+    expect(audits.map((audit) => audit.details)).toEqual([
+      { page: 1, hasQuery: true, isCorrected: false, resultCount: 1 },
+      { page: 1, hasQuery: true, isCorrected: false, resultCount: 0 },
+    ]);
   });
 
   it.each([

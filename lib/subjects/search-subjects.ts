@@ -2,10 +2,11 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
-import { type AuditEntry, auditInsertSql, recordAudit } from "@/lib/audit/record-audit";
+import { type AuditEntry, buildAuditInsertSql, recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 import { pooledSql } from "@/lib/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
@@ -116,11 +117,11 @@ export type SubjectListItem = {
   phone: string | null;
 };
 
-/** The search's audit row, written by the search statement itself (see `auditInsertSql`). */
+/** The search's audit row, written by the search statement itself (see `buildAuditInsertSql`). */
 export type SearchAudit = {
   entry: AuditEntry;
   /** Written only when the page has matches: a name without any may yet be corrected. */
-  onlyWithMatches: boolean;
+  shouldWaitForCorrection: boolean;
 };
 
 /**
@@ -153,9 +154,9 @@ export function buildSearchSql(
     Prisma.sql`b.k3 COLLATE "C"`,
   ];
   const auditCte = audit
-    ? Prisma.sql`, audit AS (${auditInsertSql(audit.entry, {
+    ? Prisma.sql`, audit AS (${buildAuditInsertSql(audit.entry, {
         computedDetails: Prisma.sql`jsonb_build_object('resultCount', (SELECT LEAST(count(*), ${SUBJECTS_PAGE_SIZE})::int FROM page))`,
-        when: audit.onlyWithMatches ? Prisma.sql`EXISTS (SELECT 1 FROM page)` : undefined,
+        when: audit.shouldWaitForCorrection ? Prisma.sql`EXISTS (SELECT 1 FROM page)` : undefined,
       })})`
     : Prisma.empty;
   return Prisma.sql`
@@ -198,6 +199,19 @@ export type SubjectSearchResult = {
 export type SearchSubjectsOptions = SubjectSearchParams & { viewer: Viewer };
 
 /**
+ * A name's correction, or null when there is none or it could not be looked up: it runs beside a
+ * search that may well have found matches, and must not make that search fail.
+ */
+async function correctionOf(organizationId: string, name: string): Promise<string | null> {
+  try {
+    return await correctNameWords(organizationId, name);
+  } catch (error) {
+    log.warn("subject.search.correction_failed", { organizationId, ...errorFields(error) });
+    return null;
+  }
+}
+
+/**
  * The care team's search over the viewer's organization, one page at a time, audited (without the
  * query text). A name that matches nothing on the first page is corrected from the clinic's own
  * names; the correction is looked up beside the search rather than after it, so that a misspelled
@@ -224,15 +238,15 @@ export async function searchSubjects(options: SearchSubjectsOptions): Promise<Su
   const [rows, corrected] = await Promise.all([
     runSearch(searchPartsFor(params.q), params, organizationId, {
       entry: audit(false),
-      onlyWithMatches: name !== null,
+      shouldWaitForCorrection: name !== null,
     }),
-    name ? correctNameWords(organizationId, name) : null,
+    name ? correctionOf(organizationId, name) : null,
   ]);
   if (rows.length > 0 || !name) return result(rows, null);
   if (corrected && corrected !== name) {
     const correctedRows = await runSearch(searchPartsFor(corrected), params, organizationId, {
       entry: audit(true),
-      onlyWithMatches: false,
+      shouldWaitForCorrection: false,
     });
     return result(correctedRows, corrected);
   }

@@ -16,11 +16,11 @@ import {
 import { peekRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
+import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import {
   handleTelehealthNotification,
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
-import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { allowConnections } from "@/lib/testing/test-database";
 import { createClinic } from "@/lib/testing/viewers";
 import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
