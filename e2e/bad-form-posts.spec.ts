@@ -43,9 +43,7 @@ import {
 // server action), and to Auth.js's credentials endpoint. Each must get a clear error, never a 5xx,
 // and change nothing: no session, no profile change, no visit scheduled, moved or cancelled. Each
 // test first sends a valid post down the same path, which proves that the posts reach the action.
-// The kinds of a bug (BUG below) are posted by a test of their own: a regression test for a bug
-// that was fixed, or a test.fail test that documents Next.js behaviour we cannot change (it passes
-// while Next.js answers that way, and fails, to be unmarked, once it answers right).
+// The kinds of a bug (BUG below) are posted by a regression test of their own.
 
 const SEED = 20_261_130;
 const DAY_MS = 86_400_000;
@@ -63,14 +61,12 @@ const BUG = {
   // Fixed: the forms rendered field errors for date, time and provider only, and then hid the
   // message, so a bad duration, subject id or visit id showed nothing.
   unshownFieldError: "the scheduling forms show the error of a bad duration or record id",
-  // Next.js behaviour, documented by a test.fail test (not a bug of ours): a server-action post
-  // whose body is over Next.js's 1 MB serverActions.bodySizeLimit gets 500 instead of 413. Next.js
-  // refuses it before the action runs, so the action does not run.
-  bodyOverLimit: "a server-action post over 1 MB gets 500, not 413",
-  // Next.js behaviour, documented by a test.fail test (not a bug of ours): a server-action post
-  // with another site's Origin fails Next.js's CSRF check and gets 500 instead of 403. Next.js
-  // refuses it before the action runs, so the action does not run.
-  crossSiteOrigin: "a server-action post with another site's Origin gets 500, not 403",
+  // Fixed: a server-action post over Next.js's 1 MB serverActions.bodySizeLimit got 500 from
+  // Next.js (which refused it before the action ran). The proxy now answers 413 first.
+  bodyOverLimit: "a server-action post over 1 MB gets 413, not 500",
+  // Fixed: a server-action post with another site's Origin failed Next.js's CSRF check and got
+  // 500 (the action did not run). The proxy now answers 403 first.
+  crossSiteOrigin: "a server-action post with another site's Origin gets 403, not 500",
 } as const;
 
 type Bug = (typeof BUG)[keyof typeof BUG];
@@ -164,10 +160,11 @@ function unknownActionKind(valid: FormEntry[], namePrefix = ""): BadPostKind<For
 }
 
 /**
- * Posts that Next.js refuses before any action runs, whatever the form. They are sent to the
- * sign-in and profile forms, where the valid post they carry would change something.
+ * Posts refused before any action runs, whatever the form (by the proxy: a body over 1 MB, another
+ * site's Origin). They are sent to the sign-in and profile forms, where the valid post they carry
+ * would change something.
  */
-function refusedByNextJsKinds(valid: FormEntry[], field: string): BadPostKind<FormAnswer>[] {
+function refusedBeforeActionKinds(valid: FormEntry[], field: string): BadPostKind<FormAnswer>[] {
   return [
     {
       name: "a body over the 1 MB limit",
@@ -307,7 +304,7 @@ function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<Form
       arbitrary: identifierWith(valid, [NUL]),
     },
     unknownActionKind(valid),
-    ...refusedByNextJsKinds(valid, "identifier"),
+    ...refusedBeforeActionKinds(valid, "identifier"),
   ];
 }
 
@@ -521,7 +518,7 @@ function profileKinds(
       arbitrary: fc.constant(inField(takenId)),
     },
     unknownActionKind(valid),
-    ...refusedByNextJsKinds(valid, "videoConferenceUserId"),
+    ...refusedBeforeActionKinds(valid, "videoConferenceUserId"),
   ];
 }
 
@@ -1358,13 +1355,9 @@ test.describe("fixed bugs", () => {
   }
 });
 
-test.describe("Next.js behaviour", () => {
-  // Each test.fail test documents Next.js behaviour, not a bug of ours: Next.js refuses the post
-  // before the action runs (so the action does not run), but answers 500 where 413 (a body over
-  // 1 MB) or 403 (another site's Origin) is right. It fails, to be unmarked, once Next.js answers
-  // with the 4xx.
+test.describe("form posts the proxy refuses before Next.js", () => {
   for (const bug of [BUG.bodyOverLimit, BUG.crossSiteOrigin]) {
-    test.fail(bug, async ({ page, request, visitor, baseURL, db, foreign, signInAs }) => {
+    test(bug, async ({ page, request, visitor, baseURL, db, foreign, signInAs }) => {
       const clinic = await signInAs("provider");
       const signedOut = {
         request,
