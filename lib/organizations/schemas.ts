@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { controlCharacterMessage, hasNoControlCharacters } from "@/lib/plain-text";
+
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 
 export const organizationSettingsInputSchema = z.object({
@@ -7,7 +9,8 @@ export const organizationSettingsInputSchema = z.object({
     .string()
     .trim()
     .min(2, "Enter the clinic's name.")
-    .max(120, "Use at most 120 characters."),
+    .max(120, "Use at most 120 characters.")
+    .refine(hasNoControlCharacters, controlCharacterMessage("The clinic's name")),
   timeZone: z
     .string()
     .trim()

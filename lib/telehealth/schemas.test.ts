@@ -62,6 +62,8 @@ describe("telehealthSettingsInputSchema", () => {
     ["a secret of 501 characters", { apiSecret: "s".repeat(501) }, "apiSecret"],
     ["a username with a colon", { notifierUsername: "zoom:notifier" }, "notifierUsername"],
     ["a username of 101 characters", { notifierUsername: "u".repeat(101) }, "notifierUsername"],
+    ["a username with a tab inside", { notifierUsername: "zoom\tnotifier" }, "notifierUsername"],
+    ["a username with NUL inside", { notifierUsername: "zoom\u0000" }, "notifierUsername"],
     ["a password of 11 characters", { notifierPassword: "p".repeat(11) }, "notifierPassword"],
     ["a password of 201 characters", { notifierPassword: "p".repeat(201) }, "notifierPassword"],
     ["a checkbox value other than on", { includeIdentity: "yes" }, "includeIdentity"],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { JoinMode } from "@/generated/prisma/enums";
+import { controlCharacterMessage, hasNoControlCharacters } from "@/lib/plain-text";
 import {
   API_KEY_MAX,
   API_SECRET_MAX,
@@ -77,6 +78,7 @@ export const telehealthSettingsInputSchema = z.object({
         (username) => !username.includes(":"),
         "The username cannot contain “:” (Basic authentication separates the username and the password with it).",
       )
+      .refine(hasNoControlCharacters, controlCharacterMessage("The username"))
       .optional(),
   ),
   notifierPassword: z.preprocess(

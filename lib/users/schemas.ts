@@ -8,6 +8,7 @@ import {
 } from "@/lib/users/constants";
 
 import { Role } from "@/generated/prisma/enums";
+import { controlCharacterMessage, hasNoControlCharacters } from "@/lib/plain-text";
 
 /** A Zoom user id (e.g. "KDcuGIm1QgePTO8WbOqwIQ"), or empty to clear the mapping. */
 export const videoConferenceUserIdInputSchema = z.object({
@@ -51,7 +52,8 @@ function name(label: string) {
     .string({ message: `Enter the ${label}.` })
     .trim()
     .min(1, `Enter the ${label}.`)
-    .max(USER_NAME_MAX, `The ${label} has at most ${USER_NAME_MAX} characters.`);
+    .max(USER_NAME_MAX, `The ${label} has at most ${USER_NAME_MAX} characters.`)
+    .refine(hasNoControlCharacters, controlCharacterMessage(`The ${label}`));
 }
 
 export const createStaffUserInputSchema = z.object({
