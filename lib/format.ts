@@ -1,13 +1,27 @@
 // Display formatting. Instants are shown in the clinic's time zone; dates of birth are calendar dates.
 
-const LOCALE = "en-US";
+// Building an Intl.DateTimeFormat costs far more than formatting with one (ICU loads the locale's
+// patterns and the zone's rules), and a page of 20 subjects or visits built 20 or more. Each is
+// built once per set of options, which name the zone: a few per IANA zone, so the cache stays small.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An en-US Intl.DateTimeFormat for these options, built once. */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 export function formatDateOfBirth(date: Date): string {
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return dateTimeFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+  return dateTimeFormat({
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -20,7 +34,7 @@ export function formatDateTime(date: Date, timeZone: string): string {
 }
 
 export function formatDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+  return dateTimeFormat({
     weekday: "long",
     month: "long",
     day: "numeric",
@@ -29,7 +43,7 @@ export function formatDay(date: Date, timeZone: string): string {
 }
 
 export function formatTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
+  return dateTimeFormat({
     hour: "numeric",
     minute: "2-digit",
     timeZone,

@@ -1,11 +1,13 @@
 // Wall-clock times in a clinic's IANA time zone, converted with the platform's Intl data (no
 // dependency). Visits are stored as instants (UTC) and entered and shown in the clinic's zone.
 
+import { dateTimeFormat } from "@/lib/format";
+
 export type LocalDateTime = { date: string; time: string };
 
 /** The zone's offset from UTC at an instant, in milliseconds (e.g. -5 h for New York in winter). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat({
     timeZone,
     hourCycle: "h23",
     year: "numeric",

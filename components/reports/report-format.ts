@@ -1,5 +1,7 @@
 // How the report writes its figures. Minutes keep one decimal below ten, so short waits differ.
 
+import { dateTimeFormat } from "@/lib/format";
+
 export function formatMinutes(minutes: number | null): string {
   if (minutes === null) return "—";
   const rounded = minutes < 10 ? Math.round(minutes * 10) / 10 : Math.round(minutes);
@@ -21,7 +23,7 @@ export function niceCeiling(value: number): number {
 
 /** "5 Jan" for a yyyy-mm-dd calendar date. */
 export function formatShortDate(date: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return dateTimeFormat({
     month: "short",
     day: "numeric",
     timeZone: "UTC",

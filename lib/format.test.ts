@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+
+import { dateTimeFormat } from "@/lib/format";
+
+describe("dateTimeFormat", () => {
+  it("builds each set of options once, and formats as a new formatter would", () => {
+    const options = { dateStyle: "medium", timeZone: "America/Chicago" } as const;
+    const formatter = dateTimeFormat(options);
+    expect(dateTimeFormat({ ...options })).toBe(formatter);
+    const instant = new Date("2026-11-30T03:00:00Z");
+    expect(formatter.format(instant)).toBe(
+      new Intl.DateTimeFormat("en-US", options).format(instant),
+    );
+    expect(formatter.format(instant)).toBe("Nov 29, 2026");
+  });
+
+  it("keeps options apart, the zone included", () => {
+    const instant = new Date("2026-11-30T03:00:00Z");
+    expect(dateTimeFormat({ dateStyle: "medium", timeZone: "Asia/Tokyo" }).format(instant)).toBe(
+      "Nov 30, 2026",
+    );
+    expect(dateTimeFormat({ dateStyle: "short", timeZone: "Asia/Tokyo" }).format(instant)).toBe(
+      "11/30/26",
+    );
+  });
+
+  it("refuses an unknown zone every time, caching nothing", () => {
+    expect(() => dateTimeFormat({ timeZone: "Mars/Olympus" })).toThrow(RangeError);
+    expect(() => dateTimeFormat({ timeZone: "Mars/Olympus" })).toThrow(RangeError);
+  });
+});
