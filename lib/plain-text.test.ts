@@ -19,6 +19,8 @@ describe("hasNoControlCharacters", () => {
     "a\u007fb",
     "a\u0085b",
     "a\u009fb",
+    "Ann\u202eeiraM",
+    "\u2066Ann\u2069",
   ])("refuses %j", (value) => {
     expect(hasNoControlCharacters(value)).toBe(false);
   });

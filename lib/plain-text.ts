@@ -1,9 +1,10 @@
 // Text typed into a form field (names, labels, usernames) never holds control characters (C0,
-// DEL, C1: tabs, line breaks, escapes, NUL). PostgreSQL refuses NUL outright, and the others would
-// be stored and shown, invisible or breaking the layout. Format characters are allowed: some
-// scripts need the zero-width joiners in names.
+// DEL, C1: tabs, line breaks, escapes, NUL) or the bidirectional embedding, override and isolate
+// controls, which can make a name read as another (in the audit log, say). PostgreSQL refuses NUL
+// outright, and the others would be stored and shown, invisible or breaking the layout. Other
+// format characters are allowed: some scripts need the zero-width joiners in names.
 
-const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTER = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 export function hasNoControlCharacters(value: string): boolean {
   return !CONTROL_CHARACTER.test(value);

@@ -42,6 +42,22 @@ describe("refuseBadFormPost", () => {
     expect(await response?.text()).toContain("This form was sent from another site");
   });
 
+  it("answers Next.js's client in plain text, the only kind of error it shows", async () => {
+    const response = post({ ...SAME_SITE, origin: "https://evil.example", "next-action": "7f3a" });
+    expect(response?.status).toBe(403);
+    expect(response?.headers.get("content-type")).toBe("text/plain");
+    expect(await response?.text()).toBe(
+      "This form was sent from another site, so it was not accepted. Open CareVisit and try again.",
+    );
+  });
+
+  it.each([[{}], [{ "content-length": "" }], [{ "content-length": "lots" }]])(
+    "leaves a post without a usable length (%j) to Next.js's own limit",
+    (headers) => {
+      expect(post({ ...SAME_SITE, ...headers })).toBeNull();
+    },
+  );
+
   it("refuses a post over 1 MB with 413, before reading it", async () => {
     const response = post({ ...SAME_SITE, "content-length": String(FORM_POST_MAX_BYTES + 1) });
     expect(response?.status).toBe(413);

@@ -46,26 +46,6 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string): Promis
   return { allowed: row.hits <= rule.limit, retryAfterSeconds: row.retryAfter };
 }
 
-/**
- * Whether a rule's limit is already reached, without counting a hit: for checks that count only
- * their failures (hitRateLimit after the check fails).
- */
-export async function peekRateLimit(
-  rule: RateLimitRule,
-  subject: string,
-): Promise<RateLimitResult> {
-  const rows = await db.$queryRaw<{ hits: number; retryAfter: number }[]>`
-    SELECT "hits",
-      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${rule.windowSeconds}) - now()))))::int AS "retryAfter"
-    FROM "RateLimitCounter"
-    WHERE "key" = ${counterKey(rule, subject)}
-      AND "windowStart" > now() - make_interval(secs => ${rule.windowSeconds})`;
-  const row = rows[0];
-  return row && row.hits >= rule.limit
-    ? { allowed: false, retryAfterSeconds: row.retryAfter }
-    : { allowed: true, retryAfterSeconds: 0 };
-}
-
 /** Gives back one hit (a sign-in that succeeded should not count against its address). */
 export async function refundRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
   await db.rateLimitCounter.updateMany({

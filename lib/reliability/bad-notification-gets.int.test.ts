@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { resetRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
-import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
+import {
+  buildNotifierLimitSubject,
+  NOTIFIER_FAILURES,
+} from "@/lib/telehealth/notifications/check-notifier-credentials";
 import { handleTelehealthNotification } from "@/lib/telehealth/notifications/handle-telehealth-notification";
 import { createClinic } from "@/lib/testing/viewers";
 import { createVisit, passwordHashFor } from "@/prisma/factories";
@@ -30,7 +33,7 @@ let valid: NotificationQuery;
 
 /** Each query is judged on its own: the clinic's limit on failed credential checks (tested with the handler) starts afresh. */
 async function notify({ params, authorization }: BadQuery) {
-  await resetRateLimit(NOTIFIER_FAILURES, organizationId);
+  await resetRateLimit(NOTIFIER_FAILURES, buildNotifierLimitSubject(organizationId, null));
   const url = new URL(ENDPOINT);
   for (const [name, value] of params) url.searchParams.append(name, value);
   const headers = new Headers({ accept: "application/json", "epic-client-id": "epic-client-1" });

@@ -192,6 +192,21 @@ describe("searchSubjects", () => {
     ]);
   });
 
+  it("writes no audit row for a search that fails: the row and the search are one statement", async () => {
+    const clinic = await createClinic(db);
+    await db.$executeRawUnsafe(`ALTER TABLE "Subject" RENAME TO "SubjectAway"`);
+    try {
+      await expect(search(clinic, { q: "maria" })).rejects.toThrow();
+      await expect(search(clinic, { q: "RFC-01" })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "SubjectAway" RENAME TO "Subject"`);
+    }
+    const count = await db.auditEvent.count({
+      where: { actorUserId: clinic.provider.id, action: "subject.search" },
+    });
+    expect(count).toBe(0);
+  });
+
   it("still answers, and audits, when the name correction cannot be looked up", async () => {
     const clinic = await createClinic(db);
     const word = `${uniqueWord()}ez`;

@@ -202,7 +202,7 @@ export type SearchSubjectsOptions = SubjectSearchParams & { viewer: Viewer };
  * A name's correction, or null when there is none or it could not be looked up: it runs beside a
  * search that may well have found matches, and must not make that search fail.
  */
-async function correctionOf(organizationId: string, name: string): Promise<string | null> {
+async function findCorrection(organizationId: string, name: string): Promise<string | null> {
   try {
     return await correctNameWords(organizationId, name);
   } catch (error) {
@@ -240,7 +240,7 @@ export async function searchSubjects(options: SearchSubjectsOptions): Promise<Su
       entry: audit(false),
       shouldWaitForCorrection: name !== null,
     }),
-    name ? correctionOf(organizationId, name) : null,
+    name ? findCorrection(organizationId, name) : null,
   ]);
   if (rows.length > 0 || !name) return result(rows, null);
   if (corrected && corrected !== name) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { type AppError, isAppError } from "@/lib/errors";
-import { schedulableDates, startInstant } from "@/lib/visits/scheduling-rules";
+import { deriveSchedulableDates, startInstant } from "@/lib/visits/scheduling-rules";
 
 const NEW_YORK = "America/New_York";
 /** Noon in New York, 1 March 2026. */
@@ -17,20 +17,20 @@ function refusal(run: () => unknown): AppError {
   throw new Error("Expected an AppError");
 }
 
-describe("schedulableDates", () => {
+describe("deriveSchedulableDates", () => {
   it("runs from today to the horizon's date, both in the clinic's zone", () => {
-    expect(schedulableDates(NOW, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
+    expect(deriveSchedulableDates(NOW, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
     // 03:00 UTC on 2 March is still 1 March in New York, and 2 March in Tokyo.
     const lateUtc = new Date("2026-03-02T03:00:00Z");
-    expect(schedulableDates(lateUtc, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
-    expect(schedulableDates(lateUtc, "Asia/Tokyo")).toEqual({
+    expect(deriveSchedulableDates(lateUtc, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
+    expect(deriveSchedulableDates(lateUtc, "Asia/Tokyo")).toEqual({
       min: "2026-03-02",
       max: "2028-03-02",
     });
   });
 
   it("ends on a date whose start of day is still schedulable", () => {
-    const { max } = schedulableDates(NOW, NEW_YORK);
+    const { max } = deriveSchedulableDates(NOW, NEW_YORK);
     expect(() => startInstant({ date: max, time: "00:00" }, NEW_YORK, NOW)).not.toThrow();
   });
 });

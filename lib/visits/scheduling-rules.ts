@@ -32,7 +32,7 @@ function schedulingHorizon(now: Date): Date {
 export type DateRange = { min: string; max: string };
 
 /** The dates a visit may be scheduled on, in the clinic's zone, for the forms' date pickers. */
-export function schedulableDates(now: Date, timeZone: string): DateRange {
+export function deriveSchedulableDates(now: Date, timeZone: string): DateRange {
   return {
     min: instantToZonedTime(now, timeZone).date,
     max: instantToZonedTime(schedulingHorizon(now), timeZone).date,

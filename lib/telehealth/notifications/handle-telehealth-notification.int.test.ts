@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 
 import {
   NotificationOutcome,
@@ -13,7 +13,8 @@ import {
   PatientPresence,
   VisitStatus,
 } from "@/generated/prisma/enums";
-import { peekRateLimit } from "@/lib/auth/rate-limit";
+import type * as passwordModule from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
@@ -25,6 +26,12 @@ import { allowConnections } from "@/lib/testing/test-database";
 import { createClinic } from "@/lib/testing/viewers";
 import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
 import { createPatient, createVisit, passwordHashFor } from "@/prisma/factories";
+
+// The real bcrypt check, counted: a header must be checked once, however many notifications bring it.
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof passwordModule>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
 
 const USERNAME = "zoom-notifier";
 const PASSWORD = "a long notifier password";
@@ -41,7 +48,12 @@ const nextSecond = () => new Date((clock += 1_000));
 
 function notify(
   params: Params,
-  options: { authorization?: string; now?: Date; extra?: [string, string][] } = {},
+  options: {
+    authorization?: string;
+    now?: Date;
+    extra?: [string, string][];
+    address?: string;
+  } = {},
 ) {
   const url = new URL(ENDPOINT);
   for (const [name, value] of Object.entries(params))
@@ -49,6 +61,7 @@ function notify(
   for (const [name, value] of options.extra ?? []) url.searchParams.append(name, value);
   const headers = new Headers({ accept: "application/json", "epic-client-id": "epic-client-1" });
   if (options.authorization) headers.set("authorization", options.authorization);
+  if (options.address) headers.set("x-forwarded-for", options.address);
   return handleTelehealthNotification({ url, headers, now: options.now ?? nextSecond() });
 }
 
@@ -208,6 +221,10 @@ describe("handleTelehealthNotification", () => {
   });
 
   describe("with credentials stored", () => {
+    beforeEach(() => {
+      vi.mocked(verifyPassword).mockClear();
+    });
+
     it.each([
       ["no Authorization header", undefined],
       ["a wrong password", basic(USERNAME, "not the password")],
@@ -262,28 +279,31 @@ describe("handleTelehealthNotification", () => {
       expect(await storedFor(visit.id)).toHaveLength(4);
     });
 
-    it("after too many failed checks, refuses headers it has not seen with 503 before checking them, but not a sender it remembers", async () => {
+    it("after too many failed checks from an address, refuses its headers not seen before with 503 before checking them", async () => {
       const { clinic, visit, params } = await clinicWithVisit();
       const other = await clinicWithVisit();
       await storeCredentials(clinic.organization.id);
       await storeCredentials(other.clinic.organization.id);
       const right = basic(USERNAME, PASSWORD);
-      const statusOf = async (authorization: string, at = clinic, status = "1") =>
+      const attacker = "203.0.113.66";
+      const statusOf = async (authorization: string, address = attacker, at = clinic) =>
         (
-          await notify((at === clinic ? params : other.params)(at.patient.user.id, status), {
+          await notify((at === clinic ? params : other.params)(at.patient.user.id, "1"), {
             authorization,
+            address,
           })
         ).status;
 
       expect(await statusOf(right)).toBe(200); // now remembered
       for (let i = 0; i < NOTIFIER_FAILURES.limit - 1; i++)
         expect(await statusOf(basic(USERNAME, `wrong password ${i}`))).toBe(401);
-      // Below the limit a sender not seen before is still checked.
-      expect(await statusOf(right.replace("Basic", "basic"), clinic, "2")).toBe(200);
+      // Below the limit a header not seen before is still checked, and a valid one not counted.
+      expect(await statusOf(right.replace("Basic", "basic"))).toBe(200);
       expect(await statusOf(basic(USERNAME, "the last wrong password"))).toBe(401);
 
       const refused = await notify(params(clinic.patient.user.id, "2"), {
         authorization: basic(USERNAME, "yet another password"),
+        address: attacker,
       });
       expect(refused.status).toBe(503);
       expect(refused.body).toEqual({
@@ -295,14 +315,34 @@ describe("handleTelehealthNotification", () => {
       expect(refused.headers["Retry-After"]).toMatch(/^[1-9]\d*$/);
       // The right password in a header not seen before waits too: it is not checked.
       expect(await statusOf(right.replace("Basic", "BASIC"))).toBe(503);
-      // The remembered senders, and another clinic, are not held up.
-      expect(await statusOf(right, clinic, "2")).toBe(200);
-      expect(await statusOf(right.replace("Basic", "basic"))).toBe(200);
-      expect(await statusOf(right, other.clinic)).toBe(200);
+      // Remembered headers, other addresses and other clinics are not held up.
+      expect(await statusOf(right)).toBe(200);
+      expect(await statusOf(right.replace("Basic", "BASIC"), "198.51.100.7")).toBe(200);
+      expect(await statusOf(basic(USERNAME, "wrong"), "198.51.100.7")).toBe(401);
+      expect(await statusOf(right, attacker, other.clinic)).toBe(200);
       expect(await storedFor(visit.id)).toHaveLength(4);
     });
 
-    it("accepts many notifications that arrive together with a header not seen before, counting no failure", async () => {
+    it("counts wrong headers sent all at once against the limit, checking at most the limit", async () => {
+      const { clinic, params } = await clinicWithVisit();
+      await storeCredentials(clinic.organization.id);
+      const outcomes = await Promise.all(
+        Array.from({ length: NOTIFIER_FAILURES.limit + 10 }, (_, i) =>
+          notify(params(clinic.patient.user.id, "1"), {
+            authorization: basic(USERNAME, `wrong password ${i}`),
+            address: "203.0.113.67",
+          }),
+        ),
+      );
+      const statuses = outcomes.map((outcome) => outcome.status).sort();
+      expect(statuses).toEqual([
+        ...Array<number>(NOTIFIER_FAILURES.limit).fill(401),
+        ...Array<number>(10).fill(503),
+      ]);
+      expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(NOTIFIER_FAILURES.limit);
+    });
+
+    it("checks a header not seen before once, however many of its notifications arrive together", async () => {
       const { clinic, visit, params } = await clinicWithVisit();
       await storeCredentials(clinic.organization.id);
       const authorization = basic(USERNAME, PASSWORD);
@@ -314,10 +354,7 @@ describe("handleTelehealthNotification", () => {
       );
       expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 200));
       expect(await storedFor(visit.id)).toHaveLength(count);
-      expect(await peekRateLimit(NOTIFIER_FAILURES, clinic.organization.id)).toEqual({
-        allowed: true,
-        retryAfterSeconds: 0,
-      });
+      expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(1);
     });
 
     it("checks the credentials of the visit's organization, not another's", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
+import { clientIpFrom } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db";
 import { fieldErrorsOf } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
@@ -62,17 +63,22 @@ type Authorized =
 async function authorize(
   query: TelehealthNotificationQuery,
   authorizationHeader: string | null,
+  clientIp: string | null,
 ): Promise<Authorized> {
   const visit = await db.visit.findUnique({
     where: { id: query.ConferenceID },
     select: participantVisitSelect,
   });
   if (!visit) return { ok: false, outcome: reject(404, "not_found", "Unknown ConferenceID") };
-  const authorization = await checkNotifierCredentials(visit.organizationId, authorizationHeader);
+  const authorization = await checkNotifierCredentials(
+    visit.organizationId,
+    authorizationHeader,
+    clientIp,
+  );
   // "not_configured": the organization asked for no credentials, so none are required.
   if (authorization.check === "valid" || authorization.check === "not_configured")
     return { ok: true, visit };
-  // Transient, so a 5xx that the sender retries (STYLE §7), not a 429.
+  // Transient, so a 5xx that the sender retries (as for a database failure), not a 429.
   if (authorization.check === "too_many_failures") {
     log.warn("telehealth.notification.too_many_failures", { visitId: visit.id });
     const outcome = reject(
@@ -157,7 +163,7 @@ export async function handleTelehealthNotification({
   const query = parsed.data;
   let authorized: Authorized;
   try {
-    authorized = await authorize(query, headers.get("authorization"));
+    authorized = await authorize(query, headers.get("authorization"), clientIpFrom(headers));
   } catch (error) {
     log.error("telehealth.notification.not_checked", errorFields(error));
     return unavailable();

@@ -13,7 +13,7 @@ import { Role } from "@/generated/prisma/enums";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
-import { schedulableDates } from "@/lib/visits/scheduling-rules";
+import { deriveSchedulableDates } from "@/lib/visits/scheduling-rules";
 import { staffLiveVisit } from "@/lib/visits/live-visit";
 import { joinOpensAt } from "@/lib/visits/timeline";
 import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
@@ -83,7 +83,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
   const tz = viewer.timeZone;
-  const dates = schedulableDates(new Date(), tz);
+  const dates = deriveSchedulableDates(new Date(), tz);
   const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
   // Upcoming visits that patients can join within the hour follow the waiting room live.
   const liveUntil = new Date();
