@@ -22,7 +22,10 @@ describe("deriveSchedulableDates", () => {
     expect(deriveSchedulableDates(NOW, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
     // 03:00 UTC on 2 March is still 1 March in New York, and 2 March in Tokyo.
     const lateUtc = new Date("2026-03-02T03:00:00Z");
-    expect(deriveSchedulableDates(lateUtc, NEW_YORK)).toEqual({ min: "2026-03-01", max: "2028-03-01" });
+    expect(deriveSchedulableDates(lateUtc, NEW_YORK)).toEqual({
+      min: "2026-03-01",
+      max: "2028-03-01",
+    });
     expect(deriveSchedulableDates(lateUtc, "Asia/Tokyo")).toEqual({
       min: "2026-03-02",
       max: "2028-03-02",
