@@ -1,7 +1,14 @@
 import NextAuth from "next-auth";
-import type { NextFetchEvent, NextMiddleware, NextRequest } from "next/server";
+import {
+  type NextFetchEvent,
+  type NextMiddleware,
+  type NextRequest,
+  NextResponse,
+} from "next/server";
 
 import { authConfig } from "@/lib/auth/config";
+import { readSessionClaims } from "@/lib/auth/session-claims";
+import { env } from "@/lib/env";
 import { refuseBadFormPost } from "@/lib/refuse-bad-form-post";
 
 // Refuses form posts that Next.js would answer with a 500 (lib/refuse-bad-form-post.ts), then sends
@@ -13,8 +20,21 @@ const { auth } = NextAuth(authConfig);
 // Auth.js's types list only its wrapper form, whose callback would replace the sign-in redirect.
 const authProxy = auth as unknown as NextMiddleware;
 
+/**
+ * Auth.js re-issues a JWT session on every call (its updateAge applies to database sessions only):
+ * a new encrypted cookie per page, and a page that cannot reuse the claims the server decrypted
+ * before. A session token issued less than this long ago is let through as it is, so the 8-hour
+ * sliding expiry moves in steps of five minutes.
+ */
+const SESSION_REFRESH_AFTER_MS = 5 * 60_000;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  return refuseBadFormPost(request) ?? authProxy(request, event);
+  const refusal = refuseBadFormPost(request);
+  if (refusal) return refusal;
+  const claims = await readSessionClaims(request.headers.get("cookie"), env.AUTH_SECRET);
+  if (claims && Date.now() - claims.issuedAtMs < SESSION_REFRESH_AFTER_MS)
+    return NextResponse.next();
+  return authProxy(request, event);
 }
 
 export const config = {

@@ -43,6 +43,7 @@ describe("readSessionClaims", () => {
       await expect(readSessionClaims(cookie, SECRET)).resolves.toEqual({
         id: UID,
         sessionVersion: 3,
+        issuedAtMs: expect.any(Number) as number,
       });
     }
   });
@@ -79,7 +80,7 @@ describe("readSessionClaims", () => {
     const token = cookie.slice(cookie.indexOf(`${COOKIE}=`) + COOKIE.length + 1);
     const half = Math.floor(token.length / 2);
     const chunked = `${COOKIE}.0=${token.slice(0, half)}; theme=dark; ${COOKIE}.1=${token.slice(half)}`;
-    await expect(readSessionClaims(chunked, SECRET)).resolves.toEqual({
+    await expect(readSessionClaims(chunked, SECRET)).resolves.toMatchObject({
       id: UID,
       sessionVersion: 4,
     });
@@ -105,6 +106,16 @@ describe("readSessionClaims", () => {
       const cookie = await sessionCookie(claims);
       await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
     }
+  });
+
+  it("says when the token was issued, to the second", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-30T10:00:00.750Z"));
+    const cookie = await sessionCookie({ uid: UID, sv: 1 });
+    vi.setSystemTime(new Date("2026-11-30T10:04:00Z"));
+    await expect(readSessionClaims(cookie, SECRET)).resolves.toMatchObject({
+      issuedAtMs: Date.parse("2026-11-30T10:00:00Z"),
+    });
   });
 
   it("stops serving a cached token the moment it expires", async () => {

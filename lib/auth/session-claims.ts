@@ -5,7 +5,12 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { getToken } from "next-auth/jwt";
 
-export type SessionClaims = { id: string; sessionVersion: number };
+export type SessionClaims = {
+  id: string;
+  sessionVersion: number;
+  /** When Auth.js issued (or last refreshed) the token; 0 when it does not say. */
+  issuedAtMs: number;
+};
 
 type CachedClaims = SessionClaims & { expiresAtMs: number };
 
@@ -24,16 +29,16 @@ const MAX_CACHED_SESSIONS = 10_000;
  * never change, so each valid token's are kept until the token expires. Keyed by a hash of the
  * secret and the session cookies alone (other cookies come and go), so the tokens themselves are
  * not held; tokens that fail are never cached. Requests that repeat a cookie gain: API routes, the
- * live visit stream, downloads. A page load brings the token the proxy refreshed on the page
- * before, which is new each time.
+ * live visit stream, downloads, and page loads, since the proxy (proxy.ts) refreshes a session
+ * token only once it is five minutes old.
  */
 const claimsByCookie = new LRUCache<string, CachedClaims>({ max: MAX_CACHED_SESSIONS });
 
 /**
  * Decrypts and checks the Auth.js session token itself (Auth.js's documented `getToken`), cookie
  * only, rather than run Auth.js's whole session action (`auth()`), which would also encrypt a
- * refreshed token on every request; the proxy refreshes it on page loads. A `__Secure-` cookie can
- * only come over HTTPS, so both names are read.
+ * refreshed token on every request; the proxy refreshes it, on page loads. A `__Secure-` cookie
+ * can only come over HTTPS, so both names are read.
  */
 async function decodeSessionClaims(cookie: string, secret: string): Promise<CachedClaims | null> {
   const req = { headers: new Headers({ cookie }) };
@@ -41,7 +46,12 @@ async function decodeSessionClaims(cookie: string, secret: string): Promise<Cach
     const token = await getToken({ req, secret, secureCookie, logger: quiet });
     if (!token) continue;
     if (!token.uid || !token.sv || typeof token.exp !== "number") return null;
-    return { id: token.uid, sessionVersion: token.sv, expiresAtMs: token.exp * 1000 };
+    return {
+      id: token.uid,
+      sessionVersion: token.sv,
+      issuedAtMs: typeof token.iat === "number" ? token.iat * 1000 : 0,
+      expiresAtMs: token.exp * 1000,
+    };
   }
   return null;
 }
@@ -72,5 +82,5 @@ export async function readSessionClaims(
     return null;
   }
   if (claims !== cached) claimsByCookie.set(key, claims);
-  return { id: claims.id, sessionVersion: claims.sessionVersion };
+  return { id: claims.id, sessionVersion: claims.sessionVersion, issuedAtMs: claims.issuedAtMs };
 }
