@@ -28,12 +28,23 @@ const authProxy = auth as unknown as NextMiddleware;
  */
 const SESSION_REFRESH_AFTER_MS = 5 * 60_000;
 
+/** Tolerated clock difference for a token issued "in the future" (by another instance, say). */
+const CLOCK_SKEW_MS = 60_000;
+
+/** As Auth.js decides which cookie name to read (trustHost: the proxy's X-Forwarded-Proto counts). */
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? request.nextUrl.protocol.replace(":", "")) === "https";
+}
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const refusal = refuseBadFormPost(request);
   if (refusal) return refusal;
-  const claims = await readSessionClaims(request.headers.get("cookie"), env.AUTH_SECRET);
-  if (claims && Date.now() - claims.issuedAtMs < SESSION_REFRESH_AFTER_MS)
-    return NextResponse.next();
+  const claims = await readSessionClaims(request.headers.get("cookie"), env.AUTH_SECRET, {
+    isHttps: isHttps(request),
+  });
+  const age = claims ? Date.now() - claims.issuedAtMs : Number.NaN;
+  if (age >= -CLOCK_SKEW_MS && age < SESSION_REFRESH_AFTER_MS) return NextResponse.next();
   return authProxy(request, event);
 }
 

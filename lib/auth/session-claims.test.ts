@@ -66,6 +66,19 @@ describe("readSessionClaims", () => {
     expect(getToken).not.toHaveBeenCalled();
   });
 
+  it("reads only the cookie name Auth.js reads on the scheme, when told the scheme", async () => {
+    const plain = await sessionCookie({ uid: UID, sv: 5 });
+    const secure = await sessionCookie({ uid: UID, sv: 6 }, { name: SECURE_COOKIE });
+    await expect(readSessionClaims(plain, SECRET, { isHttps: true })).resolves.toBeNull();
+    await expect(readSessionClaims(secure, SECRET, { isHttps: false })).resolves.toBeNull();
+    await expect(readSessionClaims(secure, SECRET, { isHttps: true })).resolves.toMatchObject({
+      sessionVersion: 6,
+    });
+    await expect(readSessionClaims(plain, SECRET, { isHttps: false })).resolves.toMatchObject({
+      sessionVersion: 5,
+    });
+  });
+
   it("keys the cache on the session cookie alone: other cookies do not make it decrypt again", async () => {
     const cookie = await sessionCookie({ uid: UID, sv: 2 });
     const first = await readSessionClaims(cookie, SECRET);

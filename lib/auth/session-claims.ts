@@ -19,6 +19,8 @@ const quiet = { error: () => undefined, warn: () => undefined, debug: () => unde
 
 /** Auth.js's session cookie, under either name (see decodeSessionClaims), whole or in chunks (`.0`, `.1`, …). */
 const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+const SECURE_SESSION_COOKIE = /^__Secure-authjs\.session-token(?:\.\d+)?=/;
+const PLAIN_SESSION_COOKIE = /^authjs\.session-token(?:\.\d+)?=/;
 
 /** Enough for every session of a large clinic; an evicted session is only decrypted again. */
 const MAX_CACHED_SESSIONS = 10_000;
@@ -26,7 +28,8 @@ const MAX_CACHED_SESSIONS = 10_000;
 /**
  * Decrypting a session token costs about 2 ms of CPU (key derivation, AES, HMAC, each a trip
  * through the thread pool): more than all the rest of a signed-in API request. A token's claims
- * never change, so each valid token's are kept until the token expires. Keyed by a hash of the
+ * never change, so each valid token's are kept until the token expires (by each bundle that
+ * imports this module: the proxy's and the app's each keep their own). Keyed by a hash of the
  * secret and the session cookies alone (other cookies come and go), so the tokens themselves are
  * not held; tokens that fail are never cached. Requests that repeat a cookie gain: API routes, the
  * live visit stream, downloads, and page loads, since the proxy (proxy.ts) refreshes a session
@@ -60,11 +63,19 @@ async function decodeSessionClaims(cookie: string, secret: string): Promise<Cach
 export async function readSessionClaims(
   cookie: string | null,
   secret: string,
+  /** Read only the cookie Auth.js itself reads on this scheme (`__Secure-` over HTTPS), or either. */
+  options: { isHttps?: boolean } = {},
 ): Promise<SessionClaims | null> {
+  const name =
+    options.isHttps === undefined
+      ? SESSION_COOKIE
+      : options.isHttps
+        ? SECURE_SESSION_COOKIE
+        : PLAIN_SESSION_COOKIE;
   const sessionCookies = (cookie ?? "")
     .split(";")
     .map((pair) => pair.trim())
-    .filter((pair) => SESSION_COOKIE.test(pair))
+    .filter((pair) => name.test(pair))
     .join("; ");
   if (!sessionCookies) return null;
   const key = createHash("sha256")
