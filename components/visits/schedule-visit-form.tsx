@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { DurationField } from "@/components/visits/duration-field";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
+import type { DateRange } from "@/lib/visits/types";
 
 export type ProviderOption = { id: string; name: string };
 
@@ -17,7 +18,7 @@ type ScheduleVisitFormProps = {
   providers: ProviderOption[];
   defaultProviderId: string | null;
   /** The dates that may be chosen, in the clinic's zone (today first, the default). */
-  dates: { min: string; max: string };
+  dates: DateRange;
   timeZone: string;
 };
 

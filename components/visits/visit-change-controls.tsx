@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { DurationField } from "@/components/visits/duration-field";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
+import type { DateRange } from "@/lib/visits/types";
 
 /** The reschedule form's fields that show their own errors; the hidden visitId's go in the alert. */
 const RESCHEDULE_SHOWN_FIELDS = ["date", "time", "durationMinutes"];
@@ -21,7 +22,7 @@ type VisitChangeControlsProps = {
   time: string;
   durationMinutes: number;
   /** The dates that may be chosen, in the clinic's zone. */
-  dates: { min: string; max: string };
+  dates: DateRange;
   reschedule: FormAction;
   cancel: FormAction;
 };

@@ -18,9 +18,7 @@ type CachedClaims = SessionClaims & { expiresAtMs: number };
 const quiet = { error: () => undefined, warn: () => undefined, debug: () => undefined };
 
 /** Auth.js's session cookie, under either name (see decodeSessionClaims), whole or in chunks (`.0`, `.1`, …). */
-const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
-const SECURE_SESSION_COOKIE = /^__Secure-authjs\.session-token(?:\.\d+)?=/;
-const PLAIN_SESSION_COOKIE = /^authjs\.session-token(?:\.\d+)?=/;
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /** Enough for every session of a large clinic; an evicted session is only decrypted again. */
 const MAX_CACHED_SESSIONS = 10_000;
@@ -66,16 +64,14 @@ export async function readSessionClaims(
   /** Read only the cookie Auth.js itself reads on this scheme (`__Secure-` over HTTPS), or either. */
   options: { isHttps?: boolean } = {},
 ): Promise<SessionClaims | null> {
-  const name =
-    options.isHttps === undefined
-      ? SESSION_COOKIE
-      : options.isHttps
-        ? SECURE_SESSION_COOKIE
-        : PLAIN_SESSION_COOKIE;
   const sessionCookies = (cookie ?? "")
     .split(";")
     .map((pair) => pair.trim())
-    .filter((pair) => name.test(pair))
+    .filter((pair) => {
+      const name = SESSION_COOKIE.exec(pair);
+      if (!name) return false;
+      return options.isHttps === undefined || options.isHttps === (name[1] !== undefined);
+    })
     .join("; ");
   if (!sessionCookies) return null;
   const key = createHash("sha256")
@@ -84,14 +80,11 @@ export async function readSessionClaims(
     .update(sessionCookies)
     .digest("base64url");
   const cached = claimsByCookie.get(key);
-  const claims =
-    cached && cached.expiresAtMs > Date.now()
-      ? cached
-      : await decodeSessionClaims(sessionCookies, secret);
+  const claims = cached ?? (await decodeSessionClaims(sessionCookies, secret));
   if (!claims || claims.expiresAtMs <= Date.now()) {
     claimsByCookie.delete(key);
     return null;
   }
-  if (claims !== cached) claimsByCookie.set(key, claims);
+  if (!cached) claimsByCookie.set(key, claims);
   return { id: claims.id, sessionVersion: claims.sessionVersion, issuedAtMs: claims.issuedAtMs };
 }

@@ -11,6 +11,7 @@ import {
   zonedTimeToInstant,
 } from "@/lib/time-zone";
 import { SCHEDULING_HORIZON_YEARS } from "@/lib/visits/constants";
+import type { DateRange } from "@/lib/visits/types";
 
 // Checks shared by scheduling and rescheduling. Each failure is a 400 or 409 whose message says
 // what to change, shown on the form.
@@ -28,8 +29,6 @@ function schedulingHorizon(now: Date): Date {
   horizon.setUTCFullYear(horizon.getUTCFullYear() + SCHEDULING_HORIZON_YEARS);
   return horizon;
 }
-
-export type DateRange = { min: string; max: string };
 
 /** The dates a visit may be scheduled on, in the clinic's zone, for the forms' date pickers. */
 export function deriveSchedulableDates(now: Date, timeZone: string): DateRange {

@@ -1,7 +1,7 @@
 import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 
-// The live waiting room's messages (server-sent events), shared by the stream and the pages.
-// Plain JSON: times are ISO strings.
+// Types shared by the visit pages and their client components: the live waiting room's messages
+// (server-sent events; plain JSON, times as ISO strings) and the dates a visit may be scheduled on.
 
 export type PatientLiveVisit = {
   view: "patient";
@@ -27,3 +27,6 @@ export type LiveVisit = PatientLiveVisit | StaffLiveVisit;
 
 /** The event names of `GET /api/visits/[visitId]/events`. */
 export const LIVE_VISIT_EVENTS = { state: "state", gone: "gone" } as const;
+
+/** The dates a visit may be scheduled on (yyyy-mm-dd, in the clinic's zone), for date pickers. */
+export type DateRange = { min: string; max: string };

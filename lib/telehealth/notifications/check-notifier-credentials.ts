@@ -84,14 +84,11 @@ export async function checkNotifierCredentials(
     where: { organizationId },
     select: { notifierUsername: true, notifierPasswordHash: true },
   });
-  // Without stored credentials, or without a Basic header to check them against, no bcrypt runs.
-  if (
-    !stored?.notifierUsername ||
-    !stored.notifierPasswordHash ||
-    !authorizationHeader ||
-    !parseBasicAuthorization(authorizationHeader)
-  )
-    return { check: await verifyNotifierCredentials(organizationId, authorizationHeader) };
+  // Without stored credentials, or without a Basic header to check them against, no bcrypt runs
+  // (the same verdicts as verifyNotifierCredentials, without reading the settings again).
+  if (!stored?.notifierUsername || !stored.notifierPasswordHash) return { check: "not_configured" };
+  if (!authorizationHeader || !parseBasicAuthorization(authorizationHeader))
+    return { check: "invalid" };
   const key = sha256Hex(
     JSON.stringify([
       organizationId,
