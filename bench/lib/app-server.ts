@@ -10,6 +10,9 @@ export type AppServer = { url: string; child: ChildProcess; stop: () => Promise<
 
 export const BENCH_WEBHOOK_SECRET = "bench-webhook-secret";
 
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every architecture Node.js runs on). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 const shared = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
@@ -93,6 +96,14 @@ export function treeRssMb(rootPid: number): number {
     }
   }
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user and system) a process has used so far, in ms (Linux /proc). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Signs in through Auth.js's credentials callback, as the sign-in form does; returns the cookie. */
