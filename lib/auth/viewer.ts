@@ -8,8 +8,11 @@ import type { Role } from "@/generated/prisma/enums";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { readSessionClaims } from "@/lib/auth/session-claims";
 import type { Viewer } from "@/lib/auth/types";
+import { UserRowCache } from "@/lib/auth/user-row-cache";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { changeHub } from "@/lib/realtime/change-hub";
+import { USER_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { pooledSql } from "@/lib/sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,17 +28,44 @@ const VIEWER_SQL = `
     LEFT JOIN "Subject" AS s ON s."userId" = u."id"
    WHERE u."id" = $1::uuid`;
 
+const USER_ROWS_MAX = 10_000;
+/** How long a row may be served without being read again, were a notification ever lost unnoticed. */
+const USER_ROW_TTL_MS = 60_000;
+
+const globalForViewers = globalThis as unknown as { carevisitUserRows?: UserRowCache<ViewerRow> };
+
+/** The process's cache of users' rows, emptied by the database's `user_changed` notifications. */
+function userRows(): UserRowCache<ViewerRow> {
+  globalForViewers.carevisitUserRows ??= new UserRowCache<ViewerRow>(
+    changeHub().everyChange(USER_CHANGED_CHANNEL),
+    { max: USER_ROWS_MAX, ttlMs: USER_ROW_TTL_MS },
+  );
+  return globalForViewers.carevisitUserRows;
+}
+
+const isCurrent = (user: ViewerRow | undefined, sessionVersion: number): user is ViewerRow =>
+  user !== undefined && user.isActive && user.sessionVersion === sessionVersion;
+
 /**
- * The signed-in user, read fresh from the database once per request: a deactivated user, a changed
- * role or a bumped session version takes effect at once, whatever the session token still says.
+ * The signed-in user, checked against their row on every request: a deactivated user, a changed
+ * role or a bumped session version takes effect on every instance as soon as the database
+ * announces the change (milliseconds after its commit), whatever the session token still says.
+ * The row comes from the cache of users' rows while it is there and lets the session in (see
+ * user-row-cache.ts), from the database otherwise: a stale copy can never shut a user out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const requestHeaders = await headers();
   const claims = await readSessionClaims(requestHeaders.get("cookie"), env.AUTH_SECRET);
   if (!claims || !UUID.test(claims.id)) return null;
-  // Plain SQL: this runs on every signed-in request (see lib/sql.ts).
-  const [user] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
-  if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) return null;
+  const cached = userRows().get(claims.id);
+  const user = isCurrent(cached, claims.sessionVersion)
+    ? cached
+    : await userRows().load(claims.id, async () => {
+        // Plain SQL (see lib/sql.ts): a signed-in request waits for it when the cache misses.
+        const [row] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
+        return row;
+      });
+  if (!isCurrent(user, claims.sessionVersion)) return null;
   const { isActive: _isActive, sessionVersion: _sessionVersion, ...viewer } = user;
   return { ...viewer, ip: clientIpFrom(requestHeaders) };
 });

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 
 import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/visit-changed-channel";
+import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { sseFrames } from "@/lib/realtime/sse-frames";
-import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
+import { changeHub } from "@/lib/realtime/change-hub";
 import { createClinic, viewerFor } from "@/lib/testing/viewers";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
@@ -45,7 +45,7 @@ async function open(viewer: Parameters<typeof readLiveVisit>[0], visitId: string
 describe("the live waiting room stream", () => {
   it("sends the state on connect and every change to each open stream, staff and patient alike", async () => {
     const clinic = await clinicWithVisit();
-    await visitChangeHub().ready();
+    await changeHub().ready();
     const staff = await open(clinic.viewers.provider, clinic.visitId);
     const otherStaff = await open(clinic.viewers.admin, clinic.visitId);
     const patient = await open(clinic.viewers.patient, clinic.visitId);
@@ -97,7 +97,7 @@ describe("the live waiting room stream", () => {
 
   it("resynchronises from the database after its LISTEN connection is killed", async () => {
     const clinic = await clinicWithVisit();
-    await visitChangeHub().ready();
+    await changeHub().ready();
     const staff = await open(clinic.viewers.provider, clinic.visitId);
     await staff.next();
 
@@ -105,7 +105,7 @@ describe("the live waiting room stream", () => {
     await admin.connect();
     await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-        WHERE application_name = 'carevisit-visit-changes' AND datname = current_database()`,
+        WHERE application_name = 'carevisit-changes' AND datname = current_database()`,
     );
     await admin.end();
     // Committed while nobody listens: the notification is lost, the resync must catch it.

@@ -2,7 +2,8 @@ import "server-only";
 
 import type { Viewer } from "@/lib/auth/types";
 import { errorFields, log } from "@/lib/log";
-import { visitChangeHub } from "@/lib/realtime/visit-change-hub";
+import { changeHub } from "@/lib/realtime/change-hub";
+import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { LIVE_VISIT_EVENTS, type LiveVisit } from "@/lib/visits/types";
 
@@ -87,7 +88,11 @@ export function liveVisitStream({
 
       write(`retry: ${RECONNECT_AFTER_MS}\n\n`);
       send(initial);
-      const unsubscribe = visitChangeHub().subscribe(visitId, () => void refresh());
+      const unsubscribe = changeHub().subscribe(
+        VISIT_CHANGED_CHANNEL,
+        visitId,
+        () => void refresh(),
+      );
       const ping = setInterval(() => write(": ping\n\n"), pingMs);
       const lifetime = setTimeout(() => close(), lifetimeMs);
       const close = () => {

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 
 import type { ParticipantEventKind, ParticipantRole } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
-import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/visit-changed-channel";
+import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { type Sql, sqlOf, sqlTime } from "@/lib/sql";
 import { deriveVisitState, type VisitEvent, type VisitState } from "@/lib/visits/visit-state";
 

@@ -1,0 +1,22 @@
+// The PostgreSQL channels the app listens on (lib/realtime/change-hub.ts). The change's own
+// transaction sends each notification, so PostgreSQL delivers it only if, and when, the change
+// commits; it carries only an id.
+
+/**
+ * Ids of visits whose live state changed, sent by the change itself (recompute-visit-state.ts).
+ */
+export const VISIT_CHANGED_CHANNEL = "visit_changed";
+
+/**
+ * Ids of users whose signed-in view (lib/auth/viewer.ts) may have changed, sent by the database's
+ * own triggers (migration `viewer_change_notifications`): every update or deletion of a user, a
+ * change of which user a subject's portal belongs to and, as EVERY_KEY (every user), a change of a
+ * clinic's time zone.
+ */
+export const USER_CHANGED_CHANNEL = "user_changed";
+
+export const CHANGE_CHANNELS = [VISIT_CHANGED_CHANNEL, USER_CHANGED_CHANNEL] as const;
+export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
+
+/** The key that subscribes to every notification of a channel, and the payload meaning "all". */
+export const EVERY_KEY = "*";
