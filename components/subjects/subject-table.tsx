@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
-import Link from "next/link";
 
+import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { formatDateOfBirth } from "@/lib/format";
 import type { SubjectSort } from "@/lib/subjects/schemas";
@@ -37,14 +37,14 @@ function SortableHeader({
   const Arrow = sorting.dir === "desc" ? ArrowDown : ArrowUp;
   return (
     <Th aria-sort={isCurrent ? (sorting.dir === "desc" ? "descending" : "ascending") : undefined}>
-      <Link
+      <IntentLink
         href={sorting.hrefs[column]}
         className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
       >
         {label}
         {isCurrent ? <Arrow aria-hidden className="size-4" /> : null}
         <span className="sr-only">{isCurrent ? ", sorted" : ", sort by this column"}</span>
-      </Link>
+      </IntentLink>
     </Th>
   );
 }
@@ -69,12 +69,12 @@ export function SubjectTable({
         {subjects.map((subject) => (
           <tr key={subject.id} className="hover:bg-slate-50">
             <Td>
-              <Link
+              <IntentLink
                 href={`/subjects/${subject.id}`}
                 className="font-semibold text-blue-700 underline"
               >
                 {subject.recordNumber}
-              </Link>
+              </IntentLink>
             </Td>
             <Td>
               {subject.lastName}, {subject.firstName}

@@ -1,7 +1,6 @@
-import Link from "next/link";
-
 import { SubjectTable } from "@/components/subjects/subject-table";
 import { Alert } from "@/components/ui/alert";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { Viewer } from "@/lib/auth/types";
 import { SUBJECTS_MAX_PAGE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
@@ -53,14 +52,20 @@ export async function SubjectResults({
         <span className="text-slate-700">Page {result.page}</span>
         <span className="flex gap-2">
           {result.page > 1 ? (
-            <Link className={pageLink} href={subjectSearchHref(params, { page: result.page - 1 })}>
+            <IntentLink
+              className={pageLink}
+              href={subjectSearchHref(params, { page: result.page - 1 })}
+            >
               Previous
-            </Link>
+            </IntentLink>
           ) : null}
           {result.hasNextPage && result.page < SUBJECTS_MAX_PAGE ? (
-            <Link className={pageLink} href={subjectSearchHref(params, { page: result.page + 1 })}>
+            <IntentLink
+              className={pageLink}
+              href={subjectSearchHref(params, { page: result.page + 1 })}
+            >
               Next
-            </Link>
+            </IntentLink>
           ) : null}
         </span>
       </nav>
