@@ -34,7 +34,8 @@ import {
   startApp,
   treeRssMb,
 } from "./lib/app-server";
-import { HTTP_SEARCH_KINDS, SEARCH_QUERIES } from "./lib/search-queries";
+import { assertSearchPageListsResults, searchPageRequests } from "./lib/search-page";
+import { HTTP_SEARCH_KINDS, SEARCH_PAGE_KIND, SEARCH_QUERIES } from "./lib/search-queries";
 import { summarize, type Summary } from "./lib/stats";
 import {
   BENCH_ACCOUNT_ID,
@@ -136,12 +137,27 @@ async function prepareVisits(db: Db, organizationId: string, count: number) {
   }));
 }
 
+const SEARCH_PAGE_MEASURE = `search page (RSC): ${SEARCH_PAGE_KIND}`;
+
+/**
+ * Another answer than 200 (the sign-in page, a 307 to another `_rsc`) renders no search, so its
+ * quick timing would flatter the page: the run stops instead of counting it among the failures.
+ */
+function assertAllOk(result: LoadResult, kind: string) {
+  const statuses = result.byKind[kind]?.statuses ?? {};
+  if (Object.keys(statuses).some((status) => status !== "200"))
+    throw new Error(`${kind}: answers other than 200 (${JSON.stringify(statuses)})`);
+}
+
 /**
  * Search and health side by side, on a warm server: a server that has just started runs Next.js's
  * code through the JIT for its first thousands of requests (this costs nearly twice the CPU per
  * request), so the whole mix is sent unmeasured until the app's CPU per request stops falling.
  */
 async function searchPhase(app: AppServer, cookie: string) {
+  const searchPage = await searchPageRequests(app.url, cookie);
+  const searchPageQuery = SEARCH_QUERIES[SEARCH_PAGE_KIND];
+  await assertSearchPageListsResults(searchPage, app.url, cookie, searchPageQuery(0));
   const requests: PlannedRequest[] = [];
   for (let i = 0; i < SEARCHES_PER_KIND; i += 1) {
     requests.push({ kind: "GET /api/health", url: `${app.url}/api/health` });
@@ -151,6 +167,8 @@ async function searchPhase(app: AppServer, cookie: string) {
         url: `${app.url}/api/subjects?q=${encodeURIComponent(SEARCH_QUERIES[kind](i))}`,
         headers: { cookie },
       });
+    // What the care team's search costs: the search box fetches the page, not the JSON API.
+    requests.push({ kind: SEARCH_PAGE_MEASURE, ...searchPage(searchPageQuery(i)) });
   }
   const pid = app.child.pid ?? 0;
   const cpuPerRequest: number[] = [];
@@ -164,7 +182,9 @@ async function searchPhase(app: AppServer, cookie: string) {
   console.log(
     `  warm-up: ${cpuPerRequest.length} passes of ${requests.length} requests; app CPU per request ${cpuPerRequest.map((ms) => ms.toFixed(2)).join(" → ")} ms`,
   );
-  return { ...(await runLoad({ concurrency: 8, requests })), warmUpCpuMsPerRequest: cpuPerRequest };
+  const measured = await runLoad({ concurrency: 8, requests });
+  assertAllOk(measured, SEARCH_PAGE_MEASURE);
+  return { ...measured, warmUpCpuMsPerRequest: cpuPerRequest };
 }
 
 /** Posts the events to the apps in turn (as a load balancer would), from `clients` at once. */

@@ -19,3 +19,6 @@ export const HTTP_SEARCH_KINDS = [
   "name with a typo",
   "date of birth",
 ] as const satisfies readonly (keyof typeof SEARCH_QUERIES)[];
+
+/** The kind the search page is measured with: the care team's typing, corrected. */
+export const SEARCH_PAGE_KIND = "name with a typo" as const satisfies keyof typeof SEARCH_QUERIES;
