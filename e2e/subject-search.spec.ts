@@ -3,6 +3,7 @@ import type { Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const isPrefetch = (request: Request) => request.headers()["next-router-prefetch"] === "1";
+const SUBJECT_PAGE = /^\/subjects\/[0-9a-f-]{36}$/;
 
 test("search results prefetch a subject's page only once the user points at or tabs to it", async ({
   page,
@@ -18,32 +19,38 @@ test("search results prefetch a subject's page only once the user points at or t
     ),
   );
   await signInAs("provider", clinic);
-  await page.goto("/subjects");
-  const prefetched: string[] = []; // the results' links: subjects' pages, sort orders, pages
+  const prefetched: string[] = []; // of the results' links: subjects' pages, sort orders, pages
   page.on("request", (request) => {
-    const { pathname, search } = new URL(request.url());
-    if (isPrefetch(request) && pathname.startsWith("/subjects")) prefetched.push(pathname + search);
+    const { pathname, searchParams } = new URL(request.url());
+    const isResultLink =
+      SUBJECT_PAGE.test(pathname) ||
+      (pathname === "/subjects" && (searchParams.has("sort") || searchParams.has("page")));
+    if (isPrefetch(request) && isResultLink) prefetched.push(pathname);
   });
-
+  await page.goto("/subjects");
   await page.getByLabel("Search subjects").fill(lastName);
   await expect(page).toHaveURL(/[?&]q=/);
   const links = subjects.map((subject) => page.getByRole("link", { name: subject.recordNumber }));
   for (const link of links) await expect(link).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  expect(prefetched).toEqual([]);
 
+  // Viewport prefetches would have started as the results rendered, before the pointer moved.
   const [first, second] = subjects;
-  const pointed = page.waitForRequest(
-    (request) => isPrefetch(request) && request.url().includes(`/subjects/${first?.id}`),
-  );
-  await links[0]?.hover();
+  const [firstLink, secondLink] = links;
+  if (!first || !second || !firstLink || !secondLink) throw new Error("Three subjects expected");
+  const prefetchOf = (id: string) =>
+    page.waitForRequest((request) => isPrefetch(request) && request.url().includes(`/${id}?`));
+  const pointed = prefetchOf(first.id);
+  await firstLink.hover();
   await pointed;
-  const tabbed = page.waitForRequest(
-    (request) => isPrefetch(request) && request.url().includes(`/subjects/${second?.id}`),
-  );
-  await links[1]?.focus();
-  await tabbed;
+  expect(prefetched).toEqual([`/subjects/${first.id}`]);
 
-  await links[1]?.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/subjects/${second?.id}$`));
+  await firstLink.focus();
+  const tabbed = prefetchOf(second.id);
+  await page.keyboard.press("Tab");
+  await expect(secondLink).toBeFocused();
+  await tabbed;
+  expect(prefetched).toEqual([`/subjects/${first.id}`, `/subjects/${second.id}`]);
+
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/subjects/${second.id}$`));
 });

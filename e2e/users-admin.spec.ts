@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { e2eSecondAppUrl } from "./support/environment";
 
 const PASSWORD = "welcome-to-the-clinic-7";
 
@@ -41,6 +42,11 @@ test("an admin adds a care team member, who signs in, then deactivates them, whi
   await newcomer.getByLabel("Password").fill(PASSWORD);
   await newcomer.getByRole("button", { name: "Sign in" }).click();
   await expect(newcomer).toHaveURL(/\/subjects$/);
+  // The same session on the second app instance (cookies are per host, not per port), which now
+  // has the user's row in its cache.
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(`${e2eSecondAppUrl()}/subjects`);
+  await expect(elsewhere.getByRole("heading", { level: 1, name: "Subjects" })).toBeVisible();
 
   await row.getByLabel(`Manage ${name}`).click();
   await row.getByRole("button", { name: `Deactivate ${name}` }).click();
@@ -50,6 +56,8 @@ test("an admin adds a care team member, who signs in, then deactivates them, whi
 
   await newcomer.reload();
   await expect(newcomer).toHaveURL(/\/sign-in/);
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
   await context.close();
 
   await row.getByRole("button", { name: `Reactivate ${name}` }).click();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@/generated/prisma/enums";
 import { UserRowCache } from "@/lib/auth/user-row-cache";
 import { db } from "@/lib/db";
-import { changeHub } from "@/lib/realtime/change-hub";
-import { EVERY_KEY, USER_CHANGED_CHANNEL } from "@/lib/realtime/channels";
+import { ChangeHub } from "@/lib/realtime/change-hub";
+import { EVERY_KEY, USER_CHANGED_CHANNEL, VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { createClinic } from "@/lib/testing/viewers";
 import { createSubject, createUser } from "@/prisma/factories";
 
@@ -84,6 +84,17 @@ describe("user_changed notifications", () => {
       await announcedBy(() => createSubject(db, { organizationId, userId: patient.user.id })),
     ).toEqual([patient.user.id]);
     expect(
+      await announcedBy(() =>
+        db.subject.update({ where: { id: patient.subject.id }, data: { userId: newcomer.id } }),
+      ),
+    ).toEqual([]); // the same user again
+    expect(
+      await announcedBy(() =>
+        db.subject.update({ where: { id: patient.subject.id }, data: { userId: null } }),
+      ),
+    ).toEqual([newcomer.id]);
+    await db.subject.update({ where: { id: patient.subject.id }, data: { userId: newcomer.id } });
+    expect(
       await announcedBy(() => db.subject.delete({ where: { id: patient.subject.id } })),
     ).toEqual([newcomer.id]);
 
@@ -101,6 +112,14 @@ describe("user_changed notifications", () => {
         }),
       ),
     ).toEqual([EVERY_KEY]);
+    expect(
+      await announcedBy(() =>
+        db.organization.update({
+          where: { id: organizationId },
+          data: { timeZone: "Europe/Berlin" },
+        }),
+      ),
+    ).toEqual([]); // the same time zone again
 
     const leaver = await createUser(db, { organizationId, role: Role.CARE_TEAM });
     expect(await announcedBy(() => db.user.delete({ where: { id: leaver.id } }))).toEqual([
@@ -121,27 +140,133 @@ describe("user_changed notifications", () => {
       ),
     ).toEqual([]);
   });
+
+  it("are sent for everyone when users or subjects are truncated", async () => {
+    await createClinic(db);
+    expect(await announcedBy(() => db.$executeRaw`TRUNCATE "User" CASCADE`)).toEqual([EVERY_KEY]);
+  });
 });
+
+/** The LISTEN connections' server processes in this test's database. */
+async function listenerPids(): Promise<number[]> {
+  const rows = await db.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity
+     WHERE application_name = 'carevisit-changes' AND datname = current_database()`;
+  return rows.map((row) => row.pid);
+}
+
+/** A hub of its own (quick heartbeat), the server process of its connection, and a cache on it. */
+async function hubWithCache() {
+  const before = await listenerPids();
+  const hub = new ChangeHub(process.env.DATABASE_URL ?? "", {
+    heartbeatMs: 200,
+    heartbeatTimeoutMs: 300,
+  });
+  const cache = new UserRowCache<{ isActive: boolean; firstName: string }>(
+    hub.everyChange(USER_CHANGED_CHANNEL),
+    { max: 10, ttlMs: 60_000 },
+  );
+  await hub.ready();
+  const pid = (await listenerPids()).find((each) => !before.includes(each));
+  if (pid === undefined) throw new Error("The hub's connection was not found");
+  let reads = 0;
+  const read = (id: string) =>
+    cache.read(id, {
+      accepts: () => true,
+      load: () => {
+        reads += 1;
+        return db.user.findUniqueOrThrow({
+          where: { id },
+          select: { isActive: true, firstName: true },
+        });
+      },
+    });
+  return { hub, pid, read, reads: () => reads };
+}
 
 describe("the cache of users' rows on the real change hub", () => {
   it("forgets a user as soon as a change to them commits on another connection", async () => {
     const { provider, admin } = await createClinic(db);
-    await changeHub().ready();
-    const cache = new UserRowCache<{ isActive: boolean }>(
-      changeHub().everyChange(USER_CHANGED_CHANNEL),
-      { max: 10, ttlMs: 60_000 },
-    );
-    const read = (id: string) =>
-      cache.load(id, () =>
-        db.user.findUniqueOrThrow({ where: { id }, select: { isActive: true } }),
-      );
+    const { read, reads } = await hubWithCache();
     await read(provider.id);
     await read(admin.id);
-    expect(cache.get(provider.id)).toEqual({ isActive: true });
+    await read(provider.id);
+    expect(reads()).toBe(2);
 
     await db.user.update({ where: { id: provider.id }, data: { isActive: false } });
-    await expect.poll(() => cache.get(provider.id), { timeout: 5_000 }).toBeUndefined();
-    expect(cache.get(admin.id)).toEqual({ isActive: true });
-    expect(await read(provider.id)).toEqual({ isActive: false });
+    await expect
+      .poll(() => read(provider.id), { timeout: 5_000 })
+      .toMatchObject({
+        isActive: false,
+      });
+    const afterChange = reads();
+    await read(admin.id);
+    expect(reads()).toBe(afterChange);
+  });
+
+  it("forgets everyone when a clinic's time zone changes", async () => {
+    const { organization, provider, admin } = await createClinic(db);
+    const { read, reads } = await hubWithCache();
+    await read(provider.id);
+    await read(admin.id);
+    await db.organization.update({
+      where: { id: organization.id },
+      data: { timeZone: "Asia/Tokyo" },
+    });
+    await expect
+      .poll(
+        async () => {
+          const before = reads();
+          await read(admin.id);
+          return reads() - before;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(1);
+    const before = reads();
+    await read(provider.id);
+    expect(reads()).toBe(before + 1);
+  });
+
+  it("serves nothing while its connection is down, and misses no change made meanwhile", async () => {
+    const { provider } = await createClinic(db);
+    const { hub, pid, read, reads } = await hubWithCache();
+    await read(provider.id);
+    await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+    await expect.poll(() => hub.isHearing(USER_CHANGED_CHANNEL), { timeout: 5_000 }).toBe(false);
+    await db.user.update({ where: { id: provider.id }, data: { firstName: "Renamed" } });
+    await expect.poll(() => hub.isHearing(USER_CHANGED_CHANNEL), { timeout: 10_000 }).toBe(true);
+    const before = reads();
+    expect(await read(provider.id)).toMatchObject({ firstName: "Renamed" });
+    expect(reads()).toBe(before + 1);
+  });
+
+  it("finds a connection that stopped answering by its heartbeat, and reconnects", async () => {
+    const { provider } = await createClinic(db);
+    const { hub, pid, read } = await hubWithCache();
+    await read(provider.id); // a subscriber: the hub reconnects only while someone listens
+    expect(hub.isHearing(USER_CHANGED_CHANNEL)).toBe(true);
+    process.kill(pid, "SIGSTOP"); // as a connection a firewall forgot: no error, no answer
+    try {
+      await expect.poll(() => hub.isHearing(USER_CHANGED_CHANNEL), { timeout: 5_000 }).toBe(false);
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await expect.poll(() => hub.isHearing(USER_CHANGED_CHANNEL), { timeout: 10_000 }).toBe(true);
+  });
+
+  it("does not hear a channel whose triggers are disabled: its cache serves nothing", async () => {
+    const { provider } = await createClinic(db);
+    await db.$executeRaw`ALTER TABLE "User" DISABLE TRIGGER "User_changed"`;
+    try {
+      const { hub, read, reads } = await hubWithCache();
+      expect(hub.isHearing(USER_CHANGED_CHANNEL)).toBe(false);
+      expect(hub.isHearing(VISIT_CHANGED_CHANNEL)).toBe(true);
+      await read(provider.id);
+      await read(provider.id);
+      expect(reads()).toBe(2);
+    } finally {
+      await db.$executeRaw`ALTER TABLE "User" ENABLE TRIGGER "User_changed"`;
+    }
   });
 });

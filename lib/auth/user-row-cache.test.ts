@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { type ChangeFeed, UserRowCache } from "@/lib/auth/user-row-cache";
+import { UserRowCache } from "@/lib/auth/user-row-cache";
+import type { ChangeFeed, ChangeListener } from "@/lib/realtime/change-hub";
 import { EVERY_KEY } from "@/lib/realtime/channels";
 
 type Row = { id: string; version: number };
 
 /** The notifications, as the change hub delivers them: heard or not, and sent by the test. */
 function fakeFeed(isListening = true) {
-  const listeners = new Set<Parameters<ChangeFeed["subscribe"]>[0]>();
+  const listeners = new Set<ChangeListener>();
   return {
     isListening,
-    subscribe(listener: Parameters<ChangeFeed["subscribe"]>[0]) {
+    subscribe(listener: ChangeListener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -20,8 +21,20 @@ function fakeFeed(isListening = true) {
   };
 }
 
+/** A cache whose loads count their reads and answer from `database`. */
 function cacheOn(feed: ChangeFeed, ttlMs = 60_000) {
-  return new UserRowCache<Row>(feed, { max: 100, ttlMs });
+  const cache = new UserRowCache<Row>(feed, { max: 100, ttlMs });
+  const database = new Map<string, Row>();
+  let reads = 0;
+  const read = (id: string, accepts: (row: Row) => boolean = () => true) =>
+    cache.read(id, {
+      accepts,
+      load: () => {
+        reads += 1;
+        return Promise.resolve(database.get(id.toLowerCase()));
+      },
+    });
+  return { cache, database, read, reads: () => reads };
 }
 
 const row = (id: string, version = 1): Row => ({ id, version });
@@ -36,100 +49,120 @@ function pendingLoad() {
 }
 
 describe("the cache of signed-in users' rows", () => {
-  it("keeps a row it read while notifications are heard", async () => {
-    const cache = cacheOn(fakeFeed());
-    expect(cache.get("a")).toBeUndefined();
-    expect(await cache.load("a", () => Promise.resolve(row("a")))).toEqual(row("a"));
-    expect(cache.get("a")).toEqual(row("a"));
+  it("reads a row once while notifications are heard, whatever the case of its id", async () => {
+    const { database, read, reads } = cacheOn(fakeFeed());
+    database.set("a1", row("a1"));
+    expect(await read("a1")).toEqual(row("a1"));
+    expect(await read("A1")).toEqual(row("a1"));
+    expect(reads()).toBe(1);
   });
 
-  it("keeps and serves nothing while notifications are not heard", async () => {
+  it("reads every time while notifications are not heard", async () => {
     const feed = fakeFeed(false);
-    const cache = cacheOn(feed);
-    await cache.load("a", () => Promise.resolve(row("a")));
-    expect(cache.get("a")).toBeUndefined();
+    const { database, read, reads } = cacheOn(feed);
+    database.set("a", row("a"));
+    await read("a");
+    await read("a");
+    expect(reads()).toBe(2);
 
     feed.isListening = true;
-    await cache.load("a", () => Promise.resolve(row("a")));
+    await read("a");
     feed.isListening = false; // the connection dropped: changes may go unheard from now on
-    expect(cache.get("a")).toBeUndefined();
+    await read("a");
+    expect(reads()).toBe(4);
   });
 
-  it("keeps no missing user", async () => {
-    const cache = cacheOn(fakeFeed());
-    let reads = 0;
-    const load = () => {
-      reads += 1;
-      return Promise.resolve(undefined);
-    };
-    await cache.load("a", load);
-    await cache.load("a", load);
-    expect(reads).toBe(2);
-    expect(cache.get("a")).toBeUndefined();
+  it("reads a cached row again when it would refuse the request: a stale copy never shuts out", async () => {
+    const { database, read, reads } = cacheOn(fakeFeed());
+    database.set("a", row("a", 1));
+    await read("a");
+    database.set("a", row("a", 2)); // signed in again after "end all sessions", not yet notified
+    expect(await read("a", (cached) => cached.version === 2)).toEqual(row("a", 2));
+    expect(reads()).toBe(2);
+    expect(await read("a", (cached) => cached.version === 2)).toEqual(row("a", 2));
+    expect(reads()).toBe(2);
   });
 
   it("drops the row of a user whose change is announced, and only that one", async () => {
     const feed = fakeFeed();
-    const cache = cacheOn(feed);
-    await cache.load("a", () => Promise.resolve(row("a")));
-    await cache.load("b", () => Promise.resolve(row("b")));
+    const { database, read, reads } = cacheOn(feed);
+    database.set("a", row("a")).set("b", row("b"));
+    await read("a");
+    await read("b");
+    database.set("a", row("a", 2));
     feed.notify("changed", "a");
-    expect(cache.get("a")).toBeUndefined();
-    expect(cache.get("b")).toEqual(row("b"));
+    expect(await read("a")).toEqual(row("a", 2));
+    expect(await read("b")).toEqual(row("b"));
+    expect(reads()).toBe(3);
   });
 
   it("drops every row for a change to everyone, and after reconnecting", async () => {
-    for (const [reason, key] of [
-      ["changed", EVERY_KEY],
-      ["resync", EVERY_KEY],
-    ] as const) {
+    for (const reason of ["changed", "resync"] as const) {
       const feed = fakeFeed();
-      const cache = cacheOn(feed);
-      await cache.load("a", () => Promise.resolve(row("a")));
-      await cache.load("b", () => Promise.resolve(row("b")));
-      feed.notify(reason, key);
-      expect([cache.get("a"), cache.get("b")]).toEqual([undefined, undefined]);
+      const { database, read, reads } = cacheOn(feed);
+      database.set("a", row("a")).set("b", row("b"));
+      await read("a");
+      await read("b");
+      feed.notify(reason, EVERY_KEY);
+      await read("a");
+      await read("b");
+      expect(reads()).toBe(4);
     }
   });
 
   it("does not keep a row read while a change was announced: it may predate the change", async () => {
     const feed = fakeFeed();
-    const cache = cacheOn(feed);
-    const read = pendingLoad();
-    const loading = cache.load("a", read.load);
+    const cache = new UserRowCache<Row>(feed, { max: 10, ttlMs: 60_000 });
+    const pending = pendingLoad();
+    const reading = cache.read("a", { accepts: () => true, load: pending.load });
     feed.notify("changed", "a"); // committed after the row was read, heard before it arrived
-    read.finish(row("a", 1));
-    expect(await loading).toEqual(row("a", 1)); // this request still gets what it read
-    expect(cache.get("a")).toBeUndefined();
+    pending.finish(row("a", 1));
+    expect(await reading).toEqual(row("a", 1)); // this request still gets what it read
+    let isReadAgain = false;
+    await cache.read("a", {
+      accepts: () => true,
+      load: () => {
+        isReadAgain = true;
+        return Promise.resolve(row("a", 2));
+      },
+    });
+    expect(isReadAgain).toBe(true);
   });
 
-  it("does not keep a row read while the notifications were interrupted", async () => {
-    const feed = fakeFeed();
-    const cache = cacheOn(feed);
-    const read = pendingLoad();
-    const loading = cache.load("a", read.load);
-    feed.isListening = false;
-    feed.isListening = true; // lost and back: whatever was committed meanwhile went unheard
-    feed.notify("resync", EVERY_KEY);
-    read.finish(row("a"));
-    await loading;
-    expect(cache.get("a")).toBeUndefined();
-
-    const notYet = fakeFeed(false);
-    const other = cacheOn(notYet);
-    const second = pendingLoad();
-    const started = other.load("a", second.load);
-    notYet.isListening = true; // LISTEN took effect only after the read began
-    second.finish(row("a"));
-    await started;
-    expect(other.get("a")).toBeUndefined();
+  it("does not keep a row read while the notifications were interrupted or not yet heard", async () => {
+    for (const [isHeardAtStart, interrupt] of [
+      [true, (feed: ReturnType<typeof fakeFeed>) => feed.notify("resync", EVERY_KEY)],
+      [false, (feed: ReturnType<typeof fakeFeed>) => (feed.isListening = true)],
+      [true, (feed: ReturnType<typeof fakeFeed>) => (feed.isListening = false)],
+    ] as const) {
+      const feed = fakeFeed(isHeardAtStart);
+      const cache = new UserRowCache<Row>(feed, { max: 10, ttlMs: 60_000 });
+      const pending = pendingLoad();
+      const reading = cache.read("a", { accepts: () => true, load: pending.load });
+      interrupt(feed);
+      pending.finish(row("a"));
+      await reading;
+      feed.isListening = true;
+      let isReadAgain = false;
+      await cache.read("a", {
+        accepts: () => true,
+        load: () => {
+          isReadAgain = true;
+          return Promise.resolve(row("a"));
+        },
+      });
+      expect(isReadAgain).toBe(true);
+    }
   });
 
   it("reads a row again once its time is up, notification or not", async () => {
-    const cache = cacheOn(fakeFeed(), 20);
-    await cache.load("a", () => Promise.resolve(row("a")));
-    expect(cache.get("a")).toEqual(row("a"));
+    const { database, read, reads } = cacheOn(fakeFeed(), 20);
+    database.set("a", row("a"));
+    await read("a");
+    await read("a");
+    expect(reads()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(cache.get("a")).toBeUndefined();
+    await read("a");
+    expect(reads()).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 
+import type { ChangeFeed } from "@/lib/realtime/change-hub";
 import { EVERY_KEY } from "@/lib/realtime/channels";
 
 // Signed-in users' rows (lib/auth/viewer.ts), kept so that a request need not read its user from
@@ -9,11 +10,10 @@ import { EVERY_KEY } from "@/lib/realtime/channels";
 // reaches every instance as fast as PostgreSQL delivers the notification, within milliseconds.
 // The time limit bounds what a notification lost without the connection noticing could cost.
 
-/** The notifications the cache follows: whether they are heard now, and every one of them. */
-export type ChangeFeed = {
-  readonly isListening: boolean;
-  /** `key` is a user's id, or EVERY_KEY for all; "resync" after (re)connecting. */
-  subscribe(listener: (reason: "changed" | "resync", key: string) => void): () => void;
+export type UserRowRead<Row> = {
+  /** Whether the row lets the request in: a cached row it refuses is read again. */
+  accepts: (row: Row) => boolean;
+  load: () => Promise<Row | undefined>;
 };
 
 export class UserRowCache<Row extends object> {
@@ -29,23 +29,21 @@ export class UserRowCache<Row extends object> {
     this.rows = new LRUCache({ max: options.max, ttl: options.ttlMs });
   }
 
-  /** The cached row, if notifications are heard and it has not changed since it was read. */
-  get(userId: string): Row | undefined {
-    this.subscribe();
-    return this.feed.isListening ? this.rows.get(userId) : undefined;
-  }
-
   /**
-   * Reads the row with `load` and keeps it, unless a notification arrived while it was read or
-   * notifications were not heard all along (a change may then have been missed).
+   * The user's row: the cached one while notifications are heard and `accepts` takes it, so that a
+   * stale copy can never refuse a user; otherwise read with `load`, and kept unless a notification
+   * arrived while it was read or notifications were not heard all along (it may predate a change).
    */
-  async load(userId: string, load: () => Promise<Row | undefined>): Promise<Row | undefined> {
+  async read(userId: string, { accepts, load }: UserRowRead<Row>): Promise<Row | undefined> {
     this.subscribe();
+    const key = userId.toLowerCase(); // as the notifications spell it
+    const isHeardAtStart = this.feed.isListening;
+    const cached = isHeardAtStart ? this.rows.get(key) : undefined;
+    if (cached && accepts(cached)) return cached;
     const generation = this.generation;
-    const wasListening = this.feed.isListening;
     const row = await load();
-    if (row && wasListening && this.feed.isListening && generation === this.generation)
-      this.rows.set(userId, row);
+    if (row && isHeardAtStart && this.feed.isListening && generation === this.generation)
+      this.rows.set(key, row);
     return row;
   }
 

@@ -57,14 +57,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const requestHeaders = await headers();
   const claims = await readSessionClaims(requestHeaders.get("cookie"), env.AUTH_SECRET);
   if (!claims || !UUID.test(claims.id)) return null;
-  const cached = userRows().get(claims.id);
-  const user = isCurrent(cached, claims.sessionVersion)
-    ? cached
-    : await userRows().load(claims.id, async () => {
-        // Plain SQL (see lib/sql.ts): a signed-in request waits for it when the cache misses.
-        const [row] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
-        return row;
-      });
+  const user = await userRows().read(claims.id, {
+    accepts: (row) => isCurrent(row, claims.sessionVersion),
+    load: async () => {
+      // Plain SQL (see lib/sql.ts): a signed-in request waits for it when the cache misses.
+      const [row] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
+      return row;
+    },
+  });
   if (!isCurrent(user, claims.sessionVersion)) return null;
   const { isActive: _isActive, sessionVersion: _sessionVersion, ...viewer } = user;
   return { ...viewer, ip: clientIpFrom(requestHeaders) };

@@ -4,33 +4,58 @@ import pg from "pg";
 
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
-import { CHANGE_CHANNELS, type ChangeChannel, EVERY_KEY } from "@/lib/realtime/channels";
+import {
+  CHANGE_CHANNELS,
+  type ChangeChannel,
+  EVERY_KEY,
+  TRIGGERS_OF_CHANNEL,
+} from "@/lib/realtime/channels";
 
 // One LISTEN connection per app process, shared by every subscriber of that process: the open
 // event streams (visit_changed) and the cache of signed-in users (user_changed). PostgreSQL
 // delivers each committed notification to every listening instance, so a change applied by one
 // instance reaches every other. When the connection drops, notifications sent meanwhile are lost:
 // after reconnecting, every subscriber is told to read again ("resync"), as is every subscriber
-// when LISTEN first takes effect. `isListening` says whether notifications are heard right now.
+// when LISTEN first takes effect. A connection that dies without a word (a firewall that forgets an
+// idle flow) is found by a heartbeat query; a channel whose triggers are missing or disabled is not
+// heard at all (`isHearing`), since nothing would ever be notified on it.
 
 /** Called with "changed" and the notification's key, or "resync" and the subscribed key. */
 export type ChangeListener = (reason: "changed" | "resync", key: string) => void;
 
+/** Every notification of one channel, and whether they are heard now: what a cache follows. */
+export type ChangeFeed = {
+  readonly isListening: boolean;
+  subscribe(listener: ChangeListener): () => void;
+};
+
+export type ChangeHubTimings = { heartbeatMs: number; heartbeatTimeoutMs: number };
+
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 const UUID_LENGTH = 36;
+const DEFAULT_TIMINGS: ChangeHubTimings = { heartbeatMs: 10_000, heartbeatTimeoutMs: 5_000 };
 
-class ChangeHub {
+/** The channels' triggers that exist and fire (enabled, "origin" or "always"). */
+const ENABLED_TRIGGERS_SQL = `
+  SELECT tgname FROM pg_trigger WHERE tgname = ANY($1::text[]) AND tgenabled IN ('O', 'A')`;
+
+export class ChangeHub {
   /** Listeners by channel, then by key (a record's id, or EVERY_KEY). */
   private readonly listeners = Object.fromEntries(
     CHANGE_CHANNELS.map((channel) => [channel, new Map()]),
   ) as Record<ChangeChannel, Map<string, Set<ChangeListener>>>;
   private client: pg.Client | null = null;
+  private heard = new Set<ChangeChannel>();
   private connecting: Promise<void> | null = null;
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
 
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly timings: ChangeHubTimings = DEFAULT_TIMINGS,
+  ) {}
 
   /** Starts listening (if not yet) and returns the function that stops this subscription. */
   subscribe(channel: ChangeChannel, key: string, listener: ChangeListener): () => void {
@@ -41,18 +66,18 @@ class ChangeHub {
     void this.connect();
     return () => {
       set.delete(listener);
-      if (set.size === 0) byKey.delete(key);
+      if (set.size === 0 && byKey.get(key) === set) byKey.delete(key);
     };
   }
 
-  /** Every notification of `channel`, and whether they are heard now: what a cache follows. */
-  everyChange(channel: ChangeChannel) {
-    const isListening = () => this.isListening;
+  /** Every notification of `channel`, and whether it is heard now. */
+  everyChange(channel: ChangeChannel): ChangeFeed {
+    const isHearing = () => this.isHearing(channel);
     return {
       get isListening() {
-        return isListening();
+        return isHearing();
       },
-      subscribe: (listener: ChangeListener) => this.subscribe(channel, EVERY_KEY, listener),
+      subscribe: (listener) => this.subscribe(channel, EVERY_KEY, listener),
     };
   }
 
@@ -61,12 +86,15 @@ class ChangeHub {
     return this.connect();
   }
 
-  /** Whether notifications are heard now: false before LISTEN takes effect and while reconnecting. */
-  get isListening(): boolean {
-    return this.client !== null;
+  /**
+   * Whether `channel`'s notifications are heard now: false before LISTEN takes effect, while
+   * reconnecting, and for a channel whose triggers are missing or disabled.
+   */
+  isHearing(channel: ChangeChannel): boolean {
+    return this.client !== null && this.heard.has(channel);
   }
 
-  get subscriberCount(): number {
+  private get subscriberCount(): number {
     let count = 0;
     for (const byKey of Object.values(this.listeners))
       for (const set of byKey.values()) count += set.size;
@@ -86,6 +114,7 @@ class ChangeHub {
       connectionString: this.connectionString,
       application_name: "carevisit-changes",
       keepAlive: true,
+      keepAliveInitialDelayMillis: this.timings.heartbeatMs,
     });
     client.on("notification", (message) => {
       const channel = CHANGE_CHANNELS.find((name) => name === message.channel);
@@ -95,28 +124,69 @@ class ChangeHub {
     });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, null));
+    let heard: Set<ChangeChannel>;
     try {
       await client.connect();
       await client.query(CHANGE_CHANNELS.map((channel) => `LISTEN ${channel};`).join(" "));
+      heard = await this.channelsWithTriggers(client);
     } catch (error) {
       this.lost(client, error);
       return;
     }
     this.client = client;
+    this.heard = heard;
     this.retryMs = RETRY_MIN_MS;
+    this.heartbeat = setInterval(() => void this.beat(client), this.timings.heartbeatMs);
+    this.heartbeat.unref();
     // Changes committed before LISTEN took effect (or while disconnected) were not heard.
     for (const channel of CHANGE_CHANNELS)
       for (const key of this.listeners[channel].keys()) this.dispatch(channel, key, "resync");
   }
 
-  /** A notification reaches the listeners of its key and those of every key. */
+  /** The channels whose triggers all exist and fire; the others are logged and not heard. */
+  private async channelsWithTriggers(client: pg.Client): Promise<Set<ChangeChannel>> {
+    const expected = Object.values(TRIGGERS_OF_CHANNEL).flat();
+    const { rows } = await client.query<{ tgname: string }>(ENABLED_TRIGGERS_SQL, [expected]);
+    const enabled = new Set(rows.map((row) => row.tgname));
+    const heard = new Set<ChangeChannel>();
+    for (const channel of CHANGE_CHANNELS) {
+      const missing = TRIGGERS_OF_CHANNEL[channel].filter((name) => !enabled.has(name));
+      if (missing.length === 0) heard.add(channel);
+      else log.error("realtime.triggers_missing", { channel, triggers: missing.join(",") });
+    }
+    return heard;
+  }
+
+  /** A query on the LISTEN connection that does not come back in time: the connection is lost. */
+  private async beat(client: pg.Client) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("The LISTEN connection did not answer its heartbeat")),
+        this.timings.heartbeatTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([client.query("SELECT 1"), timeout]);
+    } catch (error) {
+      this.lost(client, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A notification reaches the listeners of its key and those of every key; one for every key
+   * (EVERY_KEY) and a resync reach every listener of the channel.
+   */
   private dispatch(channel: ChangeChannel, key: string, reason: "changed" | "resync") {
     const byKey = this.listeners[channel];
-    const keys = reason === "changed" && key !== EVERY_KEY ? [key, EVERY_KEY] : [key];
+    const keys =
+      reason === "resync" ? [key] : key === EVERY_KEY ? [...byKey.keys()] : [key, EVERY_KEY];
     for (const each of keys)
       for (const listener of byKey.get(each) ?? []) {
         try {
-          listener(reason, key);
+          listener(reason, reason === "resync" ? each : key);
         } catch (error) {
           log.warn("realtime.listener_failed", errorFields(error));
         }
@@ -124,7 +194,11 @@ class ChangeHub {
   }
 
   private lost(client: pg.Client, error: unknown) {
-    if (this.client === client) this.client = null;
+    if (this.client === client) {
+      this.client = null;
+      if (this.heartbeat) clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
     client.removeAllListeners();
     client.on("error", () => undefined);
     void client.end().catch(() => undefined);

@@ -18,5 +18,20 @@ export const USER_CHANGED_CHANNEL = "user_changed";
 export const CHANGE_CHANNELS = [VISIT_CHANGED_CHANNEL, USER_CHANGED_CHANNEL] as const;
 export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
 
+/** The triggers that send a channel's notifications: without all of them, it is not heard. */
+export const TRIGGERS_OF_CHANNEL: Record<ChangeChannel, readonly string[]> = {
+  [VISIT_CHANGED_CHANNEL]: [],
+  [USER_CHANGED_CHANNEL]: [
+    "User_changed",
+    "User_truncated",
+    "Subject_portal_added",
+    "Subject_portal_changed",
+    "Subject_portal_removed",
+    "Subject_truncated",
+    "Organization_time_zone_changed",
+    "Organization_truncated",
+  ],
+};
+
 /** The key that subscribes to every notification of a channel, and the payload meaning "all". */
 export const EVERY_KEY = "*";

@@ -121,7 +121,7 @@ async function storeStates(sql: Sql, states: [string, VisitState][]): Promise<vo
 
 /**
  * Derives each visit's live state and attendance from all its recorded events and stores them,
- * and tells the app instances (visit-changed-channel.ts). The caller holds the visits' row locks (lockVisits), so that two
+ * and tells the app instances (lib/realtime/channels.ts). The caller holds the visits' row locks (lockVisits), so that two
  * notifications of one visit are applied one after the other and the second sees the first, and
  * has checked that no visit is cancelled.
  */
