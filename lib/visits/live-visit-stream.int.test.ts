@@ -84,6 +84,24 @@ describe("the live waiting room stream", () => {
     for (const stream of [staff, otherStaff, patient]) stream.abort.abort();
   });
 
+  it("ends a viewer's streams when their user changes, so that their access is checked again", async () => {
+    const clinic = await clinicWithVisit();
+    await changeHub().ready();
+    const staff = await open(clinic.viewers.provider, clinic.visitId);
+    const patient = await open(clinic.viewers.patient, clinic.visitId);
+    await staff.next();
+    await patient.next();
+    await db.user.update({ where: { id: clinic.provider.id }, data: { isActive: false } });
+    await expect(staff.next()).rejects.toThrow("Stream ended");
+
+    await db.$transaction(async (tx) => {
+      await tx.visit.update({ where: { id: clinic.visitId }, data: { isProviderPresent: true } });
+      await tx.$executeRaw`SELECT pg_notify(${VISIT_CHANGED_CHANNEL}, ${clinic.visitId})`;
+    });
+    expect(await patient.next()).toMatchObject({ data: { isProviderPresent: true } });
+    patient.abort.abort();
+  });
+
   it("keeps other organizations and other patients out", async () => {
     const clinic = await clinicWithVisit();
     const other = await createClinic(db);

@@ -3,14 +3,15 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/types";
 import { errorFields, log } from "@/lib/log";
 import { changeHub } from "@/lib/realtime/change-hub";
-import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
+import { USER_CHANGED_CHANNEL, VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { LIVE_VISIT_EVENTS, type LiveVisit } from "@/lib/visits/types";
 
 // The body of `GET /api/visits/[visitId]/events`: Server-Sent Events carrying the visit's live
 // state. The state is sent on connect, then again whenever a change notification arrives and the
 // state read back from the database differs from the last one sent. Comments keep proxies from
-// closing an idle stream; the stream ends after a while so that the browser reconnects and the
+// closing an idle stream. The stream ends when the viewer's user changes (deactivated, another
+// role, sessions ended) and after a while in any case, so that the browser reconnects and the
 // viewer's access is checked again.
 
 export const LIVE_VISIT_HEADERS = {
@@ -93,12 +94,16 @@ export function liveVisitStream({
         visitId,
         () => void refresh(),
       );
+      const unwatchViewer = changeHub().subscribe(USER_CHANGED_CHANNEL, viewer.id, (reason) => {
+        if (reason === "changed") close();
+      });
       const ping = setInterval(() => write(": ping\n\n"), pingMs);
       const lifetime = setTimeout(() => close(), lifetimeMs);
       const close = () => {
         if (isClosed) return;
         isClosed = true;
         unsubscribe();
+        unwatchViewer();
         clearInterval(ping);
         clearTimeout(lifetime);
         signal.removeEventListener("abort", close);
