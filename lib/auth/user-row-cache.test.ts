@@ -7,10 +7,10 @@ import { EVERY_KEY } from "@/lib/realtime/channels";
 type Row = { id: string; version: number };
 
 /** The notifications, as the change hub delivers them: heard or not, and sent by the test. */
-function fakeFeed(isListening = true) {
+function fakeFeed(isHearing = true) {
   const listeners = new Set<ChangeListener>();
   return {
-    isListening,
+    isHearing,
     subscribe(listener: ChangeListener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -65,9 +65,9 @@ describe("the cache of signed-in users' rows", () => {
     await read("a");
     expect(reads()).toBe(2);
 
-    feed.isListening = true;
+    feed.isHearing = true;
     await read("a");
-    feed.isListening = false; // the connection dropped: changes may go unheard from now on
+    feed.isHearing = false; // the connection dropped: changes may go unheard from now on
     await read("a");
     expect(reads()).toBe(4);
   });
@@ -132,8 +132,8 @@ describe("the cache of signed-in users' rows", () => {
   it("does not keep a row read while the notifications were interrupted or not yet heard", async () => {
     for (const [isHeardAtStart, interrupt] of [
       [true, (feed: ReturnType<typeof fakeFeed>) => feed.notify("resync", EVERY_KEY)],
-      [false, (feed: ReturnType<typeof fakeFeed>) => (feed.isListening = true)],
-      [true, (feed: ReturnType<typeof fakeFeed>) => (feed.isListening = false)],
+      [false, (feed: ReturnType<typeof fakeFeed>) => (feed.isHearing = true)],
+      [true, (feed: ReturnType<typeof fakeFeed>) => (feed.isHearing = false)],
     ] as const) {
       const feed = fakeFeed(isHeardAtStart);
       const cache = new UserRowCache<Row>(feed, { max: 10, ttlMs: 60_000 });
@@ -142,7 +142,7 @@ describe("the cache of signed-in users' rows", () => {
       interrupt(feed);
       pending.finish(row("a"));
       await reading;
-      feed.isListening = true;
+      feed.isHearing = true;
       let isReadAgain = false;
       await cache.read("a", {
         accepts: () => true,

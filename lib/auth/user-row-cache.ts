@@ -37,12 +37,12 @@ export class UserRowCache<Row extends object> {
   async read(userId: string, { accepts, load }: UserRowRead<Row>): Promise<Row | undefined> {
     this.subscribe();
     const key = userId.toLowerCase(); // as the notifications spell it
-    const isHeardAtStart = this.feed.isListening;
+    const isHeardAtStart = this.feed.isHearing;
     const cached = isHeardAtStart ? this.rows.get(key) : undefined;
     if (cached && accepts(cached)) return cached;
     const generation = this.generation;
     const row = await load();
-    if (row && isHeardAtStart && this.feed.isListening && generation === this.generation)
+    if (row && isHeardAtStart && this.feed.isHearing && generation === this.generation)
       this.rows.set(key, row);
     return row;
   }

@@ -25,7 +25,7 @@ export type ChangeListener = (reason: "changed" | "resync", key: string) => void
 
 /** Every notification of one channel, and whether they are heard now: what a cache follows. */
 export type ChangeFeed = {
-  readonly isListening: boolean;
+  readonly isHearing: boolean;
   subscribe(listener: ChangeListener): () => void;
 };
 
@@ -74,7 +74,7 @@ export class ChangeHub {
   everyChange(channel: ChangeChannel): ChangeFeed {
     const isHearing = () => this.isHearing(channel);
     return {
-      get isListening() {
+      get isHearing() {
         return isHearing();
       },
       subscribe: (listener) => this.subscribe(channel, EVERY_KEY, listener),
