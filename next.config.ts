@@ -1,10 +1,10 @@
 import type { NextConfig } from "next";
 
-import { SECURITY_HEADERS } from "./lib/security-headers";
+import { SECURITY_HEADERS } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // No serverActions options: lib/refuse-bad-form-post.ts applies Next.js's defaults (1 MB, same
+  // No serverActions options: lib/server/refuse-bad-form-post.ts applies Next.js's defaults (1 MB, same
   // host) in the proxy, to answer 413/403 instead of Next.js's 500. Change both together.
   reactStrictMode: true,
   // Generated Prisma client and the pg driver run on the server as plain Node modules.

@@ -9,9 +9,9 @@ import {
 import { authConfig } from "@/lib/auth/config";
 import { readSessionClaims } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env";
-import { refuseBadFormPost } from "@/lib/refuse-bad-form-post";
+import { refuseBadFormPost } from "@/lib/server/refuse-bad-form-post";
 
-// Refuses form posts that Next.js would answer with a 500 (lib/refuse-bad-form-post.ts), then sends
+// Refuses form posts that Next.js would answer with a 500 (lib/server/refuse-bad-form-post.ts), then sends
 // signed-out visitors to /sign-in (see authConfig.callbacks.authorized). It never decides access
 // to a record: pages and routes do.
 const { auth } = NextAuth(authConfig);

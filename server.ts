@@ -1,5 +1,5 @@
 // npm start: the production server. Next.js answers every request except the routes registered in
-// lib/direct-routes.ts (Zoom's webhook deliveries), which this server answers before Next.js's
+// lib/server/direct-routes.ts (Zoom's webhook deliveries), which this server answers before Next.js's
 // request pipeline. Options as `next start`: --port/-p (or PORT; default 3000) and --hostname/-H
 // (default: all interfaces); run from the project's directory.
 import http from "node:http";
@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
 
-import { withDirectRoutes } from "@/lib/direct-routes";
+import { withDirectRoutes } from "@/lib/server/direct-routes";
 import { parseEnv, portSchema } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 

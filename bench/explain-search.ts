@@ -1,7 +1,7 @@
 // Prints EXPLAIN ANALYZE of the subject search for each kind of query, on DATABASE_URL (the
 // 1M-subject seed: `npm run db:seed -- --subjects 1000000`). Run: npx tsx --conditions=react-server bench/explain-search.ts
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
 import { buildSearchSql, type SearchAudit, searchPartsFor } from "@/lib/subjects/search-subjects";
 

@@ -10,15 +10,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { createDbClient, type Db } from "@/lib/db-client";
-import { sseFrames } from "@/lib/realtime/sse-frames";
+import { createDbClient, type Db } from "@/lib/db/db-client";
+import { sseFrames } from "@/tests/support/sse-frames";
 import {
   assertLocalDatabase,
   createDatabase,
   dropDatabases,
   testServerUrl,
   uniqueDatabaseName,
-} from "@/lib/testing/test-database";
+} from "@/tests/support/test-database";
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { DEMO_PASSWORD } from "@/prisma/factories";
 import { seedBulkSubjects, seedDemo } from "@/prisma/seed";

@@ -2,7 +2,7 @@
 // 8 concurrent callers. Run: DATABASE_URL=… npx tsx --conditions=react-server bench/search-latency.ts
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
 

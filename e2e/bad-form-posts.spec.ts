@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import fc from "fast-check";
 
 import { Role, VisitStatus } from "@/generated/prisma/enums";
-import type { Db } from "@/lib/db-client";
+import type { Db } from "@/lib/db/db-client";
 import { isCalendarDate, type LocalDateTime, zonedTimeToInstant } from "@/lib/time-zone";
 import { VISIT_DURATIONS } from "@/lib/visits/constants";
 import { createUser, createVisit, DEMO_PASSWORD } from "@/prisma/factories";

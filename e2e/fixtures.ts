@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
 import { Role } from "@/generated/prisma/enums";
-import { createDbClient, type Db } from "@/lib/db-client";
+import { createDbClient, type Db } from "@/lib/db/db-client";
 import {
   createOrganization,
   createPatient,

@@ -1,4 +1,4 @@
-import { dropDatabases, testServerUrl } from "@/lib/testing/test-database";
+import { dropDatabases, testServerUrl } from "@/tests/support/test-database";
 
 import { e2eDatabaseName } from "./support/environment";
 import {

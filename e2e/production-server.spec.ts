@@ -5,7 +5,7 @@ import { type AppInstance, e2eAppLogPath } from "./support/environment";
 
 // The e2e servers are the production server (server.ts, as `npm start` runs it). Its direct route
 // and the App Router route give Zoom the same answers, so only the server's log shows that the
-// webhook is registered to skip Next.js's request pipeline (lib/direct-routes.ts).
+// webhook is registered to skip Next.js's request pipeline (lib/server/direct-routes.ts).
 
 function registeredRoutes(instance: AppInstance): unknown[] {
   return readFileSync(e2eAppLogPath(instance), "utf8")

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 
-import { parseCsv } from "@/lib/reports/parse-csv";
+import { parseCsv } from "@/tests/support/parse-csv";
 import { seedVisitHistory } from "@/prisma/seed";
 
 import { expect, test } from "./fixtures";

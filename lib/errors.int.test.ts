@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { actionErrorFrom } from "@/lib/action-state";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
-import { toErrorResponse } from "@/lib/http";
-import { pooledSql } from "@/lib/sql";
-import { createClinic } from "@/lib/testing/viewers";
+import { toErrorResponse } from "@/lib/server/http";
+import { pooledSql } from "@/lib/db/sql";
+import { createClinic } from "@/tests/support/viewers";
 
 // A NUL byte passes zod's string checks but PostgreSQL refuses it: such input must be a 400 or a
 // form error everywhere, never a 500, whichever way the query went.

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "@/lib/db-client";
+import type { Db } from "@/lib/db/db-client";
 
 import { FIRST_NAMES, LAST_NAMES } from "./demo-names";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { DEMO_PASSWORD } from "@/prisma/factories";
 import { seedBulkSubjects, seedDemo } from "@/prisma/seed";
 

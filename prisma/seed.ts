@@ -1,5 +1,5 @@
 import { ParticipantRole, Role, VisitStatus } from "@/generated/prisma/enums";
-import type { Db } from "@/lib/db-client";
+import type { Db } from "@/lib/db/db-client";
 
 import { FIRST_NAMES, LAST_NAMES } from "./demo-names";
 import {

@@ -2,7 +2,7 @@
 // Works on DATABASE_URL, or on the embedded PostgreSQL when DATABASE_URL is unset.
 import { parseArgs } from "node:util";
 
-import { createDbClient } from "@/lib/db-client";
+import { createDbClient } from "@/lib/db/db-client";
 import { DEMO_ORGANIZATION_SLUG, seedBulkSubjects, seedDemo } from "@/prisma/seed";
 
 import { applyMigrations } from "@/prisma/apply-migrations";

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import path from "node:path";
 
-import { createDbClient } from "@/lib/db-client";
+import { createDbClient } from "@/lib/db/db-client";
 import { DEMO_PASSWORD } from "@/prisma/factories";
 import { seedDemo } from "@/prisma/seed";
 

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { databaseUrl, testServerUrl } from "@/lib/testing/test-database";
+import { databaseUrl, testServerUrl } from "@/tests/support/test-database";
 
 // What playwright.config.ts decided for this run, read back by the server script and the fixtures.
 

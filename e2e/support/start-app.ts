@@ -4,8 +4,8 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 
-import { createDbClient } from "@/lib/db-client";
-import { assertLocalDatabase, createDatabase, testServerUrl } from "@/lib/testing/test-database";
+import { createDbClient } from "@/lib/db/db-client";
+import { assertLocalDatabase, createDatabase, testServerUrl } from "@/tests/support/test-database";
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { seedDemo } from "@/prisma/seed";
 import { productionServerArgs } from "@/scripts/lib/production-server";

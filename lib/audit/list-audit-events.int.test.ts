@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import {
   AUDIT_PAGE_SIZE,
@@ -8,7 +8,7 @@ import {
   listAuditEvents,
   parseAuditQuery,
 } from "@/lib/audit/list-audit-events";
-import { createClinic } from "@/lib/testing/viewers";
+import { createClinic } from "@/tests/support/viewers";
 
 function queryOf(raw: Record<string, string>): AuditQuery {
   const parsed = parseAuditQuery(raw);

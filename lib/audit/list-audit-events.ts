@@ -7,7 +7,7 @@ import { Role } from "@/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { addDays, isCalendarDate, startOfDay } from "@/lib/time-zone";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { createClinic } from "@/lib/testing/viewers";
+import { db } from "@/lib/db/db";
+import { createClinic } from "@/tests/support/viewers";
 
 describe("recordAudit", () => {
   it("records who did what to which record, from where", async () => {

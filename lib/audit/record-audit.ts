@@ -3,8 +3,8 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
-import type { Db, Tx } from "@/lib/db";
-import { pooledSql, sqlOf } from "@/lib/sql";
+import type { Db, Tx } from "@/lib/db/db";
+import { pooledSql, sqlOf } from "@/lib/db/sql";
 
 /** Who acted. A Viewer is one; so is a user who has just proven who they are. */
 export type AuditActor = { id: string; role: Role; organizationId: string; ip: string | null };

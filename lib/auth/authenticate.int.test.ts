@@ -4,7 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { createOrganization, createUser, DEMO_PASSWORD, uniqueToken } from "@/prisma/factories";
 
 async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {

@@ -11,7 +11,7 @@ import {
   SIGN_IN_LIMITS,
 } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailureReason } from "@/lib/auth/sign-in-failure";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 
 /** What Auth.js puts in the session token. */
 export type SignedInUser = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { endSessions } from "@/lib/auth/end-sessions";
-import { db } from "@/lib/db";
-import { createClinic } from "@/lib/testing/viewers";
+import { db } from "@/lib/db/db";
+import { createClinic } from "@/tests/support/viewers";
 
 describe("endSessions", () => {
   it("moves the session version on, so earlier session tokens stop working, and audits it", async () => {

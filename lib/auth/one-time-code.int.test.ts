@@ -9,7 +9,7 @@ import {
 } from "@/lib/auth/one-time-code";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { createOrganization, createPatient, createUser, uniqueToken } from "@/prisma/factories";
 
 async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {

@@ -6,7 +6,7 @@ import { Role } from "@/generated/prisma/enums";
 import { hitRateLimit, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError } from "@/lib/auth/sign-in-failure";
 import { hmacSha256Hex, safeEqual } from "@/lib/crypto/hmac";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { type EmailMessage, sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

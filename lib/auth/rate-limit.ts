@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { sha256Hex } from "@/lib/crypto/hmac";
 
 // Fixed-window counters in PostgreSQL, so every app instance shares them. One atomic statement

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
 import { UserRowCache } from "@/lib/auth/user-row-cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { ChangeHub } from "@/lib/realtime/change-hub";
 import { EVERY_KEY, USER_CHANGED_CHANNEL, VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { createClinic } from "@/lib/testing/viewers";
+import { createClinic } from "@/tests/support/viewers";
 import { createSubject, createUser } from "@/prisma/factories";
 
 // The database's own triggers announce every change to what a signed-in user's view holds, and

@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { changeHub } from "@/lib/realtime/change-hub";
 import { USER_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { pooledSql } from "@/lib/sql";
+import { pooledSql } from "@/lib/db/sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,7 +60,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const user = await userRows().read(claims.id, {
     accepts: (row) => isCurrent(row, claims.sessionVersion),
     load: async () => {
-      // Plain SQL (see lib/sql.ts): a signed-in request waits for it when the cache misses.
+      // Plain SQL (see lib/db/sql.ts): a signed-in request waits for it when the cache misses.
       const [row] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
       return row;
     },

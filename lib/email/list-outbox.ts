@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { env } from "@/lib/env";
 
 const OUTBOX_PAGE_SIZE = 50;

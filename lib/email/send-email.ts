@@ -2,7 +2,7 @@ import "server-only";
 
 import nodemailer, { type Transporter } from "nodemailer";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { checkHealth } from "@/lib/health/check-health";
-import { loadFresh } from "@/lib/testing/fresh-modules";
+import { loadFresh } from "@/tests/support/fresh-modules";
 
 describe("checkHealth", () => {
   it("is ok when the database answers", async () => {

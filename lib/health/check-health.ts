@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { errorFields, log } from "@/lib/log";
 
 export type Health = { status: "ok" } | { status: "unavailable"; reason: string };

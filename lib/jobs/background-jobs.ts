@@ -5,7 +5,7 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
-import { reconcileFinishedVisits } from "@/lib/visits/reconcile-attendance";
+import { reconcileFinishedVisits } from "@/lib/visits/attendance/reconcile-attendance";
 
 // Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
 // schedule fires once across all app instances. Tables live in the `pgboss` schema.

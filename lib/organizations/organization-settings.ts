@@ -3,7 +3,7 @@ import "server-only";
 import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import type { OrganizationSettingsInput } from "@/lib/organizations/schemas";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { escapeCsvCell, toCsvRow } from "@/lib/reports/csv";
-import { parseCsv } from "@/lib/reports/parse-csv";
+import { parseCsv } from "@/tests/support/parse-csv";
 
 describe("escapeCsvCell", () => {
   it.each([

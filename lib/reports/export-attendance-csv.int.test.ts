@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { ParticipantRole, Role, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { ATTENDANCE_CSV_BATCH, exportAttendanceCsv } from "@/lib/reports/export-attendance-csv";
-import { parseCsv } from "@/lib/reports/parse-csv";
+import { parseCsv } from "@/tests/support/parse-csv";
 import { parseReportFilters, type ReportFilters } from "@/lib/reports/report-filters";
-import { createClinic } from "@/lib/testing/viewers";
+import { createClinic } from "@/tests/support/viewers";
 import { createUser, createVisit } from "@/prisma/factories";
 
 const NOW = new Date("2026-01-07T20:00:00Z");

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ParticipantRole } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { errorFields, log } from "@/lib/log";
 import { toCsvRow } from "@/lib/reports/csv";
 import type { ReportFilters } from "@/lib/reports/report-filters";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { ParticipantRole, Role, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { getVisitReport } from "@/lib/reports/get-visit-report";
 import { parseReportFilters, type ReportFilters } from "@/lib/reports/report-filters";
-import { createClinic, viewerFor } from "@/lib/testing/viewers";
+import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { createUser, createVisit } from "@/prisma/factories";
 import { seedVisitHistory } from "@/prisma/seed";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { LATE_START_MINUTES } from "@/lib/reports/constants";
 import type { ReportFilters } from "@/lib/reports/report-filters";
 import { buildReportScope } from "@/lib/reports/report-scope";

@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import type { ReportFilters } from "@/lib/reports/report-filters";
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { DataDeletionReason, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/db";
 import { scheduleDataDeletion } from "@/lib/retention/schedule-data-deletion";
 
 export type EndZoomConnectionOptions = {

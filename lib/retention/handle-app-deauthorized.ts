@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { DataDeletionReason, ZoomConnectionStatus } from "@/generated/prisma/enums";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/db";
 import { log } from "@/lib/log";
 import { endZoomConnection } from "@/lib/retention/end-zoom-connection";
 import type { AppDeauthorizedPayload } from "@/lib/retention/schemas";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { PatientPresence, ZoomConnectionStatus } from "@/generated/prisma/enums";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/db";
 
 export type PurgeCounts = {
   visits: number;

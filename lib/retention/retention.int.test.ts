@@ -6,12 +6,12 @@ import {
   VisitStatus,
   ZoomConnectionStatus,
 } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { createJobBoss, RETENTION_QUEUE, registerJobs } from "@/lib/jobs/background-jobs";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
-import { removeZoomLink } from "@/lib/zoom-connection/remove-zoom-link";
-import { createLinkedClinic } from "@/lib/testing/linked-clinic";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { removeZoomLink } from "@/lib/zoom/link/remove-zoom-link";
+import { createLinkedClinic } from "@/tests/support/linked-clinic";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { createVisit } from "@/prisma/factories";
 
 const context = withZoomEmulator({ receiveWebhooks: true });

@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { DataDeletionReason, DataDeletionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { errorFields, log } from "@/lib/log";
 import { appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
 import { purgeZoomData } from "@/lib/retention/purge-zoom-data";

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { type DataDeletionReason, DataDeletionStatus } from "@/generated/prisma/enums";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/db";
 import { env } from "@/lib/env";
 
 export type ScheduleDataDeletionOptions = {

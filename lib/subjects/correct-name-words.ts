@@ -1,6 +1,6 @@
 import "server-only";
 
-import { pooledSql } from "@/lib/sql";
+import { pooledSql } from "@/lib/db/sql";
 
 const MAX_WORDS = 4;
 

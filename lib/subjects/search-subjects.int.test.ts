@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { findSubjectForViewer } from "@/lib/subjects/find-subject";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
-import { createClinic } from "@/lib/testing/viewers";
+import { createClinic } from "@/tests/support/viewers";
 import { createSubject, createVisit, uniqueToken } from "@/prisma/factories";
 
 type Clinic = Awaited<ReturnType<typeof createClinic>>;

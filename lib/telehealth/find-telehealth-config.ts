@@ -4,7 +4,7 @@ import { JoinMode } from "@/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { safeEqual } from "@/lib/crypto/hmac";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { parseBasicAuthorization } from "@/lib/telehealth/basic-authorization";
 import type { NotifierCredentialsCheck, TelehealthJoinConfig } from "@/lib/telehealth/types";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { JoinMode } from "@/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { type AppError, isAppError } from "@/lib/errors";
 import {
   findTelehealthJoinConfig,
@@ -12,7 +12,7 @@ import {
 import { getTelehealthSettings } from "@/lib/telehealth/get-telehealth-settings";
 import type { TelehealthSettingsInput } from "@/lib/telehealth/schemas";
 import { updateTelehealthSettings } from "@/lib/telehealth/update-telehealth-settings";
-import { createClinic } from "@/lib/testing/viewers";
+import { createClinic } from "@/tests/support/viewers";
 
 const API_KEY = "carevisit_org.key-1";
 const API_SECRET = "telehealth-secret-9f8e7d";

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, managedUserSelect } from "@/lib/users/managed-user";
 import type { CreateStaffUserInput } from "@/lib/users/schemas";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 
 /** The viewer's own profile. */
 export async function getProfile({ viewer }: { viewer: Viewer }) {

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { assertAdmin } from "@/lib/users/managed-user";
 import { type ListUsersQuery, USERS_PAGE_SIZE } from "@/lib/users/schemas";
 import type { UserListPage } from "@/lib/users/types";

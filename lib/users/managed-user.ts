@@ -2,7 +2,7 @@ import "server-only";
 
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import type { ManagedUser } from "@/lib/users/types";
 

@@ -3,7 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { assertAdmin, getManagedUser, managedUserSelect } from "@/lib/users/managed-user";
 import type { ResetUserPasswordInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";

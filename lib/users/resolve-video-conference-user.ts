@@ -2,7 +2,7 @@ import "server-only";
 
 import { VideoUserIdSource } from "@/generated/prisma/enums";
 import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { assertOwnZoomUser } from "@/lib/users/zoom-user-ownership";
 import { type ZoomConnectionRef, zoomErrorOf } from "@/lib/zoom/api/request";

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { VideoUserIdSource } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import type { VideoConferenceUserIdInput } from "@/lib/users/schemas";
 import { assertOwnZoomUser } from "@/lib/users/zoom-user-ownership";

@@ -3,7 +3,7 @@ import "server-only";
 import { VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { getScheduledVisitForChange } from "@/lib/visits/managed-visit";
 import { deleteZoomMeeting } from "@/lib/zoom/api/meetings";
 import { findActiveZoomConnection } from "@/lib/zoom/connection";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { errorFields, log } from "@/lib/log";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";

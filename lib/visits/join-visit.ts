@@ -4,7 +4,7 @@ import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
 import { errorFields, log } from "@/lib/log";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 
 const PROVIDERS_SHOWN = 200;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
-import { createClinic } from "@/lib/testing/viewers";
+import { db } from "@/lib/db/db";
+import { createClinic } from "@/tests/support/viewers";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
 import { listVisits } from "@/lib/visits/list-visits";
 import { createPatient, createVisit } from "@/prisma/factories";

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { groupVisitsByPhase, type VisitPhase } from "@/lib/visits/timeline";
 import { liveVisitSelect } from "@/lib/visits/live-visit";
 import { visitsVisibleTo } from "@/lib/visits/visibility";

@@ -2,11 +2,11 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { sseFrames } from "@/lib/realtime/sse-frames";
+import { sseFrames } from "@/tests/support/sse-frames";
 import { changeHub } from "@/lib/realtime/change-hub";
-import { createClinic, viewerFor } from "@/lib/testing/viewers";
+import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
 import type { LiveVisit } from "@/lib/visits/types";

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import type { LiveVisit, PatientLiveVisit, StaffLiveVisit } from "@/lib/visits/types";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 

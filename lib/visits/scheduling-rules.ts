@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Role, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import {

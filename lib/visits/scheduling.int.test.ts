@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { Role, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { type AppError, isAppError } from "@/lib/errors";
-import { createLinkedClinic } from "@/lib/testing/linked-clinic";
-import { viewerFor } from "@/lib/testing/viewers";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { createLinkedClinic } from "@/tests/support/linked-clinic";
+import { viewerFor } from "@/tests/support/viewers";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
 import { getJoinUrl } from "@/lib/visits/join-visit";

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
-import { createLinkedClinic } from "@/lib/testing/linked-clinic";
-import { createClinic } from "@/lib/testing/viewers";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { createLinkedClinic } from "@/tests/support/linked-clinic";
+import { createClinic } from "@/tests/support/viewers";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { startVisit } from "@/lib/visits/start-visit";
 
 const context = withZoomEmulator();

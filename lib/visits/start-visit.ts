@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";

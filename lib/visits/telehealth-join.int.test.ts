@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { JoinMode } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { decryptTelehealthData } from "@/lib/telehealth/telehealth-crypto";
 import { updateTelehealthSettings } from "@/lib/telehealth/update-telehealth-settings";
-import { createClinic } from "@/lib/testing/viewers";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { createClinic } from "@/tests/support/viewers";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { getJoinUrl } from "@/lib/visits/join-visit";
 import { createVisit } from "@/prisma/factories";
 

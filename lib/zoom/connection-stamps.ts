@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 
 // The admin page's "last successful call" and "last webhook received", written at most once a
 // minute per connection and process, so that busy moments do not queue on the connection row.

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { findZoomSettings } from "@/lib/zoom/config";
 import { relinkNeeded } from "@/lib/zoom/tokens";

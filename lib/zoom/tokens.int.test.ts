@@ -8,12 +8,15 @@ import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
-import { loadFresh } from "@/lib/testing/fresh-modules";
-import { createLinkedClinic } from "@/lib/testing/linked-clinic";
-import { TEST_ZOOM_CLIENT_ID, TEST_ZOOM_CLIENT_SECRET } from "@/lib/testing/zoom-emulator-process";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { loadFresh } from "@/tests/support/fresh-modules";
+import { createLinkedClinic } from "@/tests/support/linked-clinic";
+import {
+  TEST_ZOOM_CLIENT_ID,
+  TEST_ZOOM_CLIENT_SECRET,
+} from "@/tests/support/zoom-emulator-process";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { zoomErrorOf } from "@/lib/zoom/api/request";
 import {
   createZoomMeeting,
@@ -82,7 +85,7 @@ describe("access tokens", () => {
     const worker = (startAt: number) =>
       run(
         path.join(process.cwd(), "node_modules/.bin/tsx"),
-        ["--conditions=react-server", "lib/testing/zoom-burst-worker.ts"],
+        ["--conditions=react-server", "tests/support/zoom-burst-worker.ts"],
         {
           env: {
             ...process.env,

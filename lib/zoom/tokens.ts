@@ -2,7 +2,7 @@ import "server-only";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { getZoomSettings } from "@/lib/zoom/config";

@@ -1,6 +1,6 @@
 // GET /api/health — readiness: 200 when the database answers, 503 otherwise
 import { checkHealth } from "@/lib/health/check-health";
-import { handleRoute } from "@/lib/http";
+import { handleRoute } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 

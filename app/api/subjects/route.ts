@@ -1,7 +1,7 @@
 // GET /api/subjects?q=&page=&sort=&dir=&portal=&upcoming= — the care team's subject search, as JSON
 import { Role } from "@/generated/prisma/enums";
 import { requireApiViewer } from "@/lib/auth/viewer";
-import { badRequest, handleRoute } from "@/lib/http";
+import { badRequest, handleRoute } from "@/lib/server/http";
 import { subjectSearchApiQuerySchema } from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
 

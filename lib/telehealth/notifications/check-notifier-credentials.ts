@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 
 import { hitRateLimit, type RateLimitRule, refundRateLimit } from "@/lib/auth/rate-limit";
 import { sha256Hex } from "@/lib/crypto/hmac";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { parseBasicAuthorization } from "@/lib/telehealth/basic-authorization";
 import { verifyNotifierCredentials } from "@/lib/telehealth/find-telehealth-config";
 import type { NotifierCredentialsCheck } from "@/lib/telehealth/types";

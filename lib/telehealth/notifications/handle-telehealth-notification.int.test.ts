@@ -15,16 +15,16 @@ import {
 } from "@/generated/prisma/enums";
 import type * as passwordModule from "@/lib/auth/password";
 import { verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import {
   handleTelehealthNotification,
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
-import { allowConnections } from "@/lib/testing/test-database";
-import { createClinic } from "@/lib/testing/viewers";
-import { startZoomEmulator, type ZoomEmulatorProcess } from "@/lib/testing/zoom-emulator-process";
+import { allowConnections } from "@/tests/support/test-database";
+import { createClinic } from "@/tests/support/viewers";
+import { startZoomEmulator, type ZoomEmulatorProcess } from "@/tests/support/zoom-emulator-process";
 import { createPatient, createVisit, passwordHashFor } from "@/prisma/factories";
 
 // The real bcrypt check, counted: a header must be checked once, however many notifications bring it.

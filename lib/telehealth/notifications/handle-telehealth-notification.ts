@@ -3,15 +3,15 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { fieldErrorsOf } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
-import { lockVisit } from "@/lib/visits/lock-visit";
+import { lockVisit } from "@/lib/visits/attendance/lock-visit";
 import {
   type ParticipantVisit,
   participantVisitSelect,
   recordParticipantEvent,
-} from "@/lib/visits/record-participant-event";
+} from "@/lib/visits/attendance/record-participant-event";
 
 import { checkNotifierCredentials } from "./check-notifier-credentials";
 import { deriveConnectionEventKind } from "./connection-status";

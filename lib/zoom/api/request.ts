@@ -2,7 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { log } from "@/lib/log";
 import {
   type Decision,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "@/lib/db";
-import { TEST_ZOOM_WEBHOOK_SECRET } from "@/lib/testing/zoom-emulator-process";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { db } from "@/lib/db/db";
+import { TEST_ZOOM_WEBHOOK_SECRET } from "@/tests/support/zoom-emulator-process";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
 import { signZoomPayload } from "@/lib/zoom/webhook/verify-signature";
 

@@ -3,14 +3,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { NotificationOutcome, NotificationSource } from "@/generated/prisma/enums";
 import { sha256Hex } from "@/lib/crypto/hmac";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/db";
 import { env } from "@/lib/env";
 import { fieldErrorsOf } from "@/lib/errors";
-import { groupCommit } from "@/lib/group-commit";
+import { groupCommit } from "@/lib/server/group-commit";
 import { errorFields, log } from "@/lib/log";
 import { handleAppDeauthorized } from "@/lib/retention/handle-app-deauthorized";
 import { appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
-import { withSqlTransaction } from "@/lib/sql";
+import { withSqlTransaction } from "@/lib/db/sql";
 import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
 import { canonicalJson } from "@/lib/zoom/webhook/canonical-json";
 import {

@@ -6,19 +6,19 @@ import {
   VisitStatus,
   ZoomConnectionStatus,
 } from "@/generated/prisma/enums";
-import { type Sql, sqlTime } from "@/lib/sql";
-import { identifyParticipants } from "@/lib/visits/identify-participant";
-import { recomputeVisitStates } from "@/lib/visits/recompute-visit-state";
+import { type Sql, sqlTime } from "@/lib/db/sql";
+import { identifyParticipants } from "@/lib/visits/attendance/identify-participant";
+import { recomputeVisitStates } from "@/lib/visits/attendance/recompute-visit-state";
 import {
   type IdentifiedParticipantEvent,
   type ParticipantVisit,
   storeParticipantEvents,
-} from "@/lib/visits/record-participant-event";
+} from "@/lib/visits/attendance/record-participant-event";
 import { type MeetingEventPayload, participantCluesOf } from "@/lib/zoom/webhook/meeting-events";
 
 // Stores a batch of verified Zoom events and applies the meeting and participant events among
 // them to their visits, in one transaction of a fixed number of statements, whatever the batch's
-// size: this is what lets the webhook take a thousand events a second (lib/group-commit.ts).
+// size: this is what lets the webhook take a thousand events a second (lib/server/group-commit.ts).
 // Per event it does what one delivery at a time would: store it once under its dedupe key, find
 // its organization (account_id) and visit (meeting id; the newest visit of that meeting), lock
 // the visit, identify the participant, store the event, derive the visit's state again.

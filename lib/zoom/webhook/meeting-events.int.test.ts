@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { ParticipantRole, PatientPresence, VisitStatus } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
-import { createLinkedClinic } from "@/lib/testing/linked-clinic";
-import { TEST_ZOOM_WEBHOOK_SECRET } from "@/lib/testing/zoom-emulator-process";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
+import { db } from "@/lib/db/db";
+import { createLinkedClinic } from "@/tests/support/linked-clinic";
+import { TEST_ZOOM_WEBHOOK_SECRET } from "@/tests/support/zoom-emulator-process";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { startVisit } from "@/lib/visits/start-visit";
 import { handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
 import { signZoomPayload } from "@/lib/zoom/webhook/verify-signature";

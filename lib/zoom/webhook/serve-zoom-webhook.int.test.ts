@@ -2,11 +2,11 @@ import http from "node:http";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { db } from "@/lib/db";
-import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
-import { withZoomEmulator } from "@/lib/testing/with-zoom-emulator";
-import { TEST_ZOOM_WEBHOOK_SECRET } from "@/lib/testing/zoom-emulator-process";
+import { db } from "@/lib/db/db";
+import { SECURITY_HEADERS } from "@/lib/server/security-headers";
+import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
+import { TEST_ZOOM_WEBHOOK_SECRET } from "@/tests/support/zoom-emulator-process";
 import { signZoomPayload } from "@/lib/zoom/webhook/verify-signature";
 
 // serveZoomWebhook over real HTTP, as the production server runs it: what only HTTP can get wrong

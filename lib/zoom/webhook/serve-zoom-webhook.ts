@@ -2,8 +2,8 @@ import "server-only";
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { toErrorResponse } from "@/lib/http";
-import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { toErrorResponse } from "@/lib/server/http";
+import { SECURITY_HEADERS } from "@/lib/server/security-headers";
 import {
   handleZoomWebhook,
   WEBHOOK_TOO_LARGE,
@@ -13,7 +13,7 @@ import { MAX_WEBHOOK_BYTES } from "@/lib/zoom/webhook/schemas";
 
 // POST /api/zoom/webhook on Node's own request and response: what app/api/zoom/webhook/route.ts
 // does, without building a web Request. The production server answers Zoom's deliveries with it
-// (lib/direct-routes.ts); integration tests receive the emulator's deliveries with it.
+// (lib/server/direct-routes.ts); integration tests receive the emulator's deliveries with it.
 
 /** The body as text, or null as soon as it exceeds `maxBytes` (the rest is never read). */
 function readBodyCapped(request: IncomingMessage, maxBytes: number): Promise<string | null> {

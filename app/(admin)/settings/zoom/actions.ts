@@ -6,9 +6,9 @@ import { Role } from "@/generated/prisma/enums";
 import type { ActionState } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { fieldErrorsOf, isAppError } from "@/lib/errors";
-import { removeZoomLink } from "@/lib/zoom-connection/remove-zoom-link";
-import { removeZoomLinkInputSchema } from "@/lib/zoom-connection/schemas";
-import { startZoomLink } from "@/lib/zoom-connection/start-zoom-link";
+import { removeZoomLink } from "@/lib/zoom/link/remove-zoom-link";
+import { removeZoomLinkInputSchema } from "@/lib/zoom/link/schemas";
+import { startZoomLink } from "@/lib/zoom/link/start-zoom-link";
 
 export async function startZoomLinkAction(): Promise<ActionState> {
   const viewer = await requireRole(Role.ADMIN);

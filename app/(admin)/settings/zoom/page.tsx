@@ -12,8 +12,8 @@ import { Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
-import { isZoomLinkFailure, ZOOM_LINK_FAILURES } from "@/lib/zoom-connection/link-failure";
-import { getZoomOverview } from "@/lib/zoom-connection/zoom-overview";
+import { isZoomLinkFailure, ZOOM_LINK_FAILURES } from "@/lib/zoom/link/link-failure";
+import { getZoomOverview } from "@/lib/zoom/link/zoom-overview";
 
 import { removeZoomLinkAction, startZoomLinkAction } from "./actions";
 

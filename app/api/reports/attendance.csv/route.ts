@@ -2,7 +2,7 @@
 import { Role } from "@/generated/prisma/enums";
 import { requireApiViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/http";
+import { handleRoute } from "@/lib/server/http";
 import { exportAttendanceCsv } from "@/lib/reports/export-attendance-csv";
 import { parseReportFilters } from "@/lib/reports/report-filters";
 

@@ -1,5 +1,5 @@
 // GET /api/telehealth/notifications — Epic-style join/leave notifications (Basic credentials)
-import { handleRoute } from "@/lib/http";
+import { handleRoute } from "@/lib/server/http";
 import { handleTelehealthNotification } from "@/lib/telehealth/notifications/handle-telehealth-notification";
 
 export const dynamic = "force-dynamic";

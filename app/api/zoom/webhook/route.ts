@@ -1,5 +1,5 @@
 // POST /api/zoom/webhook — Zoom event notifications (signed)
-import { handleRoute, readTextCapped } from "@/lib/http";
+import { handleRoute, readTextCapped } from "@/lib/server/http";
 import { handleZoomWebhook, WEBHOOK_TOO_LARGE } from "@/lib/zoom/webhook/handle-zoom-webhook";
 import { MAX_WEBHOOK_BYTES } from "@/lib/zoom/webhook/schemas";
 

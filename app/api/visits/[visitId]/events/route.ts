@@ -1,7 +1,7 @@
 // GET /api/visits/[visitId]/events — the visit's live waiting room, as Server-Sent Events
 import { requireApiViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/http";
+import { handleRoute } from "@/lib/server/http";
 import { readLiveVisit } from "@/lib/visits/live-visit";
 import { LIVE_VISIT_HEADERS, liveVisitStream } from "@/lib/visits/live-visit-stream";
 import { visitParamsSchema } from "@/lib/visits/schemas";

@@ -3,7 +3,7 @@ import { Role } from "@/generated/prisma/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/http";
+import { handleRoute } from "@/lib/server/http";
 import { getJoinUrl } from "@/lib/visits/join-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
 

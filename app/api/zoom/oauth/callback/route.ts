@@ -3,9 +3,9 @@ import { Role } from "@/generated/prisma/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/http";
-import { completeZoomLink } from "@/lib/zoom-connection/complete-zoom-link";
-import { oauthCallbackQuerySchema } from "@/lib/zoom-connection/schemas";
+import { handleRoute } from "@/lib/server/http";
+import { completeZoomLink } from "@/lib/zoom/link/complete-zoom-link";
+import { oauthCallbackQuerySchema } from "@/lib/zoom/link/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,0 @@
-// Headers every response carries: Next.js adds them (next.config.ts), and so do the routes the
-// production server answers itself (lib/direct-routes.ts).
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-};

@@ -1,0 +1,260 @@
+import { describe, expect, it } from "vitest";
+
+import { ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { decryptSecret } from "@/lib/crypto/encryption";
+import { db } from "@/lib/db/db";
+import { isAppError } from "@/lib/errors";
+import { createClinic, viewerFor } from "@/tests/support/viewers";
+import { consentAtZoom, linkZoom } from "@/tests/support/zoom-link";
+import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
+import { completeZoomLink } from "@/lib/zoom/link/complete-zoom-link";
+import { removeZoomLink } from "@/lib/zoom/link/remove-zoom-link";
+import { startZoomLink } from "@/lib/zoom/link/start-zoom-link";
+import { createUser } from "@/prisma/factories";
+
+const context = withZoomEmulator();
+
+type EmulatorState = {
+  accounts: { id: string; users: { id: string; email: string }[] }[];
+  stats: Record<string, unknown>;
+};
+
+/** A fresh Zoom account (with an owner) so every test links its own. */
+async function newZoomAccount() {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const email = `owner-${suffix}@zoom.test`;
+  const account = await context.zoom.control<{ id: string }>("POST", "/accounts", {
+    name: `Clinic ${suffix}`,
+    users: [
+      { email, first_name: "Olive", last_name: "Owner", role: "Owner", type: 2 },
+      {
+        email: `member-${suffix}@zoom.test`,
+        first_name: "Mel",
+        last_name: "Member",
+        role: "Member",
+        type: 1,
+      },
+    ],
+  });
+  return { id: account.id, ownerEmail: email, memberEmail: `member-${suffix}@zoom.test` };
+}
+
+describe("linking Zoom", () => {
+  it("links through Zoom's consent page with state and PKCE, storing tokens encrypted", async () => {
+    const clinic = await createClinic(db);
+    const account = await newZoomAccount();
+    const { authorizeUrl } = await startZoomLink({ viewer: clinic.viewers.admin });
+    const authorize = new URL(authorizeUrl);
+    expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("redirect_uri")).toBe(
+      "http://localhost:3000/api/zoom/oauth/callback",
+    );
+
+    const back = await consentAtZoom(authorizeUrl, { userEmail: account.ownerEmail });
+    expect(back.searchParams.get("state")).toBe(authorize.searchParams.get("state"));
+    const outcome = await completeZoomLink({
+      viewer: clinic.viewers.admin,
+      code: back.searchParams.get("code") ?? undefined,
+      state: back.searchParams.get("state") ?? undefined,
+    });
+    expect(outcome).toEqual({ status: "linked" });
+
+    const connection = await db.zoomConnection.findUniqueOrThrow({
+      where: { organizationId: clinic.organization.id },
+      select: {
+        status: true,
+        zoomAccountId: true,
+        zoomUserEmail: true,
+        scopes: true,
+        accessToken: true,
+        refreshToken: true,
+        linkedById: true,
+      },
+    });
+    expect(connection).toMatchObject({
+      status: ZoomConnectionStatus.ACTIVE,
+      zoomAccountId: account.id,
+      zoomUserEmail: account.ownerEmail,
+      linkedById: clinic.admin.id,
+    });
+    expect(connection.scopes).toContain("meeting:write:admin");
+    expect(connection.accessToken).toMatch(/^v1\./);
+    expect(decryptSecret(connection.refreshToken ?? "")).not.toBe(connection.refreshToken);
+    expect(
+      await db.auditEvent.count({ where: { actorUserId: clinic.admin.id, action: "zoom.link" } }),
+    ).toBe(1);
+  });
+
+  it("refuses a state that is unknown, another admin's, reused or expired, and stores nothing", async () => {
+    const clinic = await createClinic(db);
+    const account = await newZoomAccount();
+    const otherAdmin = viewerFor(
+      await createUser(db, { organizationId: clinic.organization.id, role: "ADMIN" }),
+    );
+    const { authorizeUrl } = await startZoomLink({ viewer: clinic.viewers.admin });
+    const back = await consentAtZoom(authorizeUrl, { userEmail: account.ownerEmail });
+    const code = back.searchParams.get("code") ?? undefined;
+    const state = back.searchParams.get("state") ?? undefined;
+
+    expect(await completeZoomLink({ viewer: clinic.viewers.admin, code })).toEqual({
+      status: "failed",
+      reason: "missing_state",
+    });
+    expect(await completeZoomLink({ viewer: clinic.viewers.admin, code, state: "forged" })).toEqual(
+      { status: "failed", reason: "invalid_state" },
+    );
+    expect(await completeZoomLink({ viewer: otherAdmin, code, state })).toEqual({
+      status: "failed",
+      reason: "invalid_state",
+    });
+    expect(
+      await db.zoomConnection.count({ where: { organizationId: clinic.organization.id } }),
+    ).toBe(0);
+
+    const late = await startZoomLink({ viewer: otherAdmin });
+    await db.oAuthState.updateMany({
+      where: { userId: otherAdmin.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const lateState = new URL(late.authorizeUrl).searchParams.get("state") ?? undefined;
+    expect(await completeZoomLink({ viewer: otherAdmin, code: "x", state: lateState })).toEqual({
+      status: "failed",
+      reason: "expired_state",
+    });
+
+    expect(await completeZoomLink({ viewer: clinic.viewers.admin, code, state })).toEqual({
+      status: "linked",
+    });
+    expect(await completeZoomLink({ viewer: clinic.viewers.admin, code, state })).toEqual({
+      status: "failed",
+      reason: "used_state",
+    });
+  });
+
+  it("fails cleanly when Zoom refuses a reused code or a wrong PKCE verifier", async () => {
+    const clinic = await createClinic(db);
+    const account = await newZoomAccount();
+    const first = await startZoomLink({ viewer: clinic.viewers.admin });
+    const second = await startZoomLink({ viewer: clinic.viewers.admin });
+    const firstBack = await consentAtZoom(first.authorizeUrl, { userEmail: account.ownerEmail });
+    const secondState = new URL(second.authorizeUrl).searchParams.get("state") ?? undefined;
+
+    const code = firstBack.searchParams.get("code") ?? undefined;
+    expect(
+      await completeZoomLink({
+        viewer: clinic.viewers.admin,
+        code,
+        state: firstBack.searchParams.get("state") ?? undefined,
+      }),
+    ).toEqual({ status: "linked" });
+    await removeZoomLink({ viewer: clinic.viewers.admin, retainData: true });
+    expect(
+      await completeZoomLink({ viewer: clinic.viewers.admin, code, state: secondState }),
+    ).toEqual({ status: "failed", reason: "exchange_failed" });
+
+    const tampered = await startZoomLink({ viewer: clinic.viewers.admin });
+    const tamperedBack = await consentAtZoom(tampered.authorizeUrl, {
+      userEmail: account.ownerEmail,
+      tamper: (url) => url.searchParams.set("code_challenge", "A".repeat(43)),
+    });
+    expect(
+      await completeZoomLink({
+        viewer: clinic.viewers.admin,
+        code: tamperedBack.searchParams.get("code") ?? undefined,
+        state: tamperedBack.searchParams.get("state") ?? undefined,
+      }),
+    ).toEqual({ status: "failed", reason: "exchange_failed" });
+    const connection = await db.zoomConnection.findUniqueOrThrow({
+      where: { organizationId: clinic.organization.id },
+      select: { status: true },
+    });
+    expect(connection.status).toBe(ZoomConnectionStatus.REMOVED);
+  });
+
+  it("reports a declined consent and uses the state up", async () => {
+    const clinic = await createClinic(db);
+    expect(await linkZoom(clinic.viewers.admin, { decision: "decline" })).toEqual({
+      status: "failed",
+      reason: "declined",
+    });
+    expect(
+      await db.zoomConnection.count({ where: { organizationId: clinic.organization.id } }),
+    ).toBe(0);
+    expect(await db.oAuthState.count({ where: { userId: clinic.admin.id, usedAt: null } })).toBe(0);
+  });
+
+  it("will not link one Zoom account to two organizations, or a second account over a working one", async () => {
+    const first = await createClinic(db);
+    const second = await createClinic(db);
+    const account = await newZoomAccount();
+    const another = await newZoomAccount();
+    expect(await linkZoom(first.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
+      status: "linked",
+    });
+    expect(await linkZoom(second.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
+      status: "failed",
+      reason: "account_in_use",
+    });
+    const error = await startZoomLink({ viewer: first.viewers.admin }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isAppError(error, "conflict")).toBe(true);
+    await db.zoomConnection.updateMany({
+      where: { organizationId: first.organization.id },
+      data: { status: ZoomConnectionStatus.NEEDS_RELINK },
+    });
+    expect(await linkZoom(first.viewers.admin, { userEmail: another.ownerEmail })).toEqual({
+      status: "failed",
+      reason: "already_linked",
+    });
+    expect(await linkZoom(first.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
+      status: "linked",
+    });
+  });
+
+  it("lets only administrators link", async () => {
+    const clinic = await createClinic(db);
+    const error = await startZoomLink({ viewer: clinic.viewers.provider }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isAppError(error, "forbidden")).toBe(true);
+  });
+});
+
+describe("removing Zoom", () => {
+  it("revokes the grant at Zoom, forgets the tokens and records the retention choice", async () => {
+    const clinic = await createClinic(db);
+    const account = await newZoomAccount();
+    await linkZoom(clinic.viewers.admin, { userEmail: account.ownerEmail });
+    const before = await context.zoom.control<EmulatorState>("GET", "/state");
+    expect(await removeZoomLink({ viewer: clinic.viewers.admin, retainData: false })).toEqual({
+      isRevokedAtZoom: true,
+    });
+    const after = await context.zoom.control<EmulatorState>("GET", "/state");
+    expect(Number(after.stats.revokes)).toBe(Number(before.stats.revokes) + 1);
+
+    const connection = await db.zoomConnection.findUniqueOrThrow({
+      where: { organizationId: clinic.organization.id },
+      select: { status: true, accessToken: true, refreshToken: true, removedAt: true },
+    });
+    expect(connection).toMatchObject({
+      status: ZoomConnectionStatus.REMOVED,
+      accessToken: null,
+      refreshToken: null,
+    });
+    const deletion = await db.dataDeletionRequest.findFirstOrThrow({
+      where: { organizationId: clinic.organization.id },
+    });
+    expect(deletion).toMatchObject({
+      reason: "REMOVED_BY_ADMIN",
+      retentionAllowed: false,
+      status: "PENDING",
+    });
+    expect(deletion.dueAt.getTime() - deletion.requestedAt.getTime()).toBe(24 * 3_600_000);
+    const removedAgain = await removeZoomLink({
+      viewer: clinic.viewers.admin,
+      retainData: false,
+    }).catch((caught: unknown) => caught);
+    expect(isAppError(removedAgain, "not_found")).toBe(true);
+  });
+});
