@@ -38,7 +38,10 @@ const envSchema = z
     ZOOM_OAUTH_BASE_URL: z.url().default("https://zoom.us"),
     ZOOM_API_BASE_URL: z.url().default("https://api.zoom.us/v2"),
     ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
-    /** Where Zoom's EMR-style telehealth launch URLs point (zoom-protocols.md §5.2). */
+    /**
+     * Where Zoom's EMR-style telehealth launch URLs point
+     * (docs/protocols/telehealth-urls.md#launch-url-and-plaintext).
+     */
     ZOOM_TELEHEALTH_BASE_URL: z.url().default("https://applications.zoom.us"),
     /** Hours between a deauthorization without retention and the purge (at most 10 days). */
     RETENTION_PURGE_DELAY_HOURS: z.coerce.number().min(0).max(240).default(24),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hmacSha256Hex, safeEqual, sha256Hex } from "@/lib/crypto/hmac";
 
 describe("hmacSha256Hex", () => {
-  it("matches the URL-validation vector in zoom-protocols.md §2.3", () => {
+  it("matches the URL-validation vector in zoom-webhooks.md#known-answer", () => {
     expect(hmacSha256Hex("emulator-webhook-secret", "qgg8vlvZRS6UYooatFL8Aw")).toBe(
       "30864412a0468a1d4f6cd2faece2ba57a980eeef93e921b1756056d10e3d5d4a",
     );

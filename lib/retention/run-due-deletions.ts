@@ -44,7 +44,10 @@ export async function runDueDeletions(
   return { purged: due.length, reported: await reportCompletedDeletions(now) };
 }
 
-/** Zoom asks to be told once a deauthorized account's data is deleted. @see zoom-protocols.md §1.7 */
+/**
+ * Zoom asks to be told once a deauthorized account's data is deleted.
+ * @see docs/protocols/zoom-oauth.md#data-compliance
+ */
 async function reportCompletedDeletions(now: Date): Promise<number> {
   const settings = findZoomSettings();
   if (!settings) return 0;

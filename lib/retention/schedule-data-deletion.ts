@@ -17,7 +17,8 @@ export type ScheduleDataDeletionOptions = {
 /**
  * Records a deletion request when Zoom is unlinked. Without retention the purge is due
  * RETENTION_PURGE_DELAY_HOURS later (default 24: time to export what the clinic must keep by law),
- * always well inside the 10 days Zoom allows (zoom-protocols.md §1.7). With retention nothing is deleted.
+ * always well inside the 10 days Zoom allows (docs/protocols/zoom-oauth.md#data-compliance). With
+ * retention nothing is deleted.
  */
 export async function scheduleDataDeletion(tx: Tx, options: ScheduleDataDeletionOptions) {
   const dueAt = new Date(

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** `app_deauthorized`: the app was removed on Zoom's side. @see zoom-protocols.md §1.6, §1.7 */
+/**
+ * `app_deauthorized`: the app was removed on Zoom's side.
+ * @see docs/protocols/zoom-webhooks.md#app-deauthorized
+ * @see docs/protocols/zoom-oauth.md#data-compliance
+ */
 export const appDeauthorizedPayloadSchema = z.object({
   account_id: z.string().min(1),
   user_id: z.string().optional(),

@@ -6,12 +6,18 @@ import { env } from "@/lib/env";
 
 export const TELEHEALTH_NOTIFICATIONS_PATH = "/api/telehealth/notifications";
 
-/** Where Zoom sends join/leave notifications: CareVisit's own endpoint. @see zoom-protocols.md §5.5 */
+/**
+ * Where Zoom sends join/leave notifications: CareVisit's own endpoint.
+ * @see docs/protocols/telehealth-notifications.md#request
+ */
 export function getTelehealthNotificationUrl(): string {
   return new URL(TELEHEALTH_NOTIFICATIONS_PATH, env.APP_BASE_URL).toString();
 }
 
-/** Zoom's telehealth host (the `baseUrl` of launch URLs), without a trailing slash. @see §5.2 */
+/**
+ * Zoom's telehealth host (the `baseUrl` of launch URLs), without a trailing slash.
+ * @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
+ */
 export function getTelehealthBaseUrl(): string {
   return env.ZOOM_TELEHEALTH_BASE_URL.replace(/\/+$/, "");
 }

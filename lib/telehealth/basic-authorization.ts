@@ -1,5 +1,5 @@
 // `Authorization: Basic base64(username:password)` (RFC 7617), as Zoom's telehealth notifications
-// send it. @see ../../../shared/docs/zoom-protocols.md §5.5
+// send it. @see docs/protocols/telehealth-notifications.md#credentials
 
 /** Longer headers are refused before decoding: the stored password has at most 200 characters. */
 const MAX_HEADER_LENGTH = 1024;

@@ -13,7 +13,7 @@ import type { NotifierCredentialsCheck, TelehealthJoinConfig } from "@/lib/teleh
 /**
  * The key, the decrypted secret and the privacy switch, when the organization joins visits through
  * encrypted telehealth links; null when it uses Zoom's own links (or has no key or secret).
- * @see ../../../shared/docs/zoom-protocols.md §5.2
+ * @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
  */
 export async function findTelehealthJoinConfig(
   organizationId: string,
@@ -33,7 +33,7 @@ export async function findTelehealthJoinConfig(
 /**
  * Checks the Basic credentials of a join/leave notification against the organization's stored
  * username and password hash. "not_configured" when the organization stored none.
- * @see ../../../shared/docs/zoom-protocols.md §5.5
+ * @see docs/protocols/telehealth-notifications.md#credentials
  */
 export async function verifyNotifierCredentials(
   organizationId: string,

@@ -30,7 +30,7 @@ function open(url: string) {
 }
 
 describe("buildTelehealthPlaintext", () => {
-  it("lists usertype, sessionid and userid, then the names, as in §5.2", () => {
+  it("lists usertype, sessionid and userid, then the names, as in telehealth-urls.md#launch-url-and-plaintext", () => {
     expect(
       buildTelehealthPlaintext({
         userType: TELEHEALTH_USER_TYPE.PATIENT,
@@ -67,7 +67,7 @@ describe("buildTelehealthPlaintext", () => {
 });
 
 describe("buildTelehealthJoinUrl", () => {
-  it("matches the §5.3 known answer in the data parameter", () => {
+  it("matches the known answer of telehealth-urls.md#known-answer in the data parameter", () => {
     const url = buildTelehealthJoinUrl({
       ...BASE,
       userType: TELEHEALTH_USER_TYPE.PATIENT,

@@ -1,7 +1,7 @@
 import { encryptTelehealthData } from "@/lib/telehealth/telehealth-crypto";
 
 // Epic-style telehealth launch URLs: `{base}/telehealth?org_id={apiKey}&data={encrypted fields}`.
-// @see ../../../shared/docs/zoom-protocols.md §5.2
+// @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
 
 /** `usertype` values: Zoom makes the provider the host and the patient a participant. */
 export const TELEHEALTH_USER_TYPE = { PROVIDER: 1, PATIENT: 2 } as const;

@@ -6,7 +6,8 @@ import {
   encryptTelehealthData,
 } from "@/lib/telehealth/telehealth-crypto";
 
-// The known answer of zoom-protocols.md §5.3 (our own vector, verified against Zoom's algorithm).
+// The known answer of docs/protocols/telehealth-urls.md#known-answer (our own vector, verified
+// against Zoom's algorithm).
 const SECRET = "emulator-test-secret";
 const KEY_HEX = "cfe55bd7e6ae0c73c9d59ee167254671";
 const PLAINTEXT = "usertype=2&sessionid=98765&userid=3100312345&firstname=Ed&lastname=Mercer";
@@ -21,7 +22,7 @@ function flipBit(base64: string, byteIndex: number): string {
 }
 
 describe("deriveTelehealthKey", () => {
-  it("derives the §5.3 key from the secret (CryptDeriveKey, SHA-1)", () => {
+  it("derives the key of telehealth-urls.md#known-answer from the secret (CryptDeriveKey, SHA-1)", () => {
     expect(deriveTelehealthKey(SECRET).toString("hex")).toBe(KEY_HEX);
   });
 
@@ -33,7 +34,7 @@ describe("deriveTelehealthKey", () => {
 });
 
 describe("encryptTelehealthData", () => {
-  it("produces the §5.3 ciphertext: AES-128-CBC, zero IV, PKCS#7, Base64", () => {
+  it("produces the ciphertext of telehealth-urls.md#known-answer: AES-128-CBC, zero IV, PKCS#7, Base64", () => {
     expect(encryptTelehealthData(PLAINTEXT, SECRET)).toBe(CIPHERTEXT);
   });
 
@@ -46,7 +47,7 @@ describe("encryptTelehealthData", () => {
 });
 
 describe("decryptTelehealthData", () => {
-  it("decrypts the §5.3 ciphertext", () => {
+  it("decrypts the ciphertext of telehealth-urls.md#known-answer", () => {
     expect(decryptTelehealthData(CIPHERTEXT, SECRET)).toBe(PLAINTEXT);
   });
 

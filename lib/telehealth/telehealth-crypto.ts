@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 
 // The encryption of the `data` parameter of Epic-style telehealth launch URLs. Zoom decrypts it
 // with the API secret it shares with us, so this must match Zoom's own code bit for bit.
-// @see ../../../shared/docs/zoom-protocols.md §5.3
+// @see docs/protocols/telehealth-urls.md#encryption
 
 const ALGORITHM = "aes-128-cbc";
 /** Zoom's code uses an all-zero IV and sends none; the same plaintext gives the same ciphertext. */

@@ -29,7 +29,8 @@ function refuse(reason: JoinRefusal, message: string): AppError {
 
 /**
  * Zoom's start URL carries a host token that expires after about two hours: ask Zoom for a fresh
- * one, and fall back to the stored one if Zoom cannot answer. @see zoom-protocols.md §3.2
+ * one, and fall back to the stored one if Zoom cannot answer.
+ * @see docs/protocols/zoom-rest.md#meetings
  */
 async function freshStartUrl(
   organizationId: string,
@@ -138,7 +139,7 @@ async function zoomUrl(
 /**
  * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1
  * for staff, 2 for the patient); names and email only when the privacy switch allows.
- * @see ../../../shared/docs/zoom-protocols.md §5.2
+ * @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
  */
 function telehealthLaunchUrl(
   config: TelehealthJoinConfig,

@@ -4,7 +4,10 @@ import type { ZoomMeetingInput } from "@/lib/zoom/schemas";
 
 export const VISIT_MEETING_TOPIC = "CareVisit video visit";
 
-/** Zoom wants `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds). @see zoom-protocols.md §3.2 */
+/**
+ * Zoom wants `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds).
+ * @see docs/protocols/zoom-rest.md#meetings
+ */
 export function toZoomTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

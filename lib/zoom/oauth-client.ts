@@ -9,7 +9,7 @@ import {
 } from "@/lib/zoom/schemas";
 
 // Zoom's OAuth endpoints: authorize URL, token exchange and refresh, revoke, data compliance.
-// @see zoom-protocols.md §1
+// @see docs/protocols/zoom-oauth.md
 
 const OAUTH_TIMEOUT_MS = 10_000;
 
@@ -30,7 +30,7 @@ export class ZoomOAuthError extends Error {
   }
 }
 
-/** @see zoom-protocols.md §1.1 */
+/** @see docs/protocols/zoom-oauth.md#authorize */
 export function buildAuthorizeUrl(
   settings: ZoomSettings,
   options: { state: string; codeChallenge: string },
@@ -102,7 +102,10 @@ async function requestTokens(
   return tokens.data;
 }
 
-/** @see zoom-protocols.md §1.2 (authorization_code grant, with the PKCE verifier) */
+/**
+ * @see docs/protocols/zoom-oauth.md#token-endpoint (authorization_code grant, with the PKCE
+ * verifier)
+ */
 export function exchangeAuthorizationCode(
   settings: ZoomSettings,
   options: { code: string; codeVerifier: string },
@@ -115,12 +118,15 @@ export function exchangeAuthorizationCode(
   });
 }
 
-/** @see zoom-protocols.md §1.3 — the refresh token rotates: the old one dies when this succeeds. */
+/**
+ * The refresh token rotates: the old one dies when this succeeds.
+ * @see docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation
+ */
 export function refreshZoomTokens(settings: ZoomSettings, refreshToken: string) {
   return requestTokens(settings, { grant_type: "refresh_token", refresh_token: refreshToken });
 }
 
-/** @see zoom-protocols.md §1.4 */
+/** @see docs/protocols/zoom-oauth.md#revoke */
 async function revokeZoomToken(settings: ZoomSettings, token: string): Promise<void> {
   await postToZoom(
     settings,
@@ -130,8 +136,8 @@ async function revokeZoomToken(settings: ZoomSettings, token: string): Promise<v
 }
 
 /**
- * Ends the grant: revokes the access token, as §1.4 specifies, or the refresh token when Zoom
- * refuses that (an expired access token). Returns whether Zoom confirmed.
+ * Ends the grant: revokes the access token, as zoom-oauth.md#revoke specifies, or the refresh token
+ * when Zoom refuses that (an expired access token). Returns whether Zoom confirmed.
  */
 export async function revokeZoomGrant(
   settings: ZoomSettings,
@@ -149,7 +155,10 @@ export async function revokeZoomGrant(
   return false;
 }
 
-/** @see zoom-protocols.md §1.7 — tells Zoom that a deauthorized account's data is deleted (on the API host). */
+/**
+ * Tells Zoom that a deauthorized account's data is deleted (on the API host).
+ * @see docs/protocols/zoom-oauth.md#data-compliance
+ */
 export async function reportDataCompliance(
   settings: ZoomSettings,
   payload: Record<string, unknown>,

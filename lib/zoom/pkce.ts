@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-// OAuth `state` and PKCE S256 (RFC 7636). @see zoom-protocols.md §1.1
+// OAuth `state` and PKCE S256 (RFC 7636). @see docs/protocols/zoom-oauth.md#authorize
 
 export function createOAuthState(): string {
   return randomBytes(32).toString("base64url");

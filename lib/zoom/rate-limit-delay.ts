@@ -1,4 +1,4 @@
-// How long Zoom asks us to wait after a 429. @see zoom-protocols.md §3.4
+// How long Zoom asks us to wait after a 429. @see docs/protocols/zoom-rest.md#rate-limits
 // QPS limits send X-RateLimit-Reset (unix seconds); daily limits send Retry-After as an ISO
 // datetime; a plain number of seconds is accepted too, as HTTP allows it.
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 // Zoom's responses, parsed on the way in. Field names and JSON types follow
-// ../shared/docs/zoom-protocols.md (§1.2 tokens, §3 REST). Unknown fields are dropped.
+// docs/protocols/zoom-oauth.md#token-endpoint (tokens) and docs/protocols/zoom-rest.md (REST).
+// Unknown fields are dropped.
 
-/** @see zoom-protocols.md §1.2 */
+/** @see docs/protocols/zoom-oauth.md#token-endpoint */
 export const zoomTokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string(),
@@ -14,13 +15,16 @@ export const zoomTokenResponseSchema = z.object({
 });
 export type ZoomTokenResponse = z.infer<typeof zoomTokenResponseSchema>;
 
-/** @see zoom-protocols.md §1.5 — `{"reason":"Invalid Token!","error":"invalid_grant"}` */
+/**
+ * `{"reason":"Invalid Token!","error":"invalid_grant"}`
+ * @see docs/protocols/zoom-oauth.md#errors
+ */
 export const zoomOAuthErrorSchema = z.object({ error: z.string(), reason: z.string().optional() });
 
-/** @see zoom-protocols.md §3.5 */
+/** @see docs/protocols/zoom-rest.md#errors */
 export const zoomApiErrorSchema = z.object({ code: z.number(), message: z.string() });
 
-/** @see zoom-protocols.md §3.1 */
+/** @see docs/protocols/zoom-rest.md#users */
 export const zoomUserSchema = z.object({
   id: z.string().min(1),
   email: z.string(),
@@ -35,7 +39,7 @@ export type ZoomUser = z.infer<typeof zoomUserSchema>;
 
 export const zoomCreatedUserSchema = z.object({ id: z.string().min(1), email: z.string() });
 
-/** @see zoom-protocols.md §3.2 — `id` is a number in REST (a string in webhooks). */
+/** @see docs/protocols/zoom-rest.md#meetings — `id` is a number in REST (a string in webhooks). */
 export const zoomMeetingSchema = z.object({
   id: z.number().int().positive(),
   uuid: z.string().min(1),
@@ -50,7 +54,7 @@ export const zoomMeetingSchema = z.object({
 });
 export type ZoomMeeting = z.infer<typeof zoomMeetingSchema>;
 
-/** What we send to create or update a meeting. @see zoom-protocols.md §3.2 */
+/** What we send to create or update a meeting. @see docs/protocols/zoom-rest.md#meetings */
 export type ZoomMeetingInput = {
   topic: string;
   type: 1 | 2;

@@ -5,7 +5,7 @@ import { zoomUserSchema } from "@/lib/zoom/schemas";
 
 /**
  * The Zoom user who authorized a new token (`GET /users/me`), read before the connection exists:
- * its account id identifies the linked account. @see zoom-protocols.md §3.1
+ * its account id identifies the linked account. @see docs/protocols/zoom-rest.md#users
  */
 export async function fetchTokenOwner(settings: ZoomSettings, accessToken: string) {
   const response = await fetch(`${settings.apiBaseUrl}/users/me`, {

@@ -10,9 +10,9 @@ import { refreshZoomTokens, revokeZoomGrant, ZoomOAuthError } from "@/lib/zoom/o
 import type { ZoomTokenResponse } from "@/lib/zoom/schemas";
 
 // Access tokens, refreshed TOKEN_REFRESH_SKEW_SECONDS before they expire. Zoom rotates refresh
-// tokens (zoom-protocols.md §1.3): a second refresh with the same token kills the connection, so a
-// token version is refreshed exactly once: once per process (a shared promise) and once across
-// instances (a lease row update that only one instance can win).
+// tokens (docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation): a second refresh with the
+// same token kills the connection, so a token version is refreshed exactly once: once per process
+// (a shared promise) and once across instances (a lease row update that only one instance can win).
 
 export const TOKEN_REFRESH_SKEW_SECONDS = 60;
 const REFRESH_LEASE_SECONDS = 15;

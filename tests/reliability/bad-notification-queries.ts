@@ -2,7 +2,7 @@ import fc from "fast-check";
 
 // Generated Epic-style notification GETs that a receiver must refuse, grouped by what is wrong
 // with them and the answer they must get. Each starts from a valid notification of a real visit
-// and changes one thing. @see ../../../shared/docs/zoom-protocols.md §5.5
+// and changes one thing. @see docs/protocols/telehealth-notifications.md#parameters
 
 export const NOTIFICATION_PARAMS = [
   "ExternalIDType",

@@ -15,7 +15,7 @@ import {
 // Generated Zoom webhook deliveries that a receiver must refuse, grouped by what is wrong with
 // them and by the answer they must get. Each is built from a valid delivery of a known visit
 // (or account), changed in one way, so that the change is the only reason to refuse it.
-// @see ../../../shared/docs/zoom-protocols.md §2.1–§2.5
+// @see docs/protocols/zoom-webhooks.md
 
 /** The body cap (1 MB) of the route and the handler. */
 export const WEBHOOK_BODY_CAP_BYTES = 1024 * 1024;

@@ -115,7 +115,7 @@ describe("generateVisitScript", () => {
 });
 
 describe("signZoomBody", () => {
-  it("matches zoom-protocols.md §2.3's test vector and the app's check", () => {
+  it("matches the test vector in zoom-webhooks.md#known-answer and the app's check", () => {
     const body =
       '{"event":"endpoint.url_validation","payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1700000000123}';
     expect(signZoomBody("emulator-webhook-secret", "1700000000", body)).toBe(

@@ -11,12 +11,16 @@ import type { ZoomEnvelope } from "./zoom-deliveries";
 // Realistic Zoom meeting and participant events for one visit, with increasing event times, and
 // the state the app should derive from them. Pure: the tests post the events, then compare what
 // the app stored with deriveVisitState applied to the same events.
-// @see ../../../shared/docs/zoom-protocols.md §2.5, §2.6
+// @see docs/protocols/zoom-webhooks.md#payloads
+// @see docs/protocols/zoom-webhooks.md#identifying-a-participant
 
 export const MEETING_STARTED = "meeting.started";
 export const MEETING_ENDED = "meeting.ended";
 
-/** The participant events the app applies, and what each means (zoom-protocols.md §2.5). */
+/**
+ * The participant events the app applies, and what each means
+ * (docs/protocols/zoom-webhooks.md#payloads).
+ */
 export const PARTICIPANT_EVENT_KINDS = {
   "meeting.participant_joined_waiting_room": ParticipantEventKind.WAITING_ROOM_JOINED,
   "meeting.participant_put_in_waiting_room": ParticipantEventKind.WAITING_ROOM_JOINED,
@@ -61,7 +65,7 @@ export type ScriptEvent = {
 export const isParticipantEventName = (event: string): event is ParticipantEventName =>
   Object.hasOwn(PARTICIPANT_EVENT_KINDS, event);
 
-/** The `participant` object of a participant event (zoom-protocols.md §2.5). */
+/** The `participant` object of a participant event (docs/protocols/zoom-webhooks.md#payloads). */
 function participantObject(
   event: ParticipantEventName,
   member: CastMember,

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 // Zoom webhook deliveries as the reliability tests send them: a JSON body and the headers Zoom
 // puts on a real delivery. The signature is computed here from the protocol, not with the app's
 // own signZoomPayload, so that the two implementations check each other.
-// @see ../../../shared/docs/zoom-protocols.md §2.1, §2.2
+// @see docs/protocols/zoom-webhooks.md#delivery, docs/protocols/zoom-webhooks.md#signature
 
 export type ZoomEnvelope = {
   event: string;
@@ -14,14 +14,20 @@ export type ZoomEnvelope = {
 /** What handleZoomWebhook takes. */
 export type ZoomDelivery = { rawBody: string; headers: Headers; now: Date };
 
-/** `v0=` + lowercase hex HMAC-SHA256 of `v0:{timestamp}:{body}`. @see zoom-protocols.md §2.2 */
+/**
+ * `v0=` + lowercase hex HMAC-SHA256 of `v0:{timestamp}:{body}`.
+ * @see docs/protocols/zoom-webhooks.md#signature
+ */
 export function signZoomBody(secret: string, timestamp: string, rawBody: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`, "utf8").digest("hex")}`;
 }
 
 export const secondsOf = (date: Date): number => Math.floor(date.getTime() / 1000);
 
-/** The headers of a real delivery (zoom-protocols.md §2.1), without the two that are signed. */
+/**
+ * The headers of a real delivery (docs/protocols/zoom-webhooks.md#delivery), without the two that
+ * are signed.
+ */
 export function baseZoomHeaders(): Headers {
   return new Headers({
     "user-agent": "Zoom Marketplace/1.0a",

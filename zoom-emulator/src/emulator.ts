@@ -9,7 +9,7 @@ export interface EmulatorConfig {
   // Base of join_url, start_url and api_url.
   publicUrl: string;
   webhookRetryDelaysMs: number[];
-  // Zoom gives a receiver 3 s (§2.4); tests may shorten it.
+  // Zoom gives a receiver 3 s (zoom-webhooks.md#retries); tests may shorten it.
   webhookTimeoutMs: number;
   // What `POST /_emulator/reset` with `{ "registration": true }` returns to.
   startupRegistration: Registration;

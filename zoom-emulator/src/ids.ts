@@ -22,7 +22,7 @@ export function newDigits(length: number): string {
   return digits;
 }
 
-// 11-digit meeting numbers, as a JSON number in REST responses (§3.2).
+// 11-digit meeting numbers, as a JSON number in REST responses (zoom-rest.md#meetings).
 export function newMeetingNumber(isTaken: (id: number) => boolean): number {
   for (;;) {
     const id = Number(newDigits(11));
@@ -31,9 +31,9 @@ export function newMeetingNumber(isTaken: (id: number) => boolean): number {
 }
 
 // Meeting UUIDs are base64 of 16 bytes (24 characters). Zoom's can start with "/" or contain
-// "//", which must then be double URL-encoded in paths (§3.3). Two out of three emulator UUIDs
-// have that shape, and every one has at least one "/", so callers cannot get encoding wrong
-// without noticing.
+// "//", which must then be double URL-encoded in paths (zoom-rest.md#participant-reports). Two out
+// of three emulator UUIDs have that shape, and every one has at least one "/", so callers cannot
+// get encoding wrong without noticing.
 export function newMeetingUuid(sequence: number): string {
   const plain = randomBytes(16).toString("base64");
   switch (sequence % 3) {

@@ -1,6 +1,6 @@
 // Time formats Zoom uses: "yyyy-MM-ddTHH:mm:ssZ" (no milliseconds) in JSON, and request
 // start times that are either UTC ("…Z") or local to a named timezone.
-// @see ../../../shared/docs/zoom-protocols.md §3.2
+// @see docs/protocols/zoom-rest.md#meetings
 
 const START_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(Z)?$/;
 

@@ -4,7 +4,7 @@ import { ParticipantEventKind } from "@/generated/prisma/enums";
 // mapped. No public table of them is known. Zoom's Cerner integration, the closest documented
 // analogue, uses `action` 1 = joined and 2 = left, and the emulator sends the same; unverified
 // against Epic. Any other code is stored with its raw value and changes nothing.
-// @see ../../../../shared/docs/zoom-protocols.md §5.5
+// @see docs/protocols/telehealth-notifications.md#connection-status
 
 export const CONNECTION_STATUS_KINDS: ReadonlyMap<number, ParticipantEventKind> = new Map([
   [1, ParticipantEventKind.JOINED],

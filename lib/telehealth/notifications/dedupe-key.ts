@@ -5,7 +5,7 @@ import type { TelehealthNotificationQuery } from "./schemas";
 // The notification GET carries no event time and no delivery id, so what identifies a delivery is
 // its five parameters plus the second it arrived in: a sender's immediate retry of the same GET is
 // a duplicate, and the same person joining again later is a new notification.
-// @see ../../../../shared/docs/zoom-protocols.md §5.5
+// @see docs/protocols/telehealth-notifications.md#dedupe-key
 
 /** `telehealth:{sha256 of the sorted, form-encoded parameters}|{receipt time, to the second}` */
 export function buildTelehealthDedupeKey(

@@ -21,7 +21,7 @@ import { parseTelehealthNotificationQuery, type TelehealthNotificationQuery } fr
 // GET /api/telehealth/notifications, minus the framework: parse, find the visit, check its
 // organization's Basic credentials, store once, apply, answer. A notification is stored and
 // applied in one transaction, or refused with 503 so that the sender retries; a duplicate changes
-// nothing. @see ../../../../shared/docs/zoom-protocols.md §5.5
+// nothing. @see docs/protocols/telehealth-notifications.md#request
 
 export const TELEHEALTH_NOTIFICATION_EVENT = "telehealth.connection_status";
 export const TELEHEALTH_NOTIFICATION_REALM = "CareVisit telehealth notifications";

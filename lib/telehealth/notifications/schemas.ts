@@ -3,7 +3,7 @@ import { z } from "zod";
 // The query of an Epic-style join/leave notification, as Zoom sends it:
 // `?ExternalIDType=&VendorName=Zoom&ExternalID=&ConferenceID=&ConnectionStatus=`.
 // ConferenceID is our visit id, ExternalID our user id (the `userid` of the launch URL).
-// @see ../../../../shared/docs/zoom-protocols.md §5.5
+// @see docs/protocols/telehealth-notifications.md#parameters
 
 export const TELEHEALTH_NOTIFICATION_PARAMS = [
   "ExternalIDType",

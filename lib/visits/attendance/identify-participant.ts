@@ -7,7 +7,9 @@ import { type Sql, sqlOf } from "@/lib/db/sql";
 
 // Who a participant is, from what the notification says about them, in this order: our user id
 // (`customer_key`, or the telehealth ExternalID), their Zoom user id, their email. Unmatched
-// participants are kept, keyed by Zoom's ids. @see zoom-protocols.md §2.5, §2.6
+// participants are kept, keyed by Zoom's ids.
+// @see docs/protocols/zoom-webhooks.md#payloads
+// @see docs/protocols/zoom-webhooks.md#identifying-a-participant
 // Several participants are identified at once with two queries, whatever their number.
 
 export type ParticipantClues = {

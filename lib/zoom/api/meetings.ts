@@ -3,7 +3,7 @@ import "server-only";
 import { type ZoomConnectionRef, zoomErrorOf, zoomRequest } from "@/lib/zoom/api/request";
 import { type ZoomMeeting, type ZoomMeetingInput, zoomMeetingSchema } from "@/lib/zoom/schemas";
 
-// @see zoom-protocols.md §3.2
+// @see docs/protocols/zoom-rest.md#meetings
 
 /** Zoom's "Meeting does not exist" code. */
 const MEETING_NOT_FOUND = 3001;

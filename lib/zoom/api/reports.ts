@@ -6,7 +6,7 @@ import { type ZoomConnectionRef, zoomRequest } from "@/lib/zoom/api/request";
 
 // GET /report/meetings/{meetingId}/participants: one row per stay of each participant, read after
 // the meeting to fill in what lost webhooks missed. Needs a paid plan and `report:read:admin`.
-// @see zoom-protocols.md §3.3
+// @see docs/protocols/zoom-rest.md#participant-reports
 
 const PAGE_SIZE = 300;
 /** A visit has a handful of people: more pages than this means something else is wrong. */

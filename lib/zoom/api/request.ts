@@ -18,7 +18,7 @@ import { getValidAccessToken, refreshAccessToken } from "@/lib/zoom/tokens";
 
 // The one way the app calls Zoom's REST API (only lib/zoom/api/* call it): authenticate, send,
 // act on retry-policy.ts's decision, and parse every success with the caller's schema. It never
-// returns null for "failed". @see zoom-protocols.md §3
+// returns null for "failed". @see docs/protocols/zoom-rest.md
 
 export { ZoomApiError };
 
@@ -59,7 +59,7 @@ async function send(token: string, request: ZoomRequest<unknown>): Promise<ZoomA
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    body = text; // Zoom sometimes answers XML or HTML (zoom-protocols.md §1.5).
+    body = text; // Zoom sometimes answers XML or HTML (docs/protocols/zoom-rest.md#errors).
   }
   return {
     status: response.status,

@@ -3,7 +3,9 @@ import { rateLimitDelayMs } from "@/lib/zoom/rate-limit-delay";
 import { zoomApiErrorSchema } from "@/lib/zoom/schemas";
 
 // What zoomRequest does with an answer that is not a success, decided without any I/O.
-// @see zoom-protocols.md §1.5 (code 124), §3.4 (429), §3.5 (error bodies)
+// @see docs/protocols/zoom-rest.md#errors (code 124)
+// @see docs/protocols/zoom-rest.md#rate-limits (429)
+// @see docs/protocols/zoom-rest.md#errors (error bodies)
 
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = [300, 1_000];

@@ -3,7 +3,7 @@ import "server-only";
 import { type ZoomConnectionRef, zoomErrorOf, zoomRequest } from "@/lib/zoom/api/request";
 import { zoomCreatedUserSchema, type ZoomUser, zoomUserSchema } from "@/lib/zoom/schemas";
 
-// @see zoom-protocols.md §3.1
+// @see docs/protocols/zoom-rest.md#users
 
 /** Zoom's "User does not exist" code. */
 const USER_NOT_FOUND = 1001;

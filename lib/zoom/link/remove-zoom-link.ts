@@ -14,7 +14,7 @@ export type RemoveZoomLinkOptions = { viewer: Viewer; retainData: boolean };
 /**
  * Unlinks Zoom: revokes the tokens at Zoom (which ends the whole grant), forgets them, and records
  * the retention choice. Nobody can create meetings until an admin links Zoom again.
- * @see zoom-protocols.md §1.4
+ * @see docs/protocols/zoom-oauth.md#revoke
  */
 export async function removeZoomLink({
   viewer,

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const param = z.string().max(2048).optional();
 
-/** Zoom's redirect to /api/zoom/oauth/callback. @see zoom-protocols.md §1.1 */
+/** Zoom's redirect to /api/zoom/oauth/callback. @see docs/protocols/zoom-oauth.md#authorize */
 export const oauthCallbackQuerySchema = z.object({
   code: param,
   state: param,

@@ -14,7 +14,7 @@ export const OAUTH_STATE_TTL_MINUTES = 10;
 
 /**
  * Begins linking Zoom: a single-use `state` bound to this admin, with its PKCE verifier kept
- * encrypted, and the URL of Zoom's consent page. @see zoom-protocols.md §1.1
+ * encrypted, and the URL of Zoom's consent page. @see docs/protocols/zoom-oauth.md#authorize
  */
 export async function startZoomLink({
   viewer,

@@ -22,7 +22,7 @@ import { type MeetingEventPayload, participantCluesOf } from "@/lib/zoom/webhook
 // Per event it does what one delivery at a time would: store it once under its dedupe key, find
 // its organization (account_id) and visit (meeting id; the newest visit of that meeting), lock
 // the visit, identify the participant, store the event, derive the visit's state again.
-// @see ../../../../shared/docs/zoom-protocols.md §2.5
+// @see docs/protocols/zoom-webhooks.md#payloads
 
 export type WebhookEvent = {
   dedupeKey: string;

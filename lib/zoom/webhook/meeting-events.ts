@@ -6,7 +6,7 @@ import { ParticipantEventKind } from "@/generated/prisma/enums";
 import type { ZoomWebhookEnvelope } from "@/lib/zoom/webhook/schemas";
 
 // Meeting and participant events: what Zoom sends and what it says about the participant.
-// @see ../../../../shared/docs/zoom-protocols.md §2.5
+// @see docs/protocols/zoom-webhooks.md#payloads
 
 const PARTICIPANT_KINDS = {
   "meeting.participant_joined_waiting_room": ParticipantEventKind.WAITING_ROOM_JOINED,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The envelope every Zoom webhook shares. @see zoom-protocols.md §2.5
+// The envelope every Zoom webhook shares. @see docs/protocols/zoom-webhooks.md#payloads
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
@@ -12,7 +12,7 @@ export const zoomWebhookEnvelopeSchema = z.object({
 });
 export type ZoomWebhookEnvelope = z.infer<typeof zoomWebhookEnvelopeSchema>;
 
-/** @see zoom-protocols.md §2.3 */
+/** @see docs/protocols/zoom-webhooks.md#url-validation */
 export const urlValidationPayloadSchema = z.object({ plainToken: z.string().min(1).max(256) });
 
 export const accountIdSchema = z.object({ account_id: z.string().min(1) });

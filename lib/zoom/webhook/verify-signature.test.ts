@@ -6,7 +6,7 @@ import {
   verifyZoomSignature,
 } from "@/lib/zoom/webhook/verify-signature";
 
-// The vector in zoom-protocols.md §2.3.
+// The vector in docs/protocols/zoom-webhooks.md#known-answer.
 const SECRET = "emulator-webhook-secret";
 const TIMESTAMP = "1700000000";
 const BODY =

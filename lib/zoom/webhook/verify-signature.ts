@@ -1,6 +1,8 @@
 import { hmacSha256Hex, safeEqual } from "@/lib/crypto/hmac";
 
-// Zoom webhook signatures. @see zoom-protocols.md §2.2, §2.3
+// Zoom webhook signatures.
+// @see docs/protocols/zoom-webhooks.md#signature
+// @see docs/protocols/zoom-webhooks.md#url-validation
 
 /** Requests older or newer than this are refused as replays. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -31,7 +33,7 @@ export function verifyZoomSignature(options: {
   return { isValid: true };
 }
 
-/** The answer to `endpoint.url_validation`. @see zoom-protocols.md §2.3 */
+/** The answer to `endpoint.url_validation`. @see docs/protocols/zoom-webhooks.md#url-validation */
 export function answerUrlValidation(secret: string, plainToken: string) {
   return { plainToken, encryptedToken: hmacSha256Hex(secret, plainToken) };
 }

@@ -24,7 +24,7 @@ const participantBodySchema = z.object({
   action: z.enum(["join_waiting_room", "admit", "join", "leave"]),
   name: z.string().min(1).max(100).optional(),
   email: z.string().max(200).optional(),
-  // Zoom's SDK limit is 36 characters (§2.6).
+  // Zoom's SDK limit is 36 characters (zoom-webhooks.md#identifying-a-participant).
   customerKey: z.string().max(36).optional(),
   registrantId: z.string().optional(),
   zoomUserId: z.string().optional(),

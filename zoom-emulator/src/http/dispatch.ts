@@ -38,7 +38,7 @@ export async function dispatch(
 ) {
   const startedAt = Date.now();
   const trackingId = newTrackingId("WEB");
-  // Every Zoom response carries one (§3.5).
+  // Every Zoom response carries one (zoom-rest.md#errors).
   res.setHeader("x-zm-trackingid", trackingId);
   const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
   const method = req.method ?? "GET";

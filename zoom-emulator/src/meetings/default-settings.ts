@@ -1,7 +1,7 @@
 import { type JsonValue } from "../state/json";
 
 // The settings a meeting gets when the create request leaves them out. A create response echoes
-// what was sent, with these filled in (§3.2).
+// what was sent, with these filled in (zoom-rest.md#meetings).
 
 export const DEFAULT_MEETING_SETTINGS: Record<string, JsonValue> = {
   host_video: false,

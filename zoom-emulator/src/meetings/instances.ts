@@ -3,7 +3,8 @@ import { newMeetingUuid } from "../ids";
 import { type Meeting, type MeetingInstance, type Participant } from "../state/meeting-schema";
 
 // A meeting number is reused; each time it runs is an instance with its own UUID. Past-meeting
-// and report endpoints address instances by UUID, or the latest one by meeting number (§3.3).
+// and report endpoints address instances by UUID, or the latest one by meeting number
+// (zoom-rest.md#participant-reports).
 
 let uuidSequence = 0;
 

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 
 import { newDigits } from "../ids";
 
-// A meeting's passcode and the values derived from it (§3.2). `encryptedPassword` is the `pwd=`
-// of join_url, opaque to callers; phone and H.323 dial-in need digits, so an alphanumeric
-// passcode gets a numeric twin. "" means no passcode.
+// A meeting's passcode and the values derived from it (zoom-rest.md#meetings). `encryptedPassword`
+// is the `pwd=` of join_url, opaque to callers; phone and H.323 dial-in need digits, so an
+// alphanumeric passcode gets a numeric twin. "" means no passcode.
 
 export interface Passcodes {
   password: string;

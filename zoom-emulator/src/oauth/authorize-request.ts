@@ -3,8 +3,8 @@ import { z } from "zod";
 import { type Registration } from "../state/registration-schema";
 import { isValidPkceValue, parsePkceMethod, type PkceMethod } from "./pkce";
 
-// Checks an authorization request (§1.1). Problems here show an error page and never redirect:
-// a redirect to an unregistered URI is exactly what the exact-match rule prevents.
+// Checks an authorization request (zoom-oauth.md#authorize). Problems here show an error page and
+// never redirect: a redirect to an unregistered URI is exactly what the exact-match rule prevents.
 
 export const authorizeParamsSchema = z.object({
   response_type: z.string().optional(),

@@ -15,7 +15,8 @@ import {
 import { renderConsentPage, SHARED_ACCESS_LABEL } from "./consent-page";
 
 // GET /oauth/authorize shows the consent page; POST records the decision and redirects back.
-// @see ../../../../shared/docs/zoom-protocols.md §1.1 and §1.3
+// @see docs/protocols/zoom-oauth.md#authorize
+// @see docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation
 
 const CODE_LIFETIME_MS = 5 * 60 * 1000;
 

@@ -4,7 +4,8 @@ import { type IncomingMessage } from "node:http";
 import { type Registration } from "../state/registration-schema";
 
 // `Authorization: Basic base64(client_id:client_secret)` on /oauth/token, /oauth/revoke and
-// /oauth/data/compliance (§1.2, §1.4, §1.7).
+// /oauth/data/compliance (zoom-oauth.md#token-endpoint, zoom-oauth.md#revoke,
+// zoom-oauth.md#data-compliance).
 
 function isSameText(left: string, right: string): boolean {
   const a = Buffer.from(left, "utf8");

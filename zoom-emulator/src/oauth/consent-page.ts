@@ -4,7 +4,7 @@ import { type AuthorizeRequest } from "./authorize-request";
 
 // The consent page an admin sees when adding the app. Instead of a Zoom sign-in, a select
 // chooses who is "signed in"; the shared-access checkbox mirrors what m.Care asks admins to tick.
-// @see ../../../../shared/docs/zoom-protocols.md §1.1 and §6
+// @see docs/protocols/zoom-oauth.md#authorize and docs/protocols/zoom-oauth.md#who-may-consent
 
 export const SHARED_ACCESS_LABEL = "Allow this app to use my shared access permissions";
 

@@ -7,7 +7,7 @@ import { buildTokenString } from "./token-strings";
 // access tokens live out their own hour. A new authorization of an account replaces its earlier
 // grants (Zoom error 4741), and revoke or deauthorization removes them. A removed token is
 // simply unknown, which gives the same errors Zoom gives for revoked ones.
-// @see ../../../../shared/docs/zoom-protocols.md §1.2–§1.4
+// @see docs/protocols/zoom-oauth.md
 
 export interface TokenResponse {
   access_token: string;

@@ -2,7 +2,7 @@ import { type ServerResponse } from "node:http";
 
 import { sendJson } from "../http/responses";
 
-// Token-endpoint errors: RFC-style `error` plus Zoom's `reason` (§1.5).
+// Token-endpoint errors: RFC-style `error` plus Zoom's `reason` (zoom-oauth.md#errors).
 
 export type OAuthErrorCode =
   "invalid_client" | "invalid_grant" | "invalid_request" | "unsupported_grant_type";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
-// PKCE (RFC 7636): S256 or plain; plain when a challenge comes without a method (§1.1).
+// PKCE (RFC 7636): S256 or plain; plain when a challenge comes without a method
+// (zoom-oauth.md#authorize).
 
 export type PkceMethod = "S256" | "plain";
 

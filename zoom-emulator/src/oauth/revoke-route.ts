@@ -8,7 +8,8 @@ import { isClientAuthenticated } from "./client-auth";
 import { revokeToken } from "./grants";
 import { sendInvalidClient, sendOAuthError } from "./oauth-errors";
 
-// POST /oauth/revoke?token=… (§1.4) and POST /oauth/data/compliance (§1.7).
+// POST /oauth/revoke?token=… (zoom-oauth.md#revoke) and POST /oauth/data/compliance
+// (zoom-oauth.md#data-compliance).
 
 async function handleRevoke(emulator: Emulator, context: RequestContext) {
   const form = await readForm(context.req);

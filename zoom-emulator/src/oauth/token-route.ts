@@ -8,8 +8,10 @@ import { sendInvalidClient, sendOAuthError } from "./oauth-errors";
 import { isVerifierValid } from "./pkce";
 
 // POST /oauth/token: authorization_code and refresh_token grants. Parameters may come in the
-// form body or the query string (§1.2); the body wins when both have one.
-// @see ../../../../shared/docs/zoom-protocols.md §1.2, §1.3 and §1.5
+// form body or the query string (zoom-oauth.md#token-endpoint); the body wins when both have one.
+// @see docs/protocols/zoom-oauth.md#token-endpoint
+// @see docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation
+// @see docs/protocols/zoom-oauth.md#errors
 
 type Params = Record<string, string | undefined>;
 

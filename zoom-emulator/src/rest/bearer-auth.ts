@@ -7,7 +7,7 @@ import { type ZoomAccount, type ZoomUser } from "../state/account-schema";
 import { type Grant } from "../state/grant-schema";
 
 // `Authorization: Bearer {access_token}`: missing, unknown, expired, revoked or replaced tokens
-// all give 401 code 124 (§1.5). The token's account scopes every call.
+// all give 401 code 124 (zoom-rest.md#errors). The token's account scopes every call.
 
 export interface Caller {
   grant: Grant;

@@ -3,7 +3,8 @@ import { nextUtcMidnight, utcDay } from "../zoom-time";
 import { type RestResponse } from "./rest-errors";
 
 // At most 100 meeting create/update requests per user per day, reset at 00:00 UTC on the
-// emulator clock (§3.4). The 101st gets a 429 with `Retry-After` as an ISO datetime.
+// emulator clock (zoom-rest.md#rate-limits). The 101st gets a 429 with `Retry-After` as an ISO
+// datetime.
 
 const DAILY_MEETING_WRITES = 100;
 

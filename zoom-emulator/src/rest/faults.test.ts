@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { authorize, requestToken, startTestEmulator, type TestEmulator } from "../testing/harness";
 
-// Injected 429s and 5xx with Zoom's headers and bodies (§3.4, §3.5).
+// Injected 429s and 5xx with Zoom's headers and bodies (zoom-rest.md#rate-limits,
+// zoom-rest.md#errors).
 
 let emulator: TestEmulator;
 let token: string;

@@ -4,9 +4,9 @@ import { limitFor, rateLimitCategory } from "./rate-limit";
 import { type RestResponse } from "./rest-errors";
 
 // Injected failures from `POST /_emulator/faults`: the next `count` matching requests get Zoom's
-// 429 (QPS: `X-RateLimit-Reset` in unix seconds; daily: `Retry-After` as an ISO datetime, §3.4)
-// or a 5xx `{code, message}`. Reset and retry times use the wall clock, because callers compare
-// them with their own clock.
+// 429 (QPS: `X-RateLimit-Reset` in unix seconds; daily: `Retry-After` as an ISO datetime,
+// zoom-rest.md#rate-limits) or a 5xx `{code, message}`. Reset and retry times use the wall clock,
+// because callers compare them with their own clock.
 
 const QPS_MESSAGE =
   "You have reached the maximum per-second rate limit for this API. Try again later.";

@@ -3,7 +3,8 @@ import { type Meeting, type MeetingInstance } from "../state/meeting-schema";
 import { type Caller } from "./bearer-auth";
 
 // `{meetingUUID}` / `{meetingId}` of the past-meeting and report endpoints: a UUID addresses one
-// instance; a meeting number addresses its latest instance that has started (§3.3).
+// instance; a meeting number addresses its latest instance that has started
+// (zoom-rest.md#participant-reports).
 //
 // UUIDs that start with "/" or contain "//" must be double URL-encoded: Zoom's servers decode
 // the path before routing, and a single-encoded "/" collapses there. So a value that still

@@ -2,9 +2,9 @@ import { z } from "zod";
 
 import { jsonValueSchema } from "../state/json";
 
-// Bodies of POST /users/{userId}/meetings and PATCH /meetings/{meetingId} (§3.2, Rivet's
-// `MeetingsCreateMeetingRequestBody`). Known settings are type-checked; unknown ones are kept and
-// echoed, as Zoom keeps settings this emulator does not model.
+// Bodies of POST /users/{userId}/meetings and PATCH /meetings/{meetingId} (zoom-rest.md#meetings,
+// Rivet's `MeetingsCreateMeetingRequestBody`). Known settings are type-checked; unknown ones are
+// kept and echoed, as Zoom keeps settings this emulator does not model.
 
 const meetingSettingsSchema = z
   .object({

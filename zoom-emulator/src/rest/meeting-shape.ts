@@ -6,7 +6,8 @@ import { type Meeting } from "../state/meeting-schema";
 import { formatZoomTime } from "../zoom-time";
 
 // The meeting object of the create response and of GET /meetings/{meetingId}. `id` is a JSON
-// NUMBER here (§0.3); uuid, host_id and status are in both, as since Nov 2025 (§3.2).
+// NUMBER here (zoom-rest.md#meeting-ids); uuid, host_id and status are in both, as since Nov 2025
+// (zoom-rest.md#meetings).
 
 export function buildMeetingResponse(emulator: Emulator, meeting: Meeting) {
   const host = findAccount(emulator.state, meeting.accountId)?.users.find(

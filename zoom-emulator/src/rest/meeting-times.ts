@@ -1,7 +1,8 @@
 import { isValidTimezone, parseStartTime } from "../zoom-time";
 import { fieldInvalid, type RestResponse } from "./rest-errors";
 
-// start_time is UTC ("…Z") or wall-clock time in `timezone` (§3.2); responses give it in UTC.
+// start_time is UTC ("…Z") or wall-clock time in `timezone` (zoom-rest.md#meetings); responses give
+// it in UTC.
 
 export type TimeCheck =
   | { isValid: true; startTime: number | null; timezone: string }

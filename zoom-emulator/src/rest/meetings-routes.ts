@@ -20,7 +20,7 @@ import {
 } from "./rest-errors";
 import { type RestCall, restRoute } from "./rest-route";
 
-// POST /users/{userId}/meetings, GET/PATCH/DELETE /meetings/{meetingId} (§3.2).
+// POST /users/{userId}/meetings, GET/PATCH/DELETE /meetings/{meetingId} (zoom-rest.md#meetings).
 
 const READ_SCOPES = [
   "meeting:read:admin",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authorize, startTestEmulator, type TestEmulator } from "../testing/harness";
 import { meetingResponseSchema, restErrorSchema } from "../testing/protocol-schemas";
 
-// Meetings CRUD (§3.2): number ids, UUIDs, URLs, settings, 204s and 404 code 3001.
+// Meetings CRUD (zoom-rest.md#meetings): number ids, UUIDs, URLs, settings, 204s and 404 code 3001.
 
 let emulator: TestEmulator;
 let token: string;
@@ -41,7 +41,7 @@ describe("POST /users/{userId}/meetings", () => {
         custom_flag: "kept",
       },
     });
-    // A JSON number here, although webhooks carry the id as a string (§0.3).
+    // A JSON number here, although webhooks carry the id as a string (zoom-rest.md#meeting-ids).
     expect(typeof z.object({ id: z.unknown() }).parse(raw).id).toBe("number");
     expect(String(meeting.id)).toMatch(/^\d{11}$/);
     expect(meeting.uuid).toMatch(/^[A-Za-z0-9+/]{22}==$/);

@@ -4,7 +4,8 @@ import { type Emulator } from "../emulator";
 import { restError, type RestResponse } from "./rest-errors";
 
 // `page_size` (default 30, capped at 300) and an opaque `next_page_token` that expires after
-// 15 minutes (§3.3). The token carries the offset and when it was issued.
+// 15 minutes (zoom-rest.md#participant-reports). The token carries the offset and when it was
+// issued.
 
 const DEFAULT_PAGE_SIZE = 30;
 const MAX_PAGE_SIZE = 300;

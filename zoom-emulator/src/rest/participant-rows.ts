@@ -2,7 +2,8 @@ import { type MeetingInstance, type Participant, type Stint } from "../state/mee
 import { formatZoomTime } from "../zoom-time";
 
 // One row per stay (a person who leaves and rejoins has two rows), as in Zoom's reports.
-// Field names from Rivet's past-meeting and report participant types (§3.3).
+// Field names from Rivet's past-meeting and report participant types
+// (zoom-rest.md#participant-reports).
 
 export interface ParticipantRow {
   person: Participant;

@@ -12,7 +12,8 @@ import { meetingNotFound, type RestResponse } from "./rest-errors";
 import { type RestCall, restRoute } from "./rest-route";
 
 // GET /past_meetings/{meetingUUID}/participants and GET /report/meetings/{meetingId}/participants
-// (§3.3). A meeting that is still running is reported up to now (Zoom only has ended ones).
+// (zoom-rest.md#participant-reports). A meeting that is still running is reported up to now (Zoom
+// only has ended ones).
 
 type RowBuilder = (row: ParticipantRow, now: number) => unknown;
 

@@ -5,7 +5,7 @@ import { authorize, startTestEmulator, type TestEmulator } from "../testing/harn
 import { meetingResponseSchema } from "../testing/protocol-schemas";
 
 // Past-meeting participants and the participants report, addressed by double-encoded UUID or by
-// meeting number (§3.3).
+// meeting number (zoom-rest.md#participant-reports).
 
 let emulator: TestEmulator;
 let token: string;

@@ -1,8 +1,9 @@
 import { type Emulator } from "../emulator";
 
-// Rate-limit labels and headers (§3.4). Per-second limits are those of a Pro account. The
-// emulator reports them honestly but does not enforce them: parallel tests would trip over each
-// other. Real 429s come from `POST /_emulator/faults` and from the per-user daily meeting cap.
+// Rate-limit labels and headers (zoom-rest.md#rate-limits). Per-second limits are those of a Pro
+// account. The emulator reports them honestly but does not enforce them: parallel tests would trip
+// over each other. Real 429s come from `POST /_emulator/faults` and from the per-user daily meeting
+// cap.
 
 export type RateLimitCategory = "Light" | "Medium" | "Heavy";
 

@@ -11,9 +11,9 @@ import { invalidJson, meetingNotFound, type RestResponse, validationFailed } fro
 import { type RestCall, restRoute } from "./rest-route";
 
 // POST /meetings/{meetingId}/registrants: the way to identify plain join_url joins, since no URL
-// parameter sets customer_key (§2.6). The registrant's join_url carries `tk=`, and their
-// webhooks carry `registrant_id`. Zoom needs registration enabled on the meeting and a licensed
-// host; the emulator does not check either.
+// parameter sets customer_key (zoom-webhooks.md#identifying-a-participant). The registrant's
+// join_url carries `tk=`, and their webhooks carry `registrant_id`. Zoom needs registration enabled
+// on the meeting and a licensed host; the emulator does not check either.
 
 const registrantBodySchema = z.object({
   email: z.email(),

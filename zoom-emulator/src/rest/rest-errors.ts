@@ -1,6 +1,7 @@
 import { type z } from "zod";
 
-// REST error bodies are `{code, message}` (§3.5). These are the ones the emulator produces.
+// REST error bodies are `{code, message}` (zoom-rest.md#errors). These are the ones the emulator
+// produces.
 
 export interface RestResponse {
   status: number;

@@ -2,7 +2,8 @@ import { type Emulator } from "../emulator";
 import { ROLE_IDS, type ZoomAccount, type ZoomUser } from "../state/account-schema";
 import { formatZoomTime } from "../zoom-time";
 
-// The user objects of GET /users/{userId} and GET /users (§3.1, field names from Rivet's types).
+// The user objects of GET /users/{userId} and GET /users (zoom-rest.md#users, field names from
+// Rivet's types).
 
 export function buildUserListItem(user: ZoomUser) {
   return {

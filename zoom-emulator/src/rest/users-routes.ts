@@ -11,7 +11,7 @@ import { invalidJson, restError, userNotFound, validationFailed } from "./rest-e
 import { type RestCall, restRoute } from "./rest-route";
 import { buildUser, buildUserListItem } from "./user-shape";
 
-// GET /users, GET /users/{userId|email|me}, POST /users (§3.1).
+// GET /users, GET /users/{userId|email|me}, POST /users (zoom-rest.md#users).
 
 const READ_SCOPES = ["user:read:admin", "user:read:list_users:admin", "user:read:user:admin"];
 const WRITE_SCOPES = ["user:write:admin", "user:write:user:admin"];

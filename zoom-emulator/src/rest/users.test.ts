@@ -4,7 +4,8 @@ import { z } from "zod";
 import { authorize, startTestEmulator, type TestEmulator } from "../testing/harness";
 import { readJsonObject, restErrorSchema } from "../testing/protocol-schemas";
 
-// Bearer checks, account scoping, headers, and the users endpoints (§1.5, §3.1, §3.4, §3.5).
+// Bearer checks, account scoping, headers, and the users endpoints (zoom-rest.md#errors,
+// zoom-rest.md#users, zoom-rest.md#rate-limits).
 
 let emulator: TestEmulator;
 let token: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Zoom users and accounts as the emulator stores them; REST shapes are built from these.
-// @see ../../../../shared/docs/zoom-protocols.md §3.1
+// @see docs/protocols/zoom-rest.md#users
 
 export const ROLE_NAMES = ["Owner", "Admin", "Member"] as const;
 export const roleNameSchema = z.enum(ROLE_NAMES);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // The outbound notification log: webhooks and Epic-style GETs with every attempt.
-// @see ../../../../shared/docs/zoom-protocols.md §2.4 and §5.5
+// @see docs/protocols/zoom-webhooks.md#retries
+// @see docs/protocols/telehealth-notifications.md#request
 
 export const attemptSchema = z.object({
   at: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // OAuth state: pending authorization codes, installations and token grants.
-// @see ../../../../shared/docs/zoom-protocols.md §1.3
+// @see docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation
 
 export const authCodeSchema = z.object({
   code: z.string(),

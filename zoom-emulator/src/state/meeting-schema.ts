@@ -3,7 +3,7 @@ import { z } from "zod";
 import { jsonValueSchema } from "./json";
 
 // Meetings, their instances (each start gets a new UUID) and the people in them.
-// @see ../../../../shared/docs/zoom-protocols.md §2.5 and §3.2
+// @see docs/protocols/zoom-webhooks.md#payloads and docs/protocols/zoom-rest.md#meetings
 
 export const PLACES = ["waiting_room", "waiting_for_host", "meeting", "left"] as const;
 

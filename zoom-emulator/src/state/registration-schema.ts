@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The app registration, as a developer would configure it on the Zoom Marketplace.
-// @see ../../../../shared/docs/zoom-protocols.md §1 (OAuth) and §5 (telehealth)
+// @see docs/protocols/zoom-oauth.md (OAuth) and docs/protocols/telehealth-urls.md (telehealth)
 
 export const telehealthCredentialsSchema = z.object({
   apiKey: z.string().min(1),
@@ -15,7 +15,7 @@ export const epicNotificationSchema = z.object({
   username: z.string(),
   password: z.string(),
   externalIdType: z.string().min(1).default("2"),
-  // Sent as `Epic-Client-ID` when set (§5.5).
+  // Sent as `Epic-Client-ID` when set (telehealth-notifications.md#request).
   clientId: z.string().min(1).optional(),
 });
 

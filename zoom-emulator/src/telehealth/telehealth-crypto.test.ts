@@ -7,22 +7,22 @@ import {
 } from "./telehealth-crypto";
 import { parseTelehealthPlaintext } from "./telehealth-params";
 
-// The test vector of zoom-protocols.md §5.3.
+// The test vector of docs/protocols/telehealth-urls.md#known-answer.
 const SECRET = "emulator-test-secret";
 const PLAINTEXT = "usertype=2&sessionid=98765&userid=3100312345&firstname=Ed&lastname=Mercer";
 const CIPHERTEXT =
   "0qlxUcol26XCrofzdQAO56b5fPmMA8bOmxvcicj5prHfihW+ZYvkk+8E2mOtVJbcZMYF8DpBwrQBjYY5KzaZ+T3h/aWwztiyoWV9fUexrd0=";
 
 describe("telehealth data encryption", () => {
-  it("derives the §5.3 key", () => {
+  it("derives the key of telehealth-urls.md#known-answer", () => {
     expect(deriveTelehealthKey(SECRET).toString("hex")).toBe("cfe55bd7e6ae0c73c9d59ee167254671");
   });
 
-  it("encrypts to the §5.3 ciphertext", () => {
+  it("encrypts to the ciphertext of telehealth-urls.md#known-answer", () => {
     expect(encryptTelehealthData(PLAINTEXT, SECRET)).toBe(CIPHERTEXT);
   });
 
-  it("decrypts the §5.3 ciphertext", () => {
+  it("decrypts the ciphertext of telehealth-urls.md#known-answer", () => {
     expect(decryptTelehealthData(CIPHERTEXT, SECRET)).toBe(PLAINTEXT);
   });
 

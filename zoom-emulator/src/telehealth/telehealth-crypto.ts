@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 
 // The Epic-style `data` parameter: AES-128-CBC, 16 zero bytes of IV, PKCS#7 padding, Base64.
 // The key is Windows CryptoAPI CryptDeriveKey(SHA-1) of the API secret.
-// @see ../../../../shared/docs/zoom-protocols.md §5.3
+// @see docs/protocols/telehealth-urls.md#encryption
 
 const ZERO_IV = Buffer.alloc(16);
 

@@ -11,7 +11,9 @@ import {
 import { anyWebhookSchema, webhookSchemas } from "../testing/protocol-schemas";
 import { encryptTelehealthData } from "./telehealth-crypto";
 
-// The Epic-style launch (§5.2, §5.3) and its join/leave notifications (§5.5).
+// The Epic-style launch (telehealth-urls.md#launch-url-and-plaintext,
+// telehealth-urls.md#encryption) and its join/leave notifications
+// (telehealth-notifications.md#request).
 
 const API_KEY = "test-org";
 const API_SECRET = "test-telehealth-secret";

@@ -11,7 +11,8 @@ import { displayNameOf, type TelehealthParams } from "./telehealth-params";
 // A decrypted telehealth launch: the meeting for `sessionid` is created on first use (an instant
 // meeting hosted by the account owner, waiting room on) and reused afterwards. The provider
 // (usertype 1) joins as host and starts it; the patient (usertype 2) goes to the waiting room.
-// `customer_key` is the EMR user id, the SDK-style identifier these joins carry (§2.6).
+// `customer_key` is the EMR user id, the SDK-style identifier these joins carry
+// (zoom-webhooks.md#identifying-a-participant).
 
 export type LaunchResult =
   { isLaunched: true; person: Participant } | { isLaunched: false; message: string };

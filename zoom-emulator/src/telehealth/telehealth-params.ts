@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // The decrypted plaintext: `usertype=1|2&sessionid=…&userid=…&firstname=…&lastname=…[&email=…]`,
-// form-encoded, in any order (§5.2). usertype 1 is the provider (host), 2 the patient.
+// form-encoded, in any order (telehealth-urls.md#launch-url-and-plaintext). usertype 1 is the
+// provider (host), 2 the patient.
 
 export const telehealthParamsSchema = z.object({
   usertype: z.enum(["1", "2"]),

@@ -8,9 +8,10 @@ import { decryptTelehealthData } from "./telehealth-crypto";
 import { launchTelehealth } from "./telehealth-launch";
 import { parseTelehealthPlaintext } from "./telehealth-params";
 
-// GET /telehealth?org_id={apiKey}&data={URL-encoded Base64}: the Epic-style launch URL (§5.2).
-// The emulator answers under any host name, standing in for applications.zoom.us and zoom.us.
-// `data` is not repaired: a "+" sent unencoded arrives as a space and fails, as it should.
+// GET /telehealth?org_id={apiKey}&data={URL-encoded Base64}: the Epic-style launch URL
+// (telehealth-urls.md#launch-url-and-plaintext). The emulator answers under any host name, standing
+// in for applications.zoom.us and zoom.us. `data` is not repaired: a "+" sent unencoded arrives as
+// a space and fails, as it should.
 
 const launchQuerySchema = z.object({ org_id: z.string().min(1), data: z.string().min(1) });
 

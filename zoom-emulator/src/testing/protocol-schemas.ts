@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Test-side schemas written from zoom-protocols.md, not from the emulator's code, so the tests
+// Test-side schemas written from docs/protocols/, not from the emulator's code, so the tests
 // check the emulator against the document. Strict objects catch extra or misspelt fields.
 
 const zoomTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -18,7 +18,8 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 export const oauthErrorSchema = z.strictObject({ reason: z.string(), error: z.string() });
 export const restErrorSchema = z.object({ code: z.number(), message: z.string() });
 
-// §2.5: the meeting part of every meeting and participant event. `id` is a STRING.
+// zoom-webhooks.md#payloads: the meeting part of every meeting and participant event. `id` is a
+// STRING.
 const meetingObjectShape = {
   id: z.string().regex(/^\d{11}$/),
   uuid: z.string().length(24),
@@ -109,7 +110,7 @@ export const anyWebhookSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 
-// §3.2: the create response (and GET, which adds nothing new since Nov 2025).
+// zoom-rest.md#meetings: the create response (and GET, which adds nothing new since Nov 2025).
 export const meetingResponseSchema = z.object({
   id: z.number().int(),
   uuid: z.string().length(24),

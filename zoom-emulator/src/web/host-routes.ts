@@ -14,7 +14,8 @@ import { type Meeting } from "../state/meeting-schema";
 import { createNotifier } from "../webhooks/notifier";
 import { renderHostStart } from "./join-pages";
 
-// GET/POST /s/{id}?zak=…: the start_url page. Only the meeting's host's `zak` opens it (§3.2).
+// GET/POST /s/{id}?zak=…: the start_url page. Only the meeting's host's `zak` opens it
+// (zoom-rest.md#meetings).
 
 const startFormSchema = z.object({ zak: z.string() });
 

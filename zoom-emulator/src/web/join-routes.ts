@@ -13,8 +13,9 @@ import { type Meeting } from "../state/meeting-schema";
 import { createNotifier } from "../webhooks/notifier";
 import { renderJoinForm } from "./join-pages";
 
-// GET/POST /j/{id}?pwd=…[&uname=][&tk=]: the join_url page. `uname` prefills the name (§3.6);
-// `tk` identifies a registrant, whose joins then carry `registrant_id` (§2.6).
+// GET/POST /j/{id}?pwd=…[&uname=][&tk=]: the join_url page. `uname` prefills the name
+// (zoom-rest.md#join-url-parameters); `tk` identifies a registrant, whose joins then carry
+// `registrant_id` (zoom-webhooks.md#identifying-a-participant).
 
 const joinFormSchema = z.object({
   name: z.string().trim().max(100),

@@ -12,7 +12,8 @@ import {
 } from "../testing/harness";
 import { signWebhook } from "./signature";
 
-// Removing the app (§1.6) and the Data Compliance call that may follow (§1.7).
+// Removing the app (zoom-webhooks.md#app-deauthorized) and the Data Compliance call that may follow
+// (zoom-oauth.md#data-compliance).
 
 const SECRET = "deauth-secret";
 let receiver: Receiver;

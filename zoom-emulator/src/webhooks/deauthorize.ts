@@ -9,7 +9,8 @@ import { nextEventTs } from "./event-ts";
 // Removing the app from an account: every token of the account dies, and `app_deauthorized`
 // goes to the deauthorization URL (the event URL unless set), signed like every webhook. The
 // payload keeps the legacy `user_data_retention` string ("true"/"false") that decides whether
-// the app must delete the account's data within ten days (§1.6, §1.7).
+// the app must delete the account's data within ten days (zoom-webhooks.md#app-deauthorized,
+// zoom-oauth.md#data-compliance).
 
 export async function deauthorizeAccount(
   emulator: Emulator,

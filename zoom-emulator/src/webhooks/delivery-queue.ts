@@ -5,8 +5,8 @@ import { buildDeliveryRequest } from "./delivery-request";
 
 // Sends notifications in the order they happened and retries failures on Zoom's schedule:
 // a non-2xx answer or none within 3 s is retried after each configured delay (default 5, 20 and
-// 60 minutes), then dropped (§2.4). First attempts run one after another, so a receiver sees
-// "admitted" before "joined"; retries run on their own timers.
+// 60 minutes), then dropped (zoom-webhooks.md#retries). First attempts run one after another, so a
+// receiver sees "admitted" before "joined"; retries run on their own timers.
 
 const MAX_LOGGED_DELIVERIES = 1000;
 

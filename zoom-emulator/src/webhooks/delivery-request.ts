@@ -5,8 +5,9 @@ import { type Delivery } from "../state/delivery-schema";
 import { signWebhook } from "./signature";
 
 // The HTTP request for one attempt. Webhooks are re-signed per attempt with the wall-clock time
-// of that attempt: receivers reject stale timestamps (§2.2), and a retry 5 minutes later must
-// still pass. The body, and so `event_ts`, stays the same bytes on every attempt.
+// of that attempt: receivers reject stale timestamps (zoom-webhooks.md#signature), and a retry 5
+// minutes later must still pass. The body, and so `event_ts`, stays the same bytes on every
+// attempt.
 
 export const ZOOM_USER_AGENT = "Zoom Marketplace/1.0a";
 

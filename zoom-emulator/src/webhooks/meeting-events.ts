@@ -2,8 +2,8 @@ import { type Meeting, type MeetingInstance, type Participant } from "../state/m
 import { formatZoomTime } from "../zoom-time";
 
 // Payloads of the meeting and participant events, field for field as in Zoom's generated types.
-// `object.id` is a STRING here although REST returns a number (§0.3).
-// @see ../../../../shared/docs/zoom-protocols.md §2.5
+// `object.id` is a STRING here although REST returns a number (zoom-rest.md#meeting-ids).
+// @see docs/protocols/zoom-webhooks.md#payloads
 
 export type MeetingEventName = "meeting.started" | "meeting.ended";
 export type ParticipantEventName =

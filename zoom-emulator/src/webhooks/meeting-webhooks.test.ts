@@ -17,7 +17,8 @@ import {
 import { encryptPlainToken, signWebhook } from "./signature";
 
 // Deliveries as a receiver sees them: exact shapes, headers and a signature over the exact bytes
-// (§2.1, §2.2, §2.5), plus URL validation (§2.3).
+// (zoom-webhooks.md#delivery, zoom-webhooks.md#signature, zoom-webhooks.md#payloads), plus URL
+// validation (zoom-webhooks.md#url-validation).
 
 const SECRET = "test-webhook-secret";
 let receiver: Receiver;

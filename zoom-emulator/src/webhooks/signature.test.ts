@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 
 import { encryptPlainToken, signWebhook } from "./signature";
 
-// The test vector of zoom-protocols.md §2.3.
+// The test vector of docs/protocols/zoom-webhooks.md#known-answer.
 const SECRET = "emulator-webhook-secret";
 const TIMESTAMP = "1700000000";
 const BODY =
   '{"event":"endpoint.url_validation","payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1700000000123}';
 
 describe("webhook signature", () => {
-  it("matches the §2.3 x-zm-signature vector", () => {
+  it("matches the x-zm-signature vector of zoom-webhooks.md#known-answer", () => {
     expect(signWebhook(SECRET, TIMESTAMP, Buffer.from(BODY, "utf8"))).toBe(
       "v0=3c63340ea4c076e5320896df7a0f90842ff39afa1cedd2ae1ef65608663d9a39",
     );
   });
 
-  it("matches the §2.3 encryptedToken vector", () => {
+  it("matches the encryptedToken vector of zoom-webhooks.md#known-answer", () => {
     expect(encryptPlainToken(SECRET, "qgg8vlvZRS6UYooatFL8Aw")).toBe(
       "30864412a0468a1d4f6cd2faece2ba57a980eeef93e921b1756056d10e3d5d4a",
     );

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 
-// @see ../../../../shared/docs/zoom-protocols.md §2.2 and §2.3
+// @see docs/protocols/zoom-webhooks.md#signature and docs/protocols/zoom-webhooks.md#url-validation
 
 // "v0=" + hex(HMAC-SHA256(secret, "v0:{timestamp}:{body}")) over the exact bytes sent.
 export function signWebhook(secretToken: string, timestampSeconds: string, body: Buffer): string {

@@ -8,8 +8,9 @@ import { nextEventTs } from "./event-ts";
 import { encryptPlainToken } from "./signature";
 
 // Sends a signed `endpoint.url_validation` and checks the answer: HTTP 200 with
-// `{plainToken, encryptedToken: hex(HMAC-SHA256(secret, plainToken))}` (§2.3). One attempt, no
-// retries, as when a developer saves the endpoint in the Marketplace.
+// `{plainToken, encryptedToken: hex(HMAC-SHA256(secret, plainToken))}`
+// (zoom-webhooks.md#url-validation). One attempt, no retries, as when a developer saves the
+// endpoint in the Marketplace.
 
 export interface ValidationResult {
   ok: boolean;
