@@ -1,0 +1,13 @@
+import type { DeviceCheckStatus, NetworkQuality } from "@/generated/prisma/enums";
+
+/** The visit's latest device check, as the care team's pages show it (see deviceCheckSummarySelect). */
+export type DeviceCheckSummary = {
+  checkedAt: Date;
+  isPassed: boolean;
+  camera: DeviceCheckStatus;
+  microphone: DeviceCheckStatus;
+  speaker: DeviceCheckStatus;
+  network: NetworkQuality;
+  roundTripMs: number | null;
+  downloadKbps: number | null;
+};
