@@ -17,6 +17,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/users", label: "Users" },
     { href: "/settings/zoom", label: "Video conferencing" },
     { href: "/settings/telehealth", label: "Telehealth links" },
+    { href: "/settings/consent", label: "Telehealth consent" },
     { href: "/subjects", label: "Subjects" },
     { href: "/reports", label: "Reports" },
     { href: "/audit", label: "Audit trail" },

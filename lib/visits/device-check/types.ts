@@ -11,3 +11,7 @@ export type DeviceCheckSummary = {
   roundTripMs: number | null;
   downloadKbps: number | null;
 };
+
+/** What the patient's page gets back from saving a device check. */
+export type DeviceCheckSaveResult =
+  { status: "saved"; checkedAt: string; isPassed: boolean } | { status: "error"; message: string };
