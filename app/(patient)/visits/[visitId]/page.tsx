@@ -6,6 +6,7 @@ import { ConsentForm } from "@/components/consent/consent-form";
 import { ConsentText } from "@/components/consent/consent-text";
 import { CONSENT_TEXT } from "@/components/consent/messages";
 import { DeviceCheck } from "@/components/device-check/device-check";
+import { InstallGuidance } from "@/components/pwa/install-guidance";
 import { Alert } from "@/components/ui/alert";
 import { PatientVisitCard } from "@/components/visits/patient-visit-card";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
@@ -106,6 +107,7 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
             previous={deviceCheck}
             save={recordDeviceCheckAction}
           />
+          <InstallGuidance />
         </div>
       ) : null}
     </>
