@@ -119,3 +119,36 @@ test("offline, the portal shows the next visit as last seen, and forgets it at s
   await expect(page.getByText(/Your next visit/)).toHaveCount(0);
   await context.setOffline(false);
 });
+
+test("pages ask for no file that is missing: the favicon and icons are there", async ({
+  page,
+  factories,
+}) => {
+  const clinic = await factories.createClinic();
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(new URL(response.url()).pathname);
+  });
+  await page.goto("/sign-in");
+  await signInOverHttp(page, clinic.patient.user.email);
+  await page.goto("/visits");
+  await expect(page.getByRole("heading", { level: 1, name: "My visits" })).toBeVisible();
+  const icons = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLLinkElement>(
+        "link[rel~='icon'], link[rel='apple-touch-icon'], link[rel='manifest']",
+      ),
+    ].map((link) => new URL(link.href).pathname),
+  );
+  expect(icons).toEqual(
+    expect.arrayContaining([
+      "/favicon.ico",
+      "/icon.svg",
+      "/apple-icon.png",
+      "/manifest.webmanifest",
+    ]),
+  );
+  for (const icon of icons) expect((await page.request.get(icon)).status(), icon).toBe(200);
+  expect((await page.request.get("/favicon.ico")).headers()["content-type"]).toContain("image/");
+  expect(missing).toEqual([]);
+});
