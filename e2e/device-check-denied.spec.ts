@@ -1,6 +1,12 @@
 import { expect, test } from "./fixtures";
 import { chromiumLaunchOptions } from "./support/chromium";
-import { FAKE_DEVICES, hearTheSpeaker, PHONE, visitIn } from "./support/device-check";
+import {
+  FAKE_DEVICES,
+  hearTheSpeaker,
+  openMediaCheck,
+  PHONE,
+  visitIn,
+} from "./support/device-check";
 
 // The device check when the browser blocks the camera and microphone (Chromium answers every
 // permission prompt "no"): never a blank page, but what to do in this browser.
@@ -17,11 +23,9 @@ test("the check says how to allow them in this browser, and the failure is store
   db,
 }) => {
   const { clinic, visit } = await visitIn(factories, 3 * 24 * 60);
-  await signInAs("patient", clinic);
-  await page.goto(`/visits/${visit.id}`);
-  const check = page.getByRole("region", { name: "Test my device" });
-  await check.getByRole("button", { name: "Test my device" }).click();
-  await check.getByRole("button", { name: "Allow camera and microphone" }).click();
+  const check = await openMediaCheck(page, () => signInAs("patient", clinic), visit.id, {
+    isCheckIn: false,
+  });
 
   const help = check.getByRole("alert");
   await expect(help).toContainText("Your camera or microphone is blocked");

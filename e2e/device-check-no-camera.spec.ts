@@ -1,6 +1,13 @@
 import { expect, test } from "./fixtures";
 import { chromiumLaunchOptions } from "./support/chromium";
-import { ALLOW_MEDIA, FAKE_DEVICES, hearTheSpeaker, PHONE, visitIn } from "./support/device-check";
+import {
+  ALLOW_MEDIA,
+  FAKE_DEVICES,
+  hearTheSpeaker,
+  openMediaCheck,
+  PHONE,
+  visitIn,
+} from "./support/device-check";
 
 // The device check on a phone without a camera (Chromium's fake devices with none): it says so,
 // still checks the microphone, and stores "no camera".
@@ -17,11 +24,9 @@ test("the check says so, still checks the microphone, and stores 'no camera'", a
   db,
 }) => {
   const { clinic, visit } = await visitIn(factories, 10);
-  await signInAs("patient", clinic);
-  await page.goto(`/visits/${visit.id}`);
-  const check = page.getByRole("region", { name: "Check in before your visit" });
-  await check.getByRole("button", { name: "Start check-in" }).click();
-  await check.getByRole("button", { name: "Allow camera and microphone" }).click();
+  const check = await openMediaCheck(page, () => signInAs("patient", clinic), visit.id, {
+    isCheckIn: true,
+  });
   await expect(check.getByText("No camera found")).toBeVisible();
   await expect(check.getByText("You can still join with sound only")).toBeVisible();
   await expect(check.getByText("We can hear you.")).toBeVisible();

@@ -1,6 +1,13 @@
 import { signInOverHttp, expect, test } from "./fixtures";
 import { chromiumLaunchOptions } from "./support/chromium";
-import { ALLOW_MEDIA, FAKE_DEVICES, hearTheSpeaker, PHONE, visitIn } from "./support/device-check";
+import {
+  ALLOW_MEDIA,
+  FAKE_DEVICES,
+  hearTheSpeaker,
+  openMediaCheck,
+  PHONE,
+  visitIn,
+} from "./support/device-check";
 
 // The patient's device check on a phone-sized screen, in Chromium with its fake camera and
 // microphone (a test pattern and a beeping tone), allowed: it passes, is stored on the visit, and
@@ -16,13 +23,9 @@ test("the check-in passes, is stored on the visit, and the provider sees it", as
   browser,
 }) => {
   const { clinic, visit } = await visitIn(factories, 10);
-  await signInAs("patient", clinic);
-  await page.goto(`/visits/${visit.id}`);
-  const check = page.getByRole("region", { name: "Check in before your visit" });
-  await check.getByRole("button", { name: "Start check-in" }).click();
-  await expect(check.getByRole("heading", { name: "Camera and microphone" })).toBeFocused();
-  await expect(check.getByText("Your browser will ask for permission")).toBeVisible();
-  await check.getByRole("button", { name: "Allow camera and microphone" }).click();
+  const check = await openMediaCheck(page, () => signInAs("patient", clinic), visit.id, {
+    isCheckIn: true,
+  });
 
   const preview = check.getByLabel("What your camera sees");
   await expect(preview).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DeviceCheckStatus } from "@/generated/prisma/enums";
 import type { BrowserFamily } from "@/lib/visits/device-check/constants";
@@ -112,13 +113,9 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
           {isSeen === false ? <p role="status">{TEXT.cameraNotSeen}</p> : null}
         </div>
       ) : (
-        <div
-          role="status"
-          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950"
-        >
-          <p className="font-semibold">{TEXT.missingCameraHeading}</p>
-          <p className="mt-1">{TEXT.missingCamera}</p>
-        </div>
+        <Alert tone="warning" title={TEXT.missingCameraHeading} className="p-4 text-base">
+          {TEXT.missingCamera}
+        </Alert>
       )}
       {check.hasMicrophone ? (
         <div className="flex flex-col gap-3">
@@ -135,13 +132,9 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
           {isSilent && !isHeard ? <p role="status">{TEXT.micNotHeard}</p> : null}
         </div>
       ) : (
-        <div
-          role="status"
-          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950"
-        >
-          <p className="font-semibold">{TEXT.missingMicHeading}</p>
-          <p className="mt-1">{TEXT.missingMic}</p>
-        </div>
+        <Alert tone="warning" title={TEXT.missingMicHeading} className="p-4 text-base">
+          {TEXT.missingMic}
+        </Alert>
       )}
       <Button
         className="min-h-12 self-start text-base"

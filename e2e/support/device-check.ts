@@ -31,3 +31,24 @@ export async function hearTheSpeaker(page: Page) {
   await check.getByRole("button", { name: "Play a test sound" }).click();
   await check.getByRole("button", { name: "Yes, I heard it" }).click();
 }
+
+/** Signs the patient in, opens the visit and asks for the camera and microphone. */
+export async function openMediaCheck(
+  page: Page,
+  signIn: () => Promise<unknown>,
+  visitId: string,
+  { isCheckIn }: { isCheckIn: boolean },
+) {
+  await signIn();
+  await page.goto(`/visits/${visitId}`);
+  const check = page.getByRole("region", {
+    name: isCheckIn ? "Check in before your visit" : "Test my device",
+  });
+  await check
+    .getByRole("button", { name: isCheckIn ? "Start check-in" : "Test my device" })
+    .click();
+  await expect(check.getByRole("heading", { name: "Camera and microphone" })).toBeFocused();
+  await expect(check.getByText("Your browser will ask for permission")).toBeVisible();
+  await check.getByRole("button", { name: "Allow camera and microphone" }).click();
+  return check;
+}

@@ -1,27 +1,19 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/db";
-import { type AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { acceptTelehealthConsent } from "@/lib/consent/accept-consent";
 import { findPatientConsent } from "@/lib/consent/find-patient-consent";
 import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { saveConsentText } from "@/lib/consent/save-consent-text";
 import { getJoinUrl } from "@/lib/visits/join-visit";
 import { createPatient, createVisit } from "@/prisma/factories";
+import { appErrorOf } from "@/tests/support/app-error";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
 
 const TEXT_V1 =
   "Video visits are private.\n\n- We do not record them.\n- You can stop at any time.";
 const TEXT_V2 = `${TEXT_V1}\n\nA new paragraph in version two.`;
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isAppError(error)) throw new Error(`Expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 /** A clinic with a consent text, and a joinable visit of its patient (its Zoom meeting already made). */
 async function clinicWithConsent() {
@@ -48,14 +40,14 @@ describe("the clinic's consent text", () => {
     const clinic = await createClinic(db);
     const first = await saveConsentText({ viewer: clinic.viewers.admin, body: `  ${TEXT_V1}\r\n` });
     expect(first.version).toBe(1);
-    const unchanged = await failure(
+    const unchanged = await appErrorOf(
       saveConsentText({ viewer: clinic.viewers.admin, body: TEXT_V1 }),
     );
     expect(unchanged.code).toBe("conflict");
     expect(unchanged.extra.fields?.body?.[0]).toContain("version 1");
     const second = await saveConsentText({ viewer: clinic.viewers.admin, body: TEXT_V2 });
     expect(second.version).toBe(2);
-    const forbidden = await failure(
+    const forbidden = await appErrorOf(
       saveConsentText({ viewer: clinic.viewers.provider, body: "x".repeat(40) }),
     );
     expect(forbidden.code).toBe("forbidden");
@@ -95,7 +87,7 @@ describe("a patient's consent", () => {
   it("is asked before joining, stored with version, user and address, audited, and then lets them join", async () => {
     const clinic = await clinicWithConsent();
     const patient = clinic.viewers.patient;
-    const refused = await failure(getJoinUrl({ viewer: patient, visitId: clinic.visit.id }));
+    const refused = await appErrorOf(getJoinUrl({ viewer: patient, visitId: clinic.visit.id }));
     expect(refused.extra.fields?.join).toEqual(["consent_needed"]);
     const asked = await findPatientConsent({ viewer: patient });
     expect(asked?.status).toEqual({ state: "missing", currentVersion: 1 });
@@ -141,7 +133,7 @@ describe("a patient's consent", () => {
       signedName: clinic.signedName,
     };
     await acceptTelehealthConsent(input);
-    const twice = await failure(acceptTelehealthConsent(input));
+    const twice = await appErrorOf(acceptTelehealthConsent(input));
     expect(twice.code).toBe("conflict");
     expect(twice.publicMessage).toMatch(/^You already gave your consent to this version on /);
     expect(await consentRows(clinic.patient.subject.id)).toBe(1);
@@ -180,10 +172,10 @@ describe("a patient's consent", () => {
       subjectId: clinic.patient.subject.id,
     });
     expect(status).toMatchObject({ state: "outdated", version: 1, currentVersion: 2 });
-    const join = await failure(getJoinUrl({ viewer: patient, visitId: clinic.visit.id }));
+    const join = await appErrorOf(getJoinUrl({ viewer: patient, visitId: clinic.visit.id }));
     expect(join.extra.fields?.join).toEqual(["consent_needed"]);
 
-    const stale = await failure(
+    const stale = await appErrorOf(
       acceptTelehealthConsent({
         viewer: patient,
         visitId: clinic.visit.id,
@@ -193,7 +185,7 @@ describe("a patient's consent", () => {
     );
     expect(stale.code).toBe("conflict");
     expect(stale.publicMessage).toContain("version 2");
-    const future = await failure(
+    const future = await appErrorOf(
       acceptTelehealthConsent({
         viewer: patient,
         visitId: clinic.visit.id,
@@ -225,7 +217,7 @@ describe("a patient's consent", () => {
     const clinic = await clinicWithConsent();
     const other = await createPatient(db, { organizationId: clinic.organization.id });
     const intruder = viewerFor(other.user, other.subject.id);
-    const error = await failure(
+    const error = await appErrorOf(
       acceptTelehealthConsent({
         viewer: intruder,
         visitId: clinic.visit.id,
@@ -240,7 +232,7 @@ describe("a patient's consent", () => {
 
   it("refuses staff, a name that is not the patient's, and a clinic with no text", async () => {
     const clinic = await clinicWithConsent();
-    const staff = await failure(
+    const staff = await appErrorOf(
       acceptTelehealthConsent({
         viewer: clinic.viewers.provider,
         visitId: clinic.visit.id,
@@ -249,7 +241,7 @@ describe("a patient's consent", () => {
       }),
     );
     expect(staff.code).toBe("forbidden");
-    const wrongName = await failure(
+    const wrongName = await appErrorOf(
       acceptTelehealthConsent({
         viewer: clinic.viewers.patient,
         visitId: clinic.visit.id,
@@ -267,7 +259,7 @@ describe("a patient's consent", () => {
       subjectId: bare.patient.subject.id,
       providerId: bare.provider.id,
     });
-    const nothingToSign = await failure(
+    const nothingToSign = await appErrorOf(
       acceptTelehealthConsent({
         viewer: bare.viewers.patient,
         visitId: bareVisit.id,

@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { DeviceCheckStatus, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
-import { type AppError, isAppError } from "@/lib/errors";
 import { recordDeviceCheck } from "@/lib/visits/device-check/record-device-check";
 import { listVisits } from "@/lib/visits/list-visits";
 import { createPatient, createVisit } from "@/prisma/factories";
+import { appErrorOf } from "@/tests/support/app-error";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isAppError(error)) throw new Error(`Expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 const ALL_PASSED = {
   camera: DeviceCheckStatus.PASSED,
@@ -97,7 +88,7 @@ describe("recording a device check", () => {
   it("answers another patient's visit with 'not found' and stores nothing", async () => {
     const clinic = await clinicWithVisit();
     const other = await createPatient(db, { organizationId: clinic.organization.id });
-    const error = await failure(
+    const error = await appErrorOf(
       recordDeviceCheck({
         viewer: viewerFor(other.user, other.subject.id),
         visitId: clinic.visit.id,
@@ -106,7 +97,7 @@ describe("recording a device check", () => {
     );
     expect(error.code).toBe("not_found");
     const foreign = await createClinic(db);
-    const fromAnotherClinic = await failure(
+    const fromAnotherClinic = await appErrorOf(
       recordDeviceCheck({
         viewer: foreign.viewers.patient,
         visitId: clinic.visit.id,
@@ -120,7 +111,7 @@ describe("recording a device check", () => {
 
   it("refuses staff, and visits that are over or cancelled", async () => {
     const clinic = await clinicWithVisit();
-    const staff = await failure(
+    const staff = await appErrorOf(
       recordDeviceCheck({
         viewer: clinic.viewers.provider,
         visitId: clinic.visit.id,
@@ -141,7 +132,7 @@ describe("recording a device check", () => {
       scheduledStart: new Date(Date.now() - 3 * 3_600_000),
     });
     for (const visitId of [cancelled.id, past.id]) {
-      const error = await failure(
+      const error = await appErrorOf(
         recordDeviceCheck({ viewer: clinic.viewers.patient, visitId, ...ALL_PASSED }),
       );
       expect(error.code).toBe("conflict");
