@@ -49,5 +49,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Static files and the installable portal's (manifest, service worker, icons) are public.
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|manifest.webmanifest|sw.js|icon.svg|apple-icon.png|icons/).*)",
+  ],
 };

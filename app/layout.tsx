@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
+import { THEME_COLOR } from "@/lib/pwa/web-manifest";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +11,11 @@ export const metadata: Metadata = {
   description: "Telehealth video visits for your clinic",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: THEME_COLOR,
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -21,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {children}
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -107,6 +107,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { path: "/audit", method: "GET", expect: ADMIN_PAGE },
   { path: "/reports", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings/consent", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/telehealth", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/zoom", method: "GET", expect: ADMIN_PAGE },
   { path: "/users", method: "GET", expect: ADMIN_PAGE },
@@ -142,6 +143,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   },
 
   // Route handlers
+  // The device check's network probe: random bytes, no personal data, for anyone signed in.
+  {
+    path: "/api/device-check/network",
+    method: "GET",
+    query: "?bytes=1000",
+    expect: { anonymous: UNAUTHORIZED, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/api/health",
     method: "GET",

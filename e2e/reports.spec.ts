@@ -51,7 +51,7 @@ test("an admin reads the visit report, its charts and tables, and downloads the 
   await page.goto("/audit?action=attendance.export");
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Audit events, newest first" })).toContainText(
-    "attendance.export",
+    "Downloaded the attendance log",
   );
 });
 

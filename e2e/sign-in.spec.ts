@@ -65,6 +65,25 @@ test.describe("sign-in with a password", () => {
     );
   });
 
+  test("the sign-in address carries only the page asked for, never the router's _rsc", async ({
+    page,
+    signInAs,
+  }) => {
+    await page.goto("/subjects?q=Lopez&_rsc=abc123");
+    expect(new URL(page.url()).search).toBe(
+      `?callbackUrl=${encodeURIComponent("/subjects?q=Lopez")}`,
+    );
+
+    // A link followed after the session ended: the router asks for /profile?_rsc=… and is sent on.
+    const clinic = await signInAs("provider");
+    await page.goto(`/subjects/${clinic.patient.subject.id}`);
+    await page.context().clearCookies();
+    await page.getByRole("link", { name: /· Care team/ }).click();
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    expect(decodeURIComponent(page.url())).not.toContain("_rsc");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/profile");
+  });
+
   test("signing out ends the session, even for a copy of its cookie", async ({
     page,
     signInAs,

@@ -65,3 +65,8 @@ export function generalErrorsOf(state: ActionState, shownFields: readonly string
   }
   return [...new Set(general)].filter((message) => !shown.has(message));
 }
+
+/** An error state with the values to put back into the form; other states as they are. */
+export function withValues(state: ActionState, values: Record<string, string>): ActionState {
+  return state.status === "error" ? { ...state, values } : state;
+}

@@ -296,6 +296,33 @@ async function ensureReportHistory(db: Db, organizationId: string, now: Date): P
   });
 }
 
+/** The demo clinic's telehealth consent (version 1), which the demo patient signs before joining. */
+export const DEMO_CONSENT_TEXT = `Riverside Family Clinic offers video visits (telehealth) so that you can see your care team without coming in.
+
+By signing, you agree that:
+- your visit takes place over video, and your provider may decide that you need to come in person instead;
+- the visit is private: we do not record it, and you should join from a place where you can talk freely;
+- a video visit can be interrupted by a poor connection; if it is, we will call you at the number we have on file;
+- you can stop the visit, or withdraw this consent, at any time by telling your care team.
+
+Questions? Call the clinic before your visit.`;
+
+/** Gives the demo clinic its consent text and phone number once (existing demo databases too). */
+async function ensureDemoConsent(db: Db, organizationId: string): Promise<void> {
+  if (await db.telehealthConsentVersion.count({ where: { organizationId } })) return;
+  const admin = await db.user.findFirstOrThrow({
+    where: { organizationId, role: Role.ADMIN },
+    select: { id: true },
+  });
+  await db.organization.update({
+    where: { id: organizationId },
+    data: { phone: "(555) 010-2000" },
+  });
+  await db.telehealthConsentVersion.create({
+    data: { organizationId, version: 1, body: DEMO_CONSENT_TEXT, createdById: admin.id },
+  });
+}
+
 export type SeedDemoResult = { created: boolean; organizationId: string };
 
 /** The demo clinic. When it already exists only the soon-starting visit is topped up, so it is safe to run again. */
@@ -307,6 +334,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedDemoResult
   if (existing) {
     await ensureDemoVisitSoon(db, existing.id, now);
     await ensureReportHistory(db, existing.id, now);
+    await ensureDemoConsent(db, existing.id);
     return { created: false, organizationId: existing.id };
   }
 
@@ -410,6 +438,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedDemoResult
     }
   }
   await ensureReportHistory(db, organizationId, now);
+  await ensureDemoConsent(db, organizationId);
   return { created: true, organizationId };
 }
 

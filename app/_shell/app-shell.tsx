@@ -17,6 +17,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/users", label: "Users" },
     { href: "/settings/zoom", label: "Video conferencing" },
     { href: "/settings/telehealth", label: "Telehealth links" },
+    { href: "/settings/consent", label: "Telehealth consent" },
     { href: "/subjects", label: "Subjects" },
     { href: "/reports", label: "Reports" },
     { href: "/audit", label: "Audit trail" },
@@ -45,7 +46,9 @@ function AppShell({
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
-            <Link href="/" className="text-lg font-bold text-blue-800">
+            <Link href="/" className="flex items-center gap-2 text-lg font-bold text-blue-800">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a 2 kB SVG needs no optimiser */}
+              <img src="/icons/mark.svg" alt="" width={28} height={28} />
               CareVisit
             </Link>
             <nav aria-label="Main">

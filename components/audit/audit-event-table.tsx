@@ -1,4 +1,4 @@
-import type { Role } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 
@@ -8,14 +8,22 @@ export type AuditEventRow = {
   actor: { name: string; email: string } | null;
   actorRole: Role | null;
   action: string;
+  actionLabel: string;
   targetType: string;
+  targetLabel: string;
   targetId: string | null;
   subject: { recordNumber: string } | null;
   ip: string | null;
   details: string | null;
 };
 
-/** The audit trail: when, who, what, which record and subject, from where. Read-only. */
+const ROLE_WORDS: Record<Role, string> = {
+  [Role.ADMIN]: "Administrator",
+  [Role.CARE_TEAM]: "Care team",
+  [Role.PATIENT]: "Patient",
+};
+
+/** The audit trail in words: when, who, what, which record and subject, from where. Read-only. */
 export function AuditEventTable({
   events,
   timeZone,
@@ -50,21 +58,23 @@ export function AuditEventTable({
                   <span className="block text-xs text-slate-600">{event.actor.email}</span>
                 </>
               ) : (
-                <span className="text-slate-600">{event.actorRole ?? "System"}</span>
+                <span className="text-slate-600">
+                  {event.actorRole ? ROLE_WORDS[event.actorRole] : "System"}
+                </span>
               )}
             </Td>
-            <Td className="font-mono text-xs">{event.action}</Td>
+            <Td>
+              <span title={event.action}>{event.actionLabel}</span>
+            </Td>
             <Td className="text-xs">
-              {event.targetType}
+              {event.targetLabel}
               {event.targetId ? (
                 <span className="block font-mono break-all text-slate-600">{event.targetId}</span>
               ) : null}
             </Td>
             <Td className="font-mono text-xs">{event.subject?.recordNumber ?? "—"}</Td>
             <Td className="font-mono text-xs">{event.ip ?? "—"}</Td>
-            <Td className="max-w-xs font-mono text-xs break-all text-slate-700">
-              {event.details ?? "—"}
-            </Td>
+            <Td className="max-w-xs text-xs text-slate-700">{event.details ?? "—"}</Td>
           </tr>
         ))}
       </TableBody>

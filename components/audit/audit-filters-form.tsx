@@ -11,7 +11,8 @@ export type AuditFilterValues = {
 
 type AuditFiltersFormProps = {
   values: AuditFilterValues;
-  actions: readonly string[];
+  /** Each action's code (in the URL) and its words (shown). */
+  actions: readonly { value: string; label: string }[];
   fieldErrors?: Record<string, string[]>;
 };
 
@@ -50,8 +51,8 @@ export function AuditFiltersForm({ values, actions, fieldErrors = {} }: AuditFil
         >
           <option value="">Any action</option>
           {actions.map((action) => (
-            <option key={action} value={action}>
-              {action}
+            <option key={action.value} value={action.value}>
+              {action.label}
             </option>
           ))}
         </select>

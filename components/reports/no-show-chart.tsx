@@ -44,6 +44,7 @@ export function NoShowChart({ providers }: { providers: NoShowsByProvider[] }) {
               {row.providerName.length > 28
                 ? `${row.providerName.slice(0, 27)}…`
                 : row.providerName}
+              <title>{row.providerName}</title>
             </text>
             <rect
               x={LABEL_WIDTH}

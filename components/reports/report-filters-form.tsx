@@ -11,7 +11,7 @@ type ReportFiltersFormProps = {
 };
 
 const selectClasses =
-  "min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700";
+  "w-full max-w-xs min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700";
 
 /** The report's range and provider. A plain GET form: the choice lives in the URL. */
 export function ReportFiltersForm({

@@ -23,7 +23,7 @@ export function SelectField({ id, name, label, defaultValue, errors, children }:
         defaultValue={defaultValue}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={errorId}
-        className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700"
+        className="min-h-10 w-full max-w-xs rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700"
       >
         {children}
       </select>

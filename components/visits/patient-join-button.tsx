@@ -11,12 +11,19 @@ type PatientJoinButtonProps = {
   opensAt: string;
   /** "1:45 PM EST", in the clinic's zone. */
   opensAtLabel: string;
+  /** Why joining must wait although the time has come (the consent is not signed yet). */
+  blockedReason?: string;
 };
 
 const TICK_MS = 15_000;
 
 /** "Join Meeting", disabled (with the time it opens) until 15 minutes before the visit; it opens by itself. */
-export function PatientJoinButton({ visitId, opensAt, opensAtLabel }: PatientJoinButtonProps) {
+export function PatientJoinButton({
+  visitId,
+  opensAt,
+  opensAtLabel,
+  blockedReason,
+}: PatientJoinButtonProps) {
   const opensAtMs = Date.parse(opensAt);
   const [isOpen, setIsOpen] = useState(() => Date.now() >= opensAtMs);
 
@@ -29,7 +36,7 @@ export function PatientJoinButton({ visitId, opensAt, opensAtLabel }: PatientJoi
   const hintId = `join-hint-${visitId}`;
   return (
     <div className="flex flex-col gap-1">
-      {isOpen ? (
+      {isOpen && !blockedReason ? (
         <a
           href={`/api/visits/${visitId}/join`}
           target="_blank"
@@ -52,9 +59,10 @@ export function PatientJoinButton({ visitId, opensAt, opensAtLabel }: PatientJoi
         </button>
       )}
       <p id={hintId} aria-live="polite" className="text-sm text-slate-700">
-        {isOpen
-          ? "Your provider will let you in from the waiting room."
-          : `You can join from ${opensAtLabel}, 15 minutes before the visit.`}
+        {blockedReason ??
+          (isOpen
+            ? "Your provider will let you in from the waiting room."
+            : `You can join from ${opensAtLabel}, 15 minutes before the visit.`)}
       </p>
     </div>
   );

@@ -22,6 +22,8 @@ type PatientVisitCardProps = {
   joinOpensAt: Date | null;
   headingLevel?: "h2" | "h3";
   isLinked?: boolean;
+  /** Why Join must wait (the telehealth consent is not signed yet). */
+  joinBlockedReason?: string;
 };
 
 /** One appointment in the patient's planner, readable on a phone. */
@@ -31,6 +33,7 @@ export function PatientVisitCard({
   joinOpensAt,
   headingLevel: Heading = "h3",
   isLinked = true,
+  joinBlockedReason,
 }: PatientVisitCardProps) {
   const providerName = `${visit.provider.firstName} ${visit.provider.lastName}`;
   const now = new Date();
@@ -82,6 +85,7 @@ export function PatientVisitCard({
             visitId={visit.id}
             opensAt={joinOpensAt.toISOString()}
             opensAtLabel={opensAtLabel}
+            blockedReason={joinBlockedReason}
           />
         </div>
       ) : null}

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 
 import { AttendanceList, type AttendanceItem } from "@/components/visits/attendance-list";
+import { DeviceCheckLine } from "@/components/visits/device-check-line";
 import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
 import type { VisitStatus } from "@/generated/prisma/enums";
 import { formatDateTime } from "@/lib/format";
+import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
 
 export type VisitCardData = {
   id: string;
@@ -12,6 +14,8 @@ export type VisitCardData = {
   status: VisitStatus;
   provider: { firstName: string; lastName: string };
   attendances: AttendanceItem[];
+  /** The patient's latest device check; left out where it is not shown. */
+  deviceCheck?: DeviceCheckSummary | null;
 };
 
 type VisitCardProps = {
@@ -38,6 +42,9 @@ export function VisitCard({ visit, timeZone, presence, actions }: VisitCardProps
             {visit.durationMinutes} minutes with {visit.provider.firstName}{" "}
             {visit.provider.lastName}
           </p>
+          {visit.deviceCheck !== undefined ? (
+            <DeviceCheckLine check={visit.deviceCheck} visit={visit} timeZone={timeZone} />
+          ) : null}
         </div>
         {presence ? null : <VisitStatusBadge status={visit.status} />}
       </div>

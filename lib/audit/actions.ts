@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   "report.view",
   "attendance.export",
   "audit.view",
+  "visit.device_check",
+  "consent.text_update",
+  "consent.accept",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -43,6 +46,7 @@ export const AUDIT_TARGET_TYPES = [
   "zoom_connection",
   "data_deletion_request",
   "telehealth_settings",
+  "consent_version",
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -81,7 +81,9 @@ describe("listAuditEvents", () => {
     expect(second.events).toHaveLength(11);
     expect(second.events.at(-1)).toMatchObject({
       action: "organization.update",
-      details: 'fields: ["timeZone"]', // empty values are left out
+      actionLabel: "Changed the clinic's settings",
+      targetLabel: "Clinic",
+      details: "Fields: time zone", // in words; empty values are left out
     });
     expect(second.nextCursor).toBeNull();
     const ids = [...first.events, ...second.events].map((event) => event.id);

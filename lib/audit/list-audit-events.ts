@@ -5,6 +5,11 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import {
+  auditActionLabel,
+  auditTargetLabel,
+  describeAuditDetails,
+} from "@/lib/audit/describe-audit-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -71,27 +76,19 @@ export type AuditEventItem = {
   occurredAt: Date;
   actor: { id: string; name: string; email: string } | null;
   actorRole: Role | null;
+  /** The stored code ("auth.sign_in") and, for the page, the same in words ("Signed in"). */
   action: string;
+  actionLabel: string;
   targetType: string;
+  targetLabel: string;
   targetId: string | null;
   subject: { id: string; recordNumber: string } | null;
   ip: string | null;
+  /** In words ("Typed a search: no · Page: 1"), in the clinic's time zone. */
   details: string | null;
 };
 
 export type AuditEventPage = { events: AuditEventItem[]; nextCursor: string | null };
-
-/** "from: 2026-01-05, to: 2026-01-07" for a flat object (empty values left out), else JSON. */
-function describeDetails(details: Prisma.JsonValue): string | null {
-  if (details === null) return null;
-  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(details)) {
-    if (value === null || value === undefined) continue;
-    parts.push(`${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
-  }
-  return parts.length > 0 ? parts.join(", ") : null;
-}
 
 export type ListAuditEventsOptions = { viewer: Viewer; query: AuditQuery };
 
@@ -212,11 +209,13 @@ export async function listAuditEvents({
           : null,
         actorRole: row.actorRole,
         action: row.action,
+        actionLabel: auditActionLabel(row.action),
         targetType: row.targetType,
+        targetLabel: auditTargetLabel(row.targetType),
         targetId: row.targetId,
         subject: row.subjectId ? (subjectById.get(row.subjectId) ?? null) : null,
         ip: row.ip,
-        details: describeDetails(row.details),
+        details: describeAuditDetails(row.details, viewer.timeZone),
       };
     }),
     nextCursor:

@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 import { Role } from "@/generated/prisma/enums";
+import { signInRedirectUrl } from "@/lib/auth/callback-path";
 
 // Edge-safe part of the Auth.js configuration, shared by proxy.ts and lib/auth/auth.ts.
 
@@ -40,7 +41,8 @@ export const authConfig = {
     // Used by proxy.ts only: signed-out visitors go to /sign-in. Pages decide access to records.
     authorized({ auth, request }) {
       if (PUBLIC_PATHS.some((pattern) => pattern.test(request.nextUrl.pathname))) return true;
-      return Boolean(auth?.user);
+      if (auth?.user) return true;
+      return Response.redirect(signInRedirectUrl(request.nextUrl), 307);
     },
   },
 } satisfies NextAuthConfig;

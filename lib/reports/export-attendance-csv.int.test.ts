@@ -34,6 +34,26 @@ async function seedExportClinic() {
     lastName: "Smith, Jr",
   });
   const base = { organizationId, subjectId: clinic.patient.subject.id, providerId: provider.id };
+  // The patient signed consent v1 before the first visit, and v2 after the second one ended.
+  for (const [version, acceptedAt] of [
+    [1, "2026-01-05T12:00:00Z"],
+    [2, "2026-01-06T16:00:00Z"],
+  ] as const) {
+    const text = await db.telehealthConsentVersion.create({
+      data: { organizationId, version, body: `Consent v${version}`, createdById: clinic.admin.id },
+    });
+    await db.telehealthConsent.create({
+      data: {
+        organizationId,
+        subjectId: clinic.patient.subject.id,
+        userId: clinic.patient.user.id,
+        versionId: text.id,
+        version,
+        signedName: "Signed",
+        acceptedAt: new Date(acceptedAt),
+      },
+    });
+  }
   const first = await createVisit(db, {
     ...base,
     scheduledStart: new Date("2026-01-05T14:00:00Z"),
@@ -138,6 +158,7 @@ describe("exportAttendanceCsv", () => {
       "Joined",
       "Left",
       "Waited (minutes)",
+      "Telehealth consent",
     ]);
     expect(rows).toHaveLength(2 + crowd);
     const providerName = 'Ana "Doc" Smith, Jr';
@@ -156,6 +177,7 @@ describe("exportAttendanceCsv", () => {
         "2026-01-05 09:06:30",
         "2026-01-05 09:26:00",
         "9", // 8.5 minutes, rounded
+        "v1 signed 2026-01-05 07:00:00",
       ],
       [
         first.id,
@@ -170,12 +192,17 @@ describe("exportAttendanceCsv", () => {
         "2026-01-05 09:10:00",
         "",
         "",
+        "v1 signed 2026-01-05 07:00:00",
       ],
     ]);
     const crowdRows = rows.slice(2);
     expect(new Set(crowdRows.map((row) => row[0]))).toEqual(new Set([crowded.id]));
     expect(new Set(crowdRows.map((row) => row[4])).size).toBe(crowd);
     expect(crowdRows[0]?.slice(1, 4)).toEqual(["2026-01-06 10:00:00", providerName, record]);
+    // v2 was signed after this visit's end: the visit ran under v1.
+    expect(new Set(crowdRows.map((row) => row[11]))).toEqual(
+      new Set(["v1 signed 2026-01-05 07:00:00"]),
+    );
     expect(rows.some((row) => row[4] === "Later" || row[4] === "Elsewhere")).toBe(false);
   });
 

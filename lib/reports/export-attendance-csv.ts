@@ -34,6 +34,8 @@ type AttendanceRow = {
   joinedAt: string | null;
   leftAt: string | null;
   waitedMinutes: number | null;
+  /** The telehealth consent on file when the visit ended: "v3 signed 2026-11-02 14:21:00", or null. */
+  consent: string | null;
 };
 
 type Cursor = Pick<AttendanceRow, "scheduledStart" | "visitId" | "attendanceId">;
@@ -51,6 +53,7 @@ export function attendanceCsvHeader(timeZone: string): string[] {
     "Joined",
     "Left",
     "Waited (minutes)",
+    "Telehealth consent",
   ];
 }
 
@@ -67,6 +70,7 @@ function toCells(row: AttendanceRow) {
     row.joinedAt,
     row.leftAt,
     row.waitedMinutes,
+    row.consent,
   ];
 }
 
@@ -97,12 +101,20 @@ async function readBatch(
            -- greatest() skips NULLs, so the CASE keeps "never waited" empty rather than 0.
            CASE WHEN a."joinedAt" IS NOT NULL AND a."waitingRoomJoinedAt" IS NOT NULL
              THEN greatest(0, round(extract(epoch FROM a."joinedAt" - a."waitingRoomJoinedAt") / 60))::int
-           END AS "waitedMinutes"
+           END AS "waitedMinutes",
+           'v' || tc."version" || ' signed ' || ${local(Prisma.sql`tc."acceptedAt"`)} AS "consent"
       FROM "Visit" v
       JOIN "Attendance" a ON a."visitId" = v."id"
       JOIN "User" pu ON pu."id" = v."providerId"
       JOIN "Subject" s ON s."id" = v."subjectId"
       LEFT JOIN "User" au ON au."id" = a."userId"
+      -- The subject's latest consent signed by the end of the visit (the (subjectId, acceptedAt) index).
+      LEFT JOIN LATERAL (
+        SELECT c."version", c."acceptedAt" FROM "TelehealthConsent" c
+         WHERE c."subjectId" = v."subjectId"
+           AND c."acceptedAt" <= COALESCE(v."endedAt", v."scheduledStart" + make_interval(mins => v."durationMinutes"))
+         ORDER BY c."acceptedAt" DESC LIMIT 1
+      ) tc ON TRUE
      WHERE ${scope} ${keyset}
      ORDER BY v."scheduledStart", v."id", a."id"
      LIMIT ${ATTENDANCE_CSV_BATCH}`;

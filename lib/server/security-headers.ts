@@ -4,5 +4,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
   "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  // Our own pages may ask for the camera and microphone (the patient's device check); no frame may.
+  "Permissions-Policy": "camera=(self), microphone=(self), geolocation=()",
 };

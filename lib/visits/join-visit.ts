@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
+import { isConsentNeeded, readConsentStatus } from "@/lib/consent/consent-status";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
 import { errorFields, log } from "@/lib/log";
@@ -21,7 +22,8 @@ import { findActiveZoomConnection } from "@/lib/zoom/connection";
 export type JoinVisitOptions = { viewer: Viewer; visitId: string; now?: Date };
 
 /** Why a join is refused, for the page to explain. */
-export type JoinRefusal = "not_yet" | "over" | "cancelled" | "no_meeting" | "zoom_unavailable";
+export type JoinRefusal =
+  "not_yet" | "over" | "cancelled" | "no_meeting" | "zoom_unavailable" | "consent_needed";
 
 function refuse(reason: JoinRefusal, message: string): AppError {
   return new AppError("conflict", message, { userMessage: message, fields: { join: [reason] } });
@@ -97,6 +99,12 @@ export async function getJoinUrl({
       `You can join from ${formatTime(joinOpensAt(visit), viewer.timeZone)}, 15 minutes before the visit.`,
     );
   }
+  // Before a first video visit, and after the clinic changes its text, the patient signs again.
+  if (
+    isPatient &&
+    isConsentNeeded(await readConsentStatus(db, viewer.organizationId, visit.subjectId))
+  )
+    throw refuse("consent_needed", "Please read and sign the telehealth consent before you join.");
   const isHost = visit.providerId === viewer.id;
   const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
   const url = telehealth

@@ -5,6 +5,7 @@ import { VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { deviceCheckSummarySelect } from "@/lib/visits/device-check/device-check-select";
 import { groupVisitsByPhase, type VisitPhase } from "@/lib/visits/timeline";
 import { liveVisitSelect } from "@/lib/visits/live-visit";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
@@ -19,6 +20,8 @@ export const visitSummarySelect = {
   durationMinutes: true,
   provider: { select: { id: true, firstName: true, lastName: true } },
   subject: { select: { id: true, recordNumber: true, firstName: true, lastName: true } },
+  /** The patient's latest device check (null until they run one). */
+  deviceCheck: { select: deviceCheckSummarySelect },
   attendances: {
     orderBy: [{ joinedAt: "asc" }, { waitingRoomJoinedAt: "asc" }],
     take: ATTENDANCE_SHOWN,

@@ -8,11 +8,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Role } from "@/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { auditActionLabel } from "@/lib/audit/describe-audit-event";
 import { listAuditEvents, parseAuditQuery } from "@/lib/audit/list-audit-events";
 import { requireRole } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Audit trail" };
+
+const ACTION_OPTIONS = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
 
 type AuditPageProps = { searchParams: Promise<RawQuery> };
 
@@ -64,7 +67,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   return (
     <>
       {header}
-      <AuditFiltersForm values={values} actions={AUDIT_ACTIONS} fieldErrors={refusal?.fields} />
+      <AuditFiltersForm values={values} actions={ACTION_OPTIONS} fieldErrors={refusal?.fields} />
       {refusal ? (
         <Alert tone="error" title="The audit trail cannot be filtered that way">
           {refusal.message}.

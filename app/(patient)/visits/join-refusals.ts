@@ -5,4 +5,5 @@ export const JOIN_REFUSALS: Record<string, string> = {
   cancelled: "That visit was cancelled.",
   no_meeting: "That visit has no video meeting yet. Please contact your clinic.",
   zoom_unavailable: "Video is not available right now. Please contact your clinic.",
+  consent_needed: "Please read and sign your clinic's telehealth consent before you join.",
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { OfflineSummary } from "@/components/pwa/offline-summary";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { PatientVisitCard } from "@/components/visits/patient-visit-card";
@@ -27,6 +28,10 @@ export default async function PatientVisitsPage({ searchParams }: PatientVisitsP
       <PageHeader
         title="My visits"
         description={`Hello ${viewer.firstName}. Here are your video appointments.`}
+      />
+      <OfflineSummary
+        nextVisitAt={upcoming[0]?.scheduledStart ?? null}
+        timeZone={viewer.timeZone}
       />
       {refusal ? (
         <Alert tone="warning" className="mb-6">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ConsentCard } from "@/components/consent/consent-card";
 import { Card } from "@/components/ui/card";
+import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { formatDateOfBirth, formatDateTime } from "@/lib/format";
 import { listVisits } from "@/lib/visits/list-visits";
 
@@ -14,6 +16,7 @@ type SubjectPageProps = { params: Promise<{ subjectId: string }> };
 export default async function SubjectOverviewPage({ params }: SubjectPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
   const visits = await listVisits({ viewer, subjectId: subject.id });
+  const consent = await findSubjectConsentStatus({ viewer, subjectId: subject.id });
   const next = visits.in_progress[0] ?? visits.upcoming[0];
   const facts: [string, string][] = [
     ["Record number", subject.recordNumber],
@@ -49,6 +52,7 @@ export default async function SubjectOverviewPage({ params }: SubjectPageProps) 
           Open Video Conferencing
         </Link>
       </Card>
+      {consent ? <ConsentCard status={consent} timeZone={viewer.timeZone} /> : null}
     </div>
   );
 }

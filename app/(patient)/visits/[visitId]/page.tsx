@@ -2,17 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { ConsentForm } from "@/components/consent/consent-form";
+import { ConsentText } from "@/components/consent/consent-text";
+import { CONSENT_TEXT } from "@/components/consent/messages";
+import { DeviceCheck } from "@/components/device-check/device-check";
+import { InstallGuidance } from "@/components/pwa/install-guidance";
 import { Alert } from "@/components/ui/alert";
 import { PatientVisitCard } from "@/components/visits/patient-visit-card";
-import { Role } from "@/generated/prisma/enums";
+import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
+import { findPatientConsent } from "@/lib/consent/find-patient-consent";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 
 import { JOIN_REFUSALS } from "../join-refusals";
+import { acceptConsentAction, recordDeviceCheckAction } from "./actions";
 
 export const metadata: Metadata = { title: "Visit" };
+
+// The page's own words for the patient (the components keep theirs in their messages files).
+const PAGE_TEXT = {
+  back: "← All my visits",
+  heading: "Your video visit",
+  signFirst: "First sign the telehealth consent below; then you can join.",
+} as const;
 
 type VisitPageProps = {
   params: Promise<{ visitId: string }>;
@@ -27,18 +41,33 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
   if (!visit) notFound();
   const query = await searchParams;
   const refusal = typeof query.join === "string" ? JOIN_REFUSALS[query.join] : undefined;
-  const isPast = visitPhase(visit, new Date()) === "past";
+  const now = new Date();
+  const isPast = visitPhase(visit, now) === "past";
+  const isAhead = !isPast && visit.status !== VisitStatus.CANCELLED;
+  const consent = isAhead ? await findPatientConsent({ viewer }) : null;
+  const request = consent?.request ?? null;
+  const deviceCheck = visit.deviceCheck
+    ? { checkedAt: visit.deviceCheck.checkedAt.toISOString(), isPassed: visit.deviceCheck.isPassed }
+    : null;
   return (
     <>
       <p className="mb-4">
-        <Link href="/visits" className="text-sm font-semibold text-blue-700 underline">
-          ← All my visits
+        <Link
+          href="/visits"
+          className="inline-flex min-h-11 items-center text-sm font-semibold text-blue-700 underline"
+        >
+          {PAGE_TEXT.back}
         </Link>
       </p>
-      <h1 className="mb-4 text-2xl font-bold">Your video visit</h1>
+      <h1 className="mb-4 text-2xl font-bold">{PAGE_TEXT.heading}</h1>
       {refusal ? (
         <Alert tone="warning" className="mb-4">
           {refusal}
+        </Alert>
+      ) : null}
+      {query.consent === "signed" && !request ? (
+        <Alert tone="success" className="mb-4">
+          {CONSENT_TEXT.signed}
         </Alert>
       ) : null}
       <PatientVisitCard
@@ -47,7 +76,40 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
         joinOpensAt={isPast ? null : joinOpensAt(visit)}
         headingLevel="h2"
         isLinked={false}
+        joinBlockedReason={request ? PAGE_TEXT.signFirst : undefined}
       />
+      {isAhead ? (
+        <div className="mt-6 flex flex-col gap-6">
+          {request && consent ? (
+            <section
+              aria-labelledby="consent-heading"
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            >
+              <h2 id="consent-heading" className="mb-3 text-lg font-semibold">
+                {CONSENT_TEXT.heading}
+              </h2>
+              <ConsentForm
+                visitId={visit.id}
+                version={request.version}
+                expectedName={request.expectedName}
+                clinicPhone={consent.clinicPhone}
+                isRenewal={consent.status.state === "outdated"}
+                action={acceptConsentAction}
+              >
+                <ConsentText blocks={request.blocks} />
+              </ConsentForm>
+            </section>
+          ) : null}
+          <DeviceCheck
+            visitId={visit.id}
+            timeZone={viewer.timeZone}
+            isCheckIn={now >= joinOpensAt(visit)}
+            previous={deviceCheck}
+            save={recordDeviceCheckAction}
+          />
+          <InstallGuidance />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ConsentStatusLine } from "@/components/consent/consent-status-line";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
@@ -10,6 +11,7 @@ import { LiveVisitPresence } from "@/components/visits/live-visit-presence";
 import { VisitCard } from "@/components/visits/visit-card";
 import { VisitChangeControls } from "@/components/visits/visit-change-controls";
 import { Role } from "@/generated/prisma/enums";
+import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
@@ -75,10 +77,11 @@ function VisitGroup({
 export default async function VideoConferencingPage({ params, searchParams }: VideoPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
   const query = await searchParams;
-  const [visits, readiness, providers] = await Promise.all([
+  const [visits, readiness, providers, consent] = await Promise.all([
     listVisits({ viewer, subjectId: subject.id }),
     getZoomReadiness(viewer.organizationId),
     listVisitProviders({ viewer }),
+    findSubjectConsentStatus({ viewer, subjectId: subject.id }),
   ]);
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
@@ -99,6 +102,11 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
           disabledReason={isReady ? undefined : NOT_READY[readiness]}
         />
       </div>
+      {consent ? (
+        <div className="mb-6 text-sm">
+          <ConsentStatusLine status={consent} timeZone={tz} />
+        </div>
+      ) : null}
       {!isReady ? (
         <Alert tone="warning" title={NOT_READY[readiness]} className="mb-6">
           {viewer.role === Role.ADMIN ? (

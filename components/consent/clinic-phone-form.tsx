@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionState, IDLE } from "@/lib/action-state";
+import { CLINIC_PHONE_MAX } from "@/lib/consent/constants";
+
+type ClinicPhoneFormProps = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  phone: string | null;
+};
+
+/** The clinic's phone number that patients see beside the consent. */
+export function ClinicPhoneForm({ action, phone }: ClinicPhoneFormProps) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const errors = state.status === "error" ? state.fieldErrors?.phone : undefined;
+  return (
+    <form action={formAction} className="flex max-w-md flex-col gap-4">
+      <Field
+        label="Clinic phone number"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        maxLength={CLINIC_PHONE_MAX}
+        defaultValue={(state.status === "error" ? state.values?.phone : undefined) ?? phone ?? ""}
+        hint="Shown to patients with the consent, so that those who do not agree can still call you. Leave empty to remove it."
+        errors={errors}
+      />
+      <div aria-live="polite">
+        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
+        {state.status === "error" && state.message ? (
+          <Alert tone="error">{state.message}</Alert>
+        ) : null}
+      </div>
+      <SubmitButton pendingLabel="Saving…" className="self-start">
+        Save phone number
+      </SubmitButton>
+    </form>
+  );
+}

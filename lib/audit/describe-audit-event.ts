@@ -1,0 +1,170 @@
+import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
+import { formatDateTime } from "@/lib/format";
+
+// The audit trail in words, for the page: the stored codes ("auth.sign_in", "hasQuery: false")
+// stay as they are in the database, in filters' URLs and in exports. Pure.
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in refused",
+  "auth.code_requested": "Asked for a sign-in code",
+  "auth.sign_out": "Signed out",
+  "organization.update": "Changed the clinic's settings",
+  "subject.search": "Searched subjects",
+  "subject.view": "Opened a subject",
+  "visit.list": "Listed visits",
+  "visit.view": "Opened a visit",
+  "visit.start": "Started a video visit",
+  "visit.schedule": "Scheduled a visit",
+  "visit.reschedule": "Moved a visit",
+  "visit.cancel": "Cancelled a visit",
+  "visit.join": "Joined a video visit",
+  "zoom.link": "Linked Zoom",
+  "zoom.unlink": "Removed Zoom",
+  "zoom.deauthorized": "Zoom removed the app",
+  "retention.purged": "Deleted Zoom data",
+  "user.video_id_update": "Changed a Video Conference User ID",
+  "user.video_id_resolved": "Found a user's Zoom account",
+  "user.create": "Added a user",
+  "user.deactivate": "Deactivated a user",
+  "user.reactivate": "Reactivated a user",
+  "user.role_change": "Changed a user's role",
+  "user.password_reset": "Reset a user's password",
+  "telehealth.settings_update": "Changed the telehealth link settings",
+  "report.view": "Viewed the visit report",
+  "attendance.export": "Downloaded the attendance log",
+  "audit.view": "Viewed the audit trail",
+  "visit.device_check": "Ran the device check",
+  "consent.text_update": "Published a consent text",
+  "consent.accept": "Signed the telehealth consent",
+};
+
+export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
+  user: "User",
+  subject: "Subject",
+  visit: "Visit",
+  organization: "Clinic",
+  zoom_connection: "Zoom connection",
+  data_deletion_request: "Zoom data deletion",
+  telehealth_settings: "Telehealth settings",
+  consent_version: "Consent text",
+};
+
+const DETAIL_LABELS: Record<string, string> = {
+  hasQuery: "Typed a search",
+  isCorrected: "Spelling corrected",
+  resultCount: "Results",
+  page: "Page",
+  count: "Visits",
+  method: "How",
+  reason: "Reason",
+  role: "Role",
+  from: "From",
+  to: "To",
+  changed: "Changed",
+  durationMinutes: "Length (minutes)",
+  asHost: "As host",
+  mode: "Link",
+  isMeetingDeleted: "Zoom meeting deleted",
+  isCleared: "Cleared",
+  source: "Found by",
+  retentionAllowed: "Zoom data kept",
+  isRevokedAtZoom: "Revoked at Zoom",
+  zoomAccountId: "Zoom account",
+  providerId: "Provider",
+  user: "User",
+  subject: "Subject",
+  action: "Action",
+  version: "Version",
+  visitId: "Visit",
+  isPassed: "Passed",
+  camera: "Camera",
+  microphone: "Microphone",
+  speaker: "Speaker",
+  network: "Connection",
+  visits: "Visits",
+  attendances: "Attendance rows",
+  participantEvents: "Participant events",
+  notifications: "Notifications",
+  userMappings: "User mappings",
+  connectionIdentity: "Connection details",
+};
+
+/** Codes that appear as values, in words; others are shown with their underscores as spaces. */
+const VALUE_WORDS: Record<string, string> = {
+  ADMIN: "administrator",
+  CARE_TEAM: "care team",
+  PATIENT: "patient",
+  password: "password",
+  one_time_code: "one-time code",
+  invalid_credentials: "wrong email or password",
+  rate_limited: "too many tries",
+  code_invalid: "wrong code",
+  code_expired: "expired code",
+  zoom: "Zoom link",
+  telehealth: "telehealth link",
+  MANUAL: "entered on the profile",
+  EMAIL_MATCH: "same email",
+  CREATED: "created in Zoom",
+  PASSED: "works",
+  BLOCKED: "blocked",
+  MISSING: "none found",
+  FAILED: "not working",
+  SKIPPED: "not checked",
+  GOOD: "good",
+  FAIR: "fair",
+  POOR: "slow",
+  OFFLINE: "not reached",
+  timeZone: "time zone",
+  joinMode: "join link",
+  apiKey: "API key",
+  apiSecret: "API secret",
+  includeIdentity: "names in links",
+  notifierUsername: "notifier user name",
+  notifierPassword: "notifier password",
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** "camelCase" or "snake_case" as words, for a key or value no list above knows. */
+function words(code: string): string {
+  const spaced = code
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_.]/g, " ")
+    .toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? words(action);
+}
+
+export function auditTargetLabel(targetType: string): string {
+  return (AUDIT_TARGET_LABELS as Record<string, string>)[targetType] ?? words(targetType);
+}
+
+function valueWords(value: unknown, timeZone: string): string {
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return value.toLocaleString("en-US");
+  if (typeof value === "string") {
+    if (ISO_INSTANT.test(value)) return formatDateTime(new Date(value), timeZone);
+    return VALUE_WORDS[value] ?? value.replace(/_/g, " ");
+  }
+  if (Array.isArray(value))
+    return value.length === 0
+      ? "nothing"
+      : value.map((item) => valueWords(item, timeZone)).join(", ");
+  return JSON.stringify(value);
+}
+
+/** "Typed a search: no · Page: 1" for a flat details object (empty values left out). */
+export function describeAuditDetails(details: unknown, timeZone: string): string | null {
+  if (details === null || details === undefined) return null;
+  if (typeof details !== "object" || Array.isArray(details)) return valueWords(details, timeZone);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (value === null || value === undefined) continue;
+    parts.push(`${DETAIL_LABELS[key] ?? words(key)}: ${valueWords(value, timeZone)}`);
+  }
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
