@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
 
+import { forwardedForOf } from "@/lib/auth/client-ip";
 import { withDirectRoutes } from "@/lib/server/direct-routes";
 import { parseEnv, portSchema } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
@@ -30,13 +31,21 @@ async function main() {
   const app = next({ dev: false, hostname: values.hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(
-    withDirectRoutes((request, response) => {
-      handle(request, response).catch((error: unknown) =>
-        log.error("server.request_failed", errorFields(error)),
-      );
-    }),
-  );
+  const answer = withDirectRoutes((request, response) => {
+    handle(request, response).catch((error: unknown) =>
+      log.error("server.request_failed", errorFields(error)),
+    );
+  });
+  const server = http.createServer((request, response) => {
+    // The client's address as the app reads it (lib/auth/client-ip.ts): the socket's, or what the
+    // trusted proxies appended; never what the client wrote itself.
+    request.headers["x-forwarded-for"] = forwardedForOf(
+      request.headers["x-forwarded-for"],
+      request.socket.remoteAddress,
+      config.TRUSTED_PROXY_COUNT,
+    );
+    answer(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject); // e.g. the port is taken
     server.listen(port, values.hostname, resolve);
