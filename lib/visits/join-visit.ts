@@ -99,7 +99,7 @@ export async function getJoinUrl({
   const isHost = visit.providerId === viewer.id;
   const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
   const url = telehealth
-    ? telehealthLaunchUrl(telehealth, viewer, visit.id)
+    ? telehealthLaunchUrl(telehealth, viewer, { visitId: visit.id, isHost })
     : await zoomUrl(visit, viewer, { isHost, isPast, now });
   await recordAudit(db, {
     actor: viewer,
@@ -136,21 +136,21 @@ async function zoomUrl(
 }
 
 /**
- * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1
- * for staff, 2 for the patient); names and email only when the privacy switch allows.
+ * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1,
+ * the host, for the visit's provider only; 2, a participant, for the patient and other staff);
+ * names and email only when the privacy switch allows.
  * @see ../../../shared/docs/zoom-protocols.md §5.2
  */
 function telehealthLaunchUrl(
   config: TelehealthJoinConfig,
   viewer: Viewer,
-  visitId: string,
+  { visitId, isHost }: { visitId: string; isHost: boolean },
 ): string {
   return buildTelehealthJoinUrl({
     baseUrl: getTelehealthBaseUrl(),
     apiKey: config.apiKey,
     apiSecret: config.apiSecret,
-    userType:
-      viewer.role === Role.PATIENT ? TELEHEALTH_USER_TYPE.PATIENT : TELEHEALTH_USER_TYPE.PROVIDER,
+    userType: isHost ? TELEHEALTH_USER_TYPE.PROVIDER : TELEHEALTH_USER_TYPE.PARTICIPANT,
     sessionId: visitId,
     userId: viewer.id,
     identity: config.includeIdentity
