@@ -36,3 +36,19 @@ test.describe("the client's address", () => {
     await request.dispose();
   });
 });
+
+test("a patient's profile has no Video Conference User ID field", async ({
+  page,
+  signInAs,
+  db,
+}) => {
+  const clinic = await signInAs("patient");
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+  await expect(page.getByLabel("Video Conference User ID", { exact: true })).toHaveCount(0);
+  const stored = await db.user.findUniqueOrThrow({
+    where: { id: clinic.patient.user.id },
+    select: { videoConferenceUserId: true },
+  });
+  expect(stored.videoConferenceUserId).toBeNull();
+});
