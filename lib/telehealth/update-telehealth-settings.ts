@@ -4,7 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
-import { encryptSecret } from "@/lib/crypto/encryption";
+import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import {
@@ -44,7 +44,9 @@ export async function updateTelehealthSettings({
   if (viewer.role !== Role.ADMIN)
     throw new AppError("forbidden", "Only administrators manage telehealth settings");
   const isRemovingCredentials = input.removeNotifierCredentials;
-  const sealedSecret = input.apiSecret ? encryptSecret(input.apiSecret) : null;
+  const sealedSecret = input.apiSecret
+    ? encryptSecret(input.apiSecret, sealedFields.telehealthApiSecret(viewer.organizationId))
+    : null;
   // bcrypt takes about 250 ms: hash before the transaction, which then holds its connection briefly.
   const passwordHash =
     input.notifierPassword && !isRemovingCredentials

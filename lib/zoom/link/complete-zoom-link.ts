@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { Role, VideoUserIdSource, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -35,8 +35,9 @@ async function consumeState(
   state: string | undefined,
 ): Promise<{ ok: false; failure: ZoomLinkFailure } | { ok: true; codeVerifier: string }> {
   if (!state) return { ok: false, failure: "missing_state" };
+  const stateHash = sha256Hex(state);
   const row = await db.oAuthState.findUnique({
-    where: { stateHash: sha256Hex(state) },
+    where: { stateHash },
     select: { id: true, organizationId: true, userId: true, codeVerifier: true, expiresAt: true },
   });
   if (!row || row.userId !== viewer.id || row.organizationId !== viewer.organizationId)
@@ -47,7 +48,10 @@ async function consumeState(
   });
   if (count === 0) return { ok: false, failure: "used_state" };
   if (row.expiresAt < new Date()) return { ok: false, failure: "expired_state" };
-  return { ok: true, codeVerifier: decryptSecret(row.codeVerifier) };
+  return {
+    ok: true,
+    codeVerifier: decryptSecret(row.codeVerifier, sealedFields.oauthCodeVerifier(stateHash)),
+  };
 }
 
 /** Exchanges the code (with the PKCE verifier) and learns which Zoom account authorized it. */
@@ -140,8 +144,14 @@ async function settleUnkeptGrant(
       where: { id: holder.id },
       data: {
         status: ZoomConnectionStatus.ACTIVE,
-        accessToken: encryptSecret(tokens.access_token),
-        refreshToken: encryptSecret(tokens.refresh_token),
+        accessToken: encryptSecret(
+          tokens.access_token,
+          sealedFields.zoomToken(holder.organizationId, "accessToken"),
+        ),
+        refreshToken: encryptSecret(
+          tokens.refresh_token,
+          sealedFields.zoomToken(holder.organizationId, "refreshToken"),
+        ),
         accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
         scopes: tokens.scope.split(/\s+/).filter(Boolean),
         // A refresh in flight with the replaced tokens must not overwrite these (tokens.ts).
@@ -173,8 +183,14 @@ async function saveConnection(viewer: Viewer, { tokens, owner }: Grant): Promise
     zoomUserId: owner.id,
     zoomUserEmail: owner.email,
     scopes: tokens.scope.split(/\s+/).filter(Boolean),
-    accessToken: encryptSecret(tokens.access_token),
-    refreshToken: encryptSecret(tokens.refresh_token),
+    accessToken: encryptSecret(
+      tokens.access_token,
+      sealedFields.zoomToken(viewer.organizationId, "accessToken"),
+    ),
+    refreshToken: encryptSecret(
+      tokens.refresh_token,
+      sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
+    ),
     accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
     refreshLeaseUntil: null,
     lastRefreshedAt: now,

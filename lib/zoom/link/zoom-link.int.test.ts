@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
@@ -82,8 +82,13 @@ describe("linking Zoom", () => {
       linkedById: clinic.admin.id,
     });
     expect(connection.scopes).toContain("meeting:write:admin");
-    expect(connection.accessToken).toMatch(/^v1\./);
-    expect(decryptSecret(connection.refreshToken ?? "")).not.toBe(connection.refreshToken);
+    expect(connection.accessToken).toMatch(/^v2\./);
+    expect(
+      decryptSecret(
+        connection.refreshToken ?? "",
+        sealedFields.zoomToken(clinic.organization.id, "refreshToken"),
+      ),
+    ).not.toBe(connection.refreshToken);
     expect(
       await db.auditEvent.count({ where: { actorUserId: clinic.admin.id, action: "zoom.link" } }),
     ).toBe(1);
