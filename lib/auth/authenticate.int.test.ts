@@ -1,7 +1,9 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
@@ -59,6 +61,46 @@ describe("authenticateWithPassword", () => {
       select: { lastSignInAt: true },
     });
     expect(row.lastSignInAt).not.toBeNull();
+  });
+
+  it("signs in with a bcrypt hash from before, and replaces it with argon2id then (not on a wrong password)", async () => {
+    const user = await newUser();
+    const legacy = await bcrypt.hash(DEMO_PASSWORD, 4);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: legacy } });
+    const storedHash = async () =>
+      (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } }))
+        .passwordHash;
+
+    await failureOf(
+      authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+    );
+    expect(await storedHash()).toBe(legacy);
+    await authenticateWithPassword({
+      identifier: user.email,
+      password: DEMO_PASSWORD,
+      ip: uniqueIp(),
+    });
+    const rehashed = await storedHash();
+    expect(rehashed).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await verifyPassword(DEMO_PASSWORD, rehashed)).toBe(true);
+    // bcrypt read only 72 bytes; the new hash reads them all.
+    const long = `${"x".repeat(72)}-the-real-ending`;
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(long) },
+    });
+    expect(
+      await failureOf(
+        authenticateWithPassword({
+          identifier: user.email,
+          password: `${"x".repeat(72)}-an-impostor`,
+          ip: uniqueIp(),
+        }),
+      ),
+    ).toEqual({ reason: "invalid_credentials" });
+    await expect(
+      authenticateWithPassword({ identifier: user.email, password: long, ip: uniqueIp() }),
+    ).resolves.toMatchObject({ id: user.id });
   });
 
   it("refuses a wrong password, an unknown account and a deactivated account alike", async () => {

@@ -3,7 +3,7 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifySignInCode } from "@/lib/auth/one-time-code";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/lib/auth/password";
 import {
   hitRateLimit,
   refundRateLimit,
@@ -12,6 +12,8 @@ import {
 } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailureReason } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
+import { isAppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 
 /** What Auth.js puts in the session token. */
 export type SignedInUser = {
@@ -107,6 +109,30 @@ async function guarded<T>(
   }
 }
 
+/** A password check refused because the instance is busy checking others: "try again", not a failure. */
+async function checkPassword(password: string, hash: string | null): Promise<boolean> {
+  try {
+    return await verifyPassword(password, hash);
+  } catch (error) {
+    if (isAppError(error, "rate_limited")) throw new SignInError({ reason: "busy" });
+    throw error;
+  }
+}
+
+/**
+ * After a successful sign-in, a bcrypt hash (or an argon2 hash of other parameters) is replaced
+ * by one of today's, unless the password changed meanwhile. A failure here never fails the sign-in.
+ */
+async function rehashIfNeeded(userId: string, password: string, hash: string): Promise<void> {
+  if (!passwordNeedsRehash(hash)) return;
+  try {
+    const passwordHash = await hashPassword(password);
+    await db.user.updateMany({ where: { id: userId, passwordHash: hash }, data: { passwordHash } });
+  } catch (error) {
+    log.warn("auth.rehash_failed", { userId, ...errorFields(error) });
+  }
+}
+
 export type PasswordSignInOptions = { identifier: string; password: string; ip: string | null };
 
 export async function authenticateWithPassword(
@@ -120,10 +146,12 @@ export async function authenticateWithPassword(
   const accountKey = user?.id ?? identifier;
   return guarded(user, ip, async () => {
     await throttle(accountKey, ip);
-    const isValid = await verifyPassword(password, user?.passwordHash ?? null);
+    const isValid = await checkPassword(password, user?.passwordHash ?? null);
     if (!user || !isValid || !user.isActive)
       throw new SignInError({ reason: "invalid_credentials" });
-    return completeSignIn(user, accountKey, ip, "password");
+    const signedIn = await completeSignIn(user, accountKey, ip, "password");
+    if (user.passwordHash) await rehashIfNeeded(user.id, password, user.passwordHash);
+    return signedIn;
   });
 }
 

@@ -3,7 +3,7 @@ import type { SignInPageError } from "@/lib/auth/schemas";
 // Why a sign-in failed, carried from the Auth.js provider to the form as a short code.
 
 export type SignInFailureReason =
-  "invalid_credentials" | "rate_limited" | "code_invalid" | "code_expired";
+  "invalid_credentials" | "rate_limited" | "code_invalid" | "code_expired" | "busy";
 
 export type SignInFailure = { reason: SignInFailureReason; value?: number };
 
@@ -23,6 +23,7 @@ const REASONS = new Set<string>([
   "rate_limited",
   "code_invalid",
   "code_expired",
+  "busy",
 ]);
 
 export function decodeSignInFailure(code: string | undefined): SignInFailure {
@@ -43,6 +44,8 @@ export function describeSignInFailure(failure: SignInFailure): string {
       const minutes = Math.max(1, Math.ceil((failure.value ?? 60) / 60));
       return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
     }
+    case "busy":
+      return "The server is busy checking sign-ins. Try again in a few seconds.";
     // One answer for a wrong, expired, used or unknown code: the form must not reveal who has an account.
     case "code_invalid":
     case "code_expired":

@@ -99,7 +99,7 @@ describe("telehealth settings", () => {
     expect(row.apiSecret).not.toContain(API_SECRET);
     const field = sealedFields.telehealthApiSecret(clinic.organization.id);
     expect(decryptSecret(row.apiSecret ?? "", field)).toBe(API_SECRET);
-    expect(row.notifierPasswordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(row.notifierPasswordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(PASSWORD, row.notifierPasswordHash)).toBe(true);
   });
 

@@ -34,7 +34,7 @@ function changedFields(
 
 /**
  * Saves the organization's telehealth settings. The API secret is stored AES-256-GCM encrypted
- * (Zoom needs it back to check our launch URLs); the notification password only as a bcrypt hash.
+ * (Zoom needs it back to check our launch URLs); the notification password only as a password hash (argon2id).
  * An empty secret or password keeps the stored one.
  */
 export async function updateTelehealthSettings({
@@ -47,7 +47,7 @@ export async function updateTelehealthSettings({
   const sealedSecret = input.apiSecret
     ? encryptSecret(input.apiSecret, sealedFields.telehealthApiSecret(viewer.organizationId))
     : null;
-  // bcrypt takes about 250 ms: hash before the transaction, which then holds its connection briefly.
+  // Hashing takes about 40 ms (off the event loop): before the transaction, which then holds its connection briefly.
   const passwordHash =
     input.notifierPassword && !isRemovingCredentials
       ? await hashPassword(input.notifierPassword)
