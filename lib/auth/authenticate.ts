@@ -38,11 +38,40 @@ const signInUserSelect = {
 
 type Candidate = { id: string; role: Role; organizationId: string } | null;
 
-async function throttle(accountKey: string, ip: string | null): Promise<void> {
-  const byIp = await hitRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown");
-  const byAccount = byIp.allowed ? await hitRateLimit(SIGN_IN_LIMITS.account, accountKey) : byIp;
-  const blocked = [byIp, byAccount].find((result) => !result.allowed);
-  if (blocked) throw new SignInError({ reason: "rate_limited", value: blocked.retryAfterSeconds });
+type SignInMethod = "password" | "one_time_code";
+
+const LIMITS_OF = {
+  password: {
+    account: SIGN_IN_LIMITS.passwordAccount,
+    accountAddress: SIGN_IN_LIMITS.passwordAccountAddress,
+  },
+  one_time_code: {
+    account: SIGN_IN_LIMITS.codeAccount,
+    accountAddress: SIGN_IN_LIMITS.codeAccountAddress,
+  },
+} as const;
+
+const addressOf = (ip: string | null) => ip ?? "unknown";
+const accountAddressKey = (accountKey: string, ip: string | null) =>
+  `${accountKey}\u0000${addressOf(ip)}`;
+
+/**
+ * Counts the attempt and refuses it when its address has been failing: across accounts (the
+ * address's limit), or on this account once the account has had too many failures from anywhere.
+ * An address that has not been failing on the account may always try, so guessing at someone's
+ * account slows the guesser down but never locks the owner out. Each method counts on its own.
+ */
+async function throttle(method: SignInMethod, accountKey: string, ip: string | null) {
+  const byIp = await hitRateLimit(SIGN_IN_LIMITS.ip, addressOf(ip));
+  if (!byIp.allowed)
+    throw new SignInError({ reason: "rate_limited", value: byIp.retryAfterSeconds });
+  const limits = LIMITS_OF[method];
+  const [byAccount, byAccountAddress] = await Promise.all([
+    hitRateLimit(limits.account, accountKey),
+    hitRateLimit(limits.accountAddress, accountAddressKey(accountKey, ip)),
+  ]);
+  if (!byAccount.allowed && !byAccountAddress.allowed)
+    throw new SignInError({ reason: "rate_limited", value: byAccountAddress.retryAfterSeconds });
 }
 
 async function recordFailure(candidate: Candidate, ip: string | null, reason: SignInFailureReason) {
@@ -66,11 +95,12 @@ async function completeSignIn(
   },
   accountKey: string,
   ip: string | null,
-  method: "password" | "one_time_code",
+  method: SignInMethod,
 ): Promise<SignedInUser> {
   await Promise.all([
-    resetRateLimit(SIGN_IN_LIMITS.account, accountKey),
-    refundRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown"),
+    resetRateLimit(LIMITS_OF[method].account, accountKey),
+    resetRateLimit(LIMITS_OF[method].accountAddress, accountAddressKey(accountKey, ip)),
+    refundRateLimit(SIGN_IN_LIMITS.ip, addressOf(ip)),
   ]);
   await db.$transaction(async (tx) => {
     await tx.user.update({
@@ -145,7 +175,7 @@ export async function authenticateWithPassword(
   });
   const accountKey = user?.id ?? identifier;
   return guarded(user, ip, async () => {
-    await throttle(accountKey, ip);
+    await throttle("password", accountKey, ip);
     const isValid = await checkPassword(password, user?.passwordHash ?? null);
     if (!user || !isValid || !user.isActive)
       throw new SignInError({ reason: "invalid_credentials" });
@@ -165,7 +195,7 @@ export async function authenticateWithCode(options: CodeSignInOptions): Promise<
   });
   const accountKey = user?.id ?? email;
   return guarded(user, ip, async () => {
-    await throttle(accountKey, ip);
+    await throttle("one_time_code", accountKey, ip);
     const userId = await verifySignInCode({ email, code });
     if (!user || user.id !== userId) throw new SignInError({ reason: "code_expired" });
     return completeSignIn(user, accountKey, ip, "one_time_code");
