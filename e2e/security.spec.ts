@@ -1,3 +1,7 @@
+import { hkdfSync, randomUUID } from "node:crypto";
+
+import { EncryptJWT } from "jose";
+
 import { Role } from "@/generated/prisma/enums";
 import { createUser } from "@/prisma/factories";
 
@@ -51,4 +55,103 @@ test("a patient's profile has no Video Conference User ID field", async ({
     select: { videoConferenceUserId: true },
   });
   expect(stored.videoConferenceUserId).toBeNull();
+});
+
+/** A session token as Auth.js would have issued it `issuedSecondsAgo` ago, with the claims given. */
+async function sessionTokenIssuedAgo(claims: Record<string, unknown>, issuedSecondsAgo: number) {
+  const cookieName = "authjs.session-token";
+  const key = new Uint8Array(
+    hkdfSync(
+      "sha256",
+      process.env.E2E_AUTH_SECRET ?? "",
+      cookieName,
+      `Auth.js Generated Encryption Key (${cookieName})`,
+      64,
+    ),
+  );
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new EncryptJWT(claims)
+    .setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" })
+    .setIssuedAt(now - issuedSecondsAgo)
+    .setExpirationTime(now + 3600)
+    .setJti(randomUUID())
+    .encrypt(key);
+  return `${cookieName}=${token}`;
+}
+
+test.describe("sessions end", () => {
+  test("after their clinic's idle timeout, on a friendly page, and renewing cannot revive them", async ({
+    playwright,
+    factories,
+  }) => {
+    const clinic = await factories.createClinic();
+    const user = clinic.provider;
+    const claims = (signedInSecondsAgo: number) => ({
+      uid: user.id,
+      role: "CARE_TEAM",
+      org: clinic.organization.id,
+      sv: 1,
+      st: Math.floor(Date.now() / 1000) - signedInSecondsAgo,
+      il: 30,
+    });
+    const request = await playwright.request.newContext();
+    const cases = [
+      { issuedAgo: 60, signedInAgo: 60, page: 200, api: 200 },
+      { issuedAgo: 31 * 60, signedInAgo: 31 * 60, page: "inactivity", api: 401 },
+      { issuedAgo: 60, signedInAgo: 12 * 3600 + 60, page: "expired", api: 401 },
+      // Renewed a minute ago, but begun under a longer timeout than the clinic's today.
+      { issuedAgo: 60, signedInAgo: 60, il: 60, page: "expired", api: 401 },
+    ];
+    for (const { issuedAgo, signedInAgo, il, page, api } of cases) {
+      const cookie = await sessionTokenIssuedAgo(
+        { ...claims(signedInAgo), ...(il ? { il } : {}) },
+        issuedAgo,
+      );
+      const onPage = await request.get("/subjects", { headers: { cookie }, maxRedirects: 0 });
+      if (page === 200) expect(onPage.status()).toBe(200);
+      else {
+        expect(onPage.status()).toBe(307);
+        expect(onPage.headers().location).toMatch(new RegExp(`/signed-out\\?reason=${page}$`));
+        // The proxy removes the cookie as it sends the visitor there (or getViewer refuses it).
+      }
+      const onApi = await request.get("/api/subjects?q=a", { headers: { cookie } });
+      expect(onApi.status(), JSON.stringify({ issuedAgo, signedInAgo, il })).toBe(api);
+    }
+    await request.dispose();
+  });
+
+  test("the signed-out page says why", async ({ page }) => {
+    await page.goto("/signed-out?reason=inactivity");
+    await expect(page.getByRole("heading", { name: "Signed out for inactivity" })).toBeVisible();
+    await page.getByRole("link", { name: "Sign in again" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("Auth.js's own POST /api/auth/signout ends the session on the server, not only in the browser", async ({
+    page,
+    signInAs,
+    playwright,
+  }) => {
+    await signInAs("provider");
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === "authjs.session-token");
+    expect(session).toBeDefined();
+    const copied = `authjs.session-token=${session?.value ?? ""}`;
+    const elsewhere = await playwright.request.newContext();
+    expect(
+      (await elsewhere.get("/api/subjects?q=a", { headers: { cookie: copied } })).status(),
+    ).toBe(200);
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    const signedOut = await page.request.post("/api/auth/signout", {
+      form: { csrfToken },
+      maxRedirects: 0,
+    });
+    expect(signedOut.status()).toBe(302);
+    expect(
+      (await elsewhere.get("/api/subjects?q=a", { headers: { cookie: copied } })).status(),
+    ).toBe(401);
+    await elsewhere.dispose();
+  });
 });

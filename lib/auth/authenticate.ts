@@ -23,6 +23,8 @@ export type SignedInUser = {
   role: Role;
   organizationId: string;
   sessionVersion: number;
+  /** The clinic's idle timeout, which the session is begun under. */
+  sessionIdleMinutes: number;
 };
 
 const signInUserSelect = {
@@ -34,6 +36,7 @@ const signInUserSelect = {
   organizationId: true,
   sessionVersion: true,
   isActive: true,
+  organization: { select: { sessionIdleMinutes: true } },
 } as const;
 
 type Candidate = { id: string; role: Role; organizationId: string } | null;
@@ -92,6 +95,7 @@ async function completeSignIn(
     firstName: string;
     lastName: string;
     sessionVersion: number;
+    organization: { sessionIdleMinutes: number };
   },
   accountKey: string,
   ip: string | null,
@@ -109,7 +113,7 @@ async function completeSignIn(
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { ...user, ip },
+      actor: { id: user.id, role: user.role, organizationId: user.organizationId, ip },
       action: "auth.sign_in",
       targetType: "user",
       targetId: user.id,
@@ -123,6 +127,7 @@ async function completeSignIn(
     role: user.role,
     organizationId: user.organizationId,
     sessionVersion: user.sessionVersion,
+    sessionIdleMinutes: user.organization.sessionIdleMinutes,
   };
 }
 
