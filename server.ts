@@ -1,7 +1,8 @@
 // npm start: the production server. Next.js answers every request except the routes registered in
 // lib/server/direct-routes.ts (Zoom's webhook deliveries), which this server answers before Next.js's
 // request pipeline. Options as `next start`: --port/-p (or PORT; default 3000) and --hostname/-H
-// (default: all interfaces); run from the project's directory.
+// (default, as `next start`: every interface; bind to 127.0.0.1 behind a reverse proxy on the same
+// host, see the README's Security notes); run from the project's directory.
 import http from "node:http";
 import { parseArgs } from "node:util";
 
@@ -50,7 +51,7 @@ async function main() {
     server.once("error", reject); // e.g. the port is taken
     server.listen(port, values.hostname, resolve);
   });
-  log.info("server.listening", { hostname: values.hostname ?? "*", port });
+  log.info("server.listening", { hostname: values.hostname ?? "all interfaces", port });
 
   // As `next start`: stop accepting connections, let pending requests finish, close Next.js, exit
   // with the signal's code. A repeated signal (Ctrl-C reaches us from npm as well) changes nothing.
