@@ -5,7 +5,7 @@ import { EncryptJWT } from "jose";
 import { Role } from "@/generated/prisma/enums";
 import { createUser } from "@/prisma/factories";
 
-import { expect, test } from "./fixtures";
+import { expect, signInOverHttp, test } from "./fixtures";
 import { e2eSecondAppUrl } from "./support/environment";
 
 // What a penetration test of the production build found (issue 17), tried again against the
@@ -153,5 +153,88 @@ test.describe("sessions end", () => {
       (await elsewhere.get("/api/subjects?q=a", { headers: { cookie: copied } })).status(),
     ).toBe(401);
     await elsewhere.dispose();
+  });
+});
+
+test.describe("security headers", () => {
+  test("every page runs under a nonce-based CSP with no violation in the browser", async ({
+    browser,
+    factories,
+  }) => {
+    const clinic = await factories.createClinic();
+    const visit = await factories.createVisit({
+      organizationId: clinic.organization.id,
+      subjectId: clinic.patient.subject.id,
+      providerId: clinic.provider.id,
+    });
+    const subject = clinic.patient.subject.id;
+    const pagesOf: [string | null, string[]][] = [
+      [null, ["/sign-in", "/sign-in/code", "/signed-out?reason=inactivity", "/no-such-page"]],
+      [
+        clinic.admin.email,
+        [
+          "/settings",
+          "/settings/zoom",
+          "/settings/telehealth",
+          "/users",
+          "/reports",
+          "/audit",
+          "/profile",
+        ],
+      ],
+      [
+        clinic.provider.email,
+        ["/subjects", "/subjects?q=a", `/subjects/${subject}`, `/subjects/${subject}/video`],
+      ],
+      [clinic.patient.user.email, ["/visits", `/visits/${visit.id}`, "/profile"]],
+    ];
+    const violations: string[] = [];
+    for (const [email, paths] of pagesOf) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+          violations.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
+      if (email) await signInOverHttp(page, email);
+      for (const path of paths) {
+        const response = await page.goto(path);
+        const policy = response?.headers()["content-security-policy"] ?? "";
+        expect(policy, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+        expect(policy, path).toContain("frame-ancestors 'none'");
+        expect(policy, path).not.toContain("unsafe-eval");
+        if (email) expect(response?.headers()["cache-control"], path).toBe("no-store");
+        await page.waitForLoadState("networkidle");
+      }
+      await context.close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test("personal data and join links are never cached, and HSTS is sent over HTTPS", async ({
+    page,
+    signInAs,
+    factories,
+    request,
+    linkZoom,
+  }) => {
+    const clinic = await signInAs("provider");
+    await linkZoom(clinic);
+    const visit = await factories.createVisit({
+      organizationId: clinic.organization.id,
+      subjectId: clinic.patient.subject.id,
+      providerId: clinic.provider.id,
+    });
+    const search = await page.request.get("/api/subjects?q=a");
+    expect(search.status()).toBe(200);
+    expect(search.headers()["cache-control"]).toBe("no-store");
+    const join = await page.request.get(`/api/visits/${visit.id}/join`, { maxRedirects: 0 });
+    expect(join.status()).toBe(302);
+    expect(join.headers()["cache-control"]).toBe("no-store");
+    const overHttps = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+    expect(overHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+    const overHttp = await request.get("/sign-in");
+    expect(overHttp.headers()["strict-transport-security"]).toBeUndefined();
   });
 });
