@@ -1,13 +1,15 @@
 // npm start: the production server. Next.js answers every request except the routes registered in
 // lib/server/direct-routes.ts (Zoom's webhook deliveries), which this server answers before Next.js's
 // request pipeline. Options as `next start`: --port/-p (or PORT; default 3000) and --hostname/-H
-// (default: all interfaces); run from the project's directory.
+// (default, as `next start`: every interface; bind to 127.0.0.1 behind a reverse proxy on the same
+// host, see the README's Security notes); run from the project's directory.
 import http from "node:http";
 import { parseArgs } from "node:util";
 
 import { loadEnvConfig } from "@next/env";
 import next from "next";
 
+import { forwardedForOf } from "@/lib/auth/client-ip";
 import { withDirectRoutes } from "@/lib/server/direct-routes";
 import { parseEnv, portSchema } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
@@ -30,18 +32,26 @@ async function main() {
   const app = next({ dev: false, hostname: values.hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(
-    withDirectRoutes((request, response) => {
-      handle(request, response).catch((error: unknown) =>
-        log.error("server.request_failed", errorFields(error)),
-      );
-    }),
-  );
+  const answer = withDirectRoutes((request, response) => {
+    handle(request, response).catch((error: unknown) =>
+      log.error("server.request_failed", errorFields(error)),
+    );
+  });
+  const server = http.createServer((request, response) => {
+    // The client's address as the app reads it (lib/auth/client-ip.ts): the socket's, or what the
+    // trusted proxies appended; never what the client wrote itself.
+    request.headers["x-forwarded-for"] = forwardedForOf(
+      request.headers["x-forwarded-for"],
+      request.socket.remoteAddress,
+      config.TRUSTED_PROXY_COUNT,
+    );
+    answer(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject); // e.g. the port is taken
     server.listen(port, values.hostname, resolve);
   });
-  log.info("server.listening", { hostname: values.hostname ?? "*", port });
+  log.info("server.listening", { hostname: values.hostname ?? "all interfaces", port });
 
   // As `next start`: stop accepting connections, let pending requests finish, close Next.js, exit
   // with the signal's code. A repeated signal (Ctrl-C reaches us from npm as well) changes nothing.

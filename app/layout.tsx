@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
@@ -17,7 +18,10 @@ export const viewport: Viewport = {
   themeColor: THEME_COLOR,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next.js can put the request's CSP nonce on its
+  // scripts (proxy.ts); a page prerendered at build time would carry none and not run.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -36,6 +36,7 @@ import {
 } from "./lib/app-server";
 import { assertSearchPageListsResults, searchPageRequests } from "./lib/search-page";
 import { HTTP_SEARCH_KINDS, SEARCH_PAGE_KIND, SEARCH_QUERIES } from "./lib/search-queries";
+import { SIGN_IN_KIND, signInAttemptRequests } from "./lib/sign-in-burst";
 import { summarize, type Summary } from "./lib/stats";
 import {
   BENCH_ACCOUNT_ID,
@@ -185,6 +186,39 @@ async function searchPhase(app: AppServer, cookie: string) {
   const measured = await runLoad({ concurrency: 8, requests });
   assertAllOk(measured, SEARCH_PAGE_MEASURE);
   return { ...measured, warmUpCpuMsPerRequest: cpuPerRequest };
+}
+
+/** Health checks one after another, as a load balancer sends them. */
+const HEALTH_SAMPLES = 400;
+/** Eight at a time, more than the health checks take to run, so the burst lasts throughout. */
+const SIGN_IN_ATTEMPTS = 240;
+
+/**
+ * A burst of 8 concurrent wrong sign-ins must not slow the server for others: health checks
+ * alone, then the same health checks while the burst runs (started first, so it is under way).
+ */
+async function signInBurstPhase(app: AppServer) {
+  const health: PlannedRequest[] = Array.from({ length: HEALTH_SAMPLES }, () => ({
+    kind: "GET /api/health",
+    url: `${app.url}/api/health`,
+  }));
+  await runLoad({ concurrency: 1, requests: health.slice(0, 100) }); // unmeasured warm-up
+  const quiet = await runLoad({ concurrency: 1, requests: health });
+  const attempts = await signInAttemptRequests(app.url, SIGN_IN_ATTEMPTS);
+  const burstRun = runLoad({ concurrency: 8, requests: attempts });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const during = await runLoad({ concurrency: 1, requests: health });
+  const burst = await burstRun;
+  const latencies = (result: LoadResult, kind: string) => result.byKind[kind]?.latenciesMs ?? [];
+  return {
+    quiet: summarize(latencies(quiet, "GET /api/health")),
+    during: summarize(latencies(during, "GET /api/health")),
+    signIns: summarize(latencies(burst, SIGN_IN_KIND)),
+    signInStatuses: burst.byKind[SIGN_IN_KIND]?.statuses ?? {},
+    // Did the burst outlast the health checks measured during it?
+    burstMs: burst.wallMs,
+    duringMs: during.wallMs,
+  };
 }
 
 /** Posts the events to the apps in turn (as a load balancer would), from `clients` at once. */
@@ -446,6 +480,9 @@ async function main() {
       0,
     );
 
+    console.log("Health checks, quiet and during a burst of 8 concurrent wrong sign-ins…");
+    const signInBurst = await signInBurstPhase(b);
+
     // Not measured: so that the first client count does not pay for the JIT's warm-up.
     await ingestPhase([a, b], warmUpVisits, anHourAgo(), INGEST_CLIENTS[0] ?? 16);
     const sweep: Awaited<ReturnType<typeof measureIngest>>[] = [];
@@ -494,6 +531,20 @@ async function main() {
           met: !isSearch || (ratio <= 2 && (summary?.p95 ?? Infinity) < 50),
         };
       }),
+      {
+        measure: "`GET /api/health`, 1 client, quiet",
+        figure: ms(signInBurst.quiet),
+        goal: "baseline",
+        met: null,
+      },
+      {
+        measure: "`GET /api/health`, 1 client, during 8 concurrent wrong sign-ins",
+        figure: `${ms(signInBurst.during)} (${(signInBurst.during.p95 / Math.max(signInBurst.quiet.p95, 0.1)).toFixed(2)}× quiet p95); sign-ins ${ms(signInBurst.signIns)}`,
+        goal: "p95 ≤ 2× quiet p95",
+        met:
+          signInBurst.during.p95 <= 2 * signInBurst.quiet.p95 &&
+          signInBurst.burstMs > signInBurst.duringMs,
+      },
       ...sweep.map((run) => ({
         measure: `Webhook ingest, ${run.clients} clients`,
         figure: `${Math.round(run.throughput)} events/s; ack ${ms(run.ack)}; ${VISITS - run.verified.wrong}/${VISITS} visits exact`,
@@ -556,7 +607,7 @@ async function main() {
     );
     writeFileSync(
       path.join(__dirname, "results.json"),
-      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, signInBurst, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
     );
     if (rows.some((row) => row.met === false)) process.exitCode = 1;
   } finally {

@@ -977,8 +977,8 @@ function report(form: string, counts: Record<string, number>) {
 }
 
 /**
- * Headers a browser sends with a form post. Per-address sign-in limits count failures by
- * X-Forwarded-For, which a client sets where no proxy is trusted (as on the e2e servers): each test
+ * Headers a browser sends with a form post. Per-address sign-in limits count failures by the
+ * address a trusted proxy appended to X-Forwarded-For (the first e2e server trusts one): each test
  * that fails sign-ins posts from an address of its own, so that it does not use up the limit of
  * 127.0.0.1, from which every other spec signs in.
  */

@@ -30,6 +30,8 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     TOKEN_ENCRYPTION_KEY: base64Key,
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    /** Hours from sign-in after which every session ends, however active (lib/auth/session-lifetime.ts). */
+    SESSION_MAX_HOURS: z.coerce.number().min(1).max(24).default(12),
     EMAIL_TRANSPORT: z.enum(["outbox", "smtp"]).optional(),
     EMAIL_FROM: z.string().min(3).default("CareVisit <no-reply@carevisit.test>"),
     SMTP_URL: z.url().optional(),

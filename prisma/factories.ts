@@ -14,9 +14,11 @@ export const DEMO_PASSWORD = "carevisit-demo";
 
 /**
  * Made-up accounts with a published password gain nothing from a slow hash, and tests verify
- * thousands of passwords: factory hashes use bcrypt's lowest cost. Real accounts use BCRYPT_COST.
+ * thousands of passwords: factory hashes use argon2id's cheapest parameters (1 MiB, one pass).
+ * Real accounts use PASSWORD_HASH_OPTIONS (a factory account's hash is replaced by one of those
+ * at its first sign-in, as any outdated hash is).
  */
-const FACTORY_BCRYPT_COST = 4;
+const FACTORY_HASH_OPTIONS = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 const passwordHashes = new Map<string, Promise<string>>();
 
@@ -24,7 +26,7 @@ const passwordHashes = new Map<string, Promise<string>>();
 export function passwordHashFor(password: string): Promise<string> {
   let hash = passwordHashes.get(password);
   if (!hash) {
-    hash = hashPassword(password, FACTORY_BCRYPT_COST);
+    hash = hashPassword(password, FACTORY_HASH_OPTIONS);
     passwordHashes.set(password, hash);
   }
   return hash;

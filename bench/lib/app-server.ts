@@ -39,6 +39,8 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
         ZOOM_WEBHOOK_SECRET_TOKEN: BENCH_WEBHOOK_SECRET,
         EMAIL_TRANSPORT: "outbox",
         RUN_BACKGROUND_JOBS: "false",
+        // As behind a reverse proxy: the sign-in burst comes from many addresses.
+        TRUSTED_PROXY_COUNT: "1",
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
       },

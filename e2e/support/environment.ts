@@ -58,6 +58,9 @@ export function e2eAppEnv(instance: AppInstance = 1): AppEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     // Everything the app logs in production (info and up) is scanned for secrets after the run.
     LOG_LEVEL: "info",
+    // Server 1 stands as if behind one reverse proxy, so that specs that fail sign-ins on purpose
+    // can post from addresses of their own (X-Forwarded-For); server 2 has none, as by default.
+    TRUSTED_PROXY_COUNT: instance === 1 ? "1" : "0",
     // pg-boss would share the scheduled jobs between the two; one runner is enough here.
     RUN_BACKGROUND_JOBS: instance === 1 ? "true" : "false",
   };

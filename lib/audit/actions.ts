@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "zoom.link",
   "zoom.unlink",
   "zoom.deauthorized",
+  "zoom.grant_replaced",
   "retention.purged",
   "user.video_id_update",
   "user.video_id_resolved",

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "zoom.link": "Linked Zoom",
   "zoom.unlink": "Removed Zoom",
   "zoom.deauthorized": "Zoom removed the app",
+  "zoom.grant_replaced": "Zoom replaced the app's authorization",
   "retention.purged": "Deleted Zoom data",
   "user.video_id_update": "Changed a Video Conference User ID",
   "user.video_id_resolved": "Found a user's Zoom account",

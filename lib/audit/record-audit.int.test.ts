@@ -61,4 +61,23 @@ describe("recordAudit", () => {
       await db.auditEvent.count({ where: { id: row.id, action: "organization.update" } }),
     ).toBe(1);
   });
+
+  it("cannot be truncated either, by the role the app connects as", async () => {
+    const clinic = await createClinic(db);
+    await recordAudit(db, {
+      actor: clinic.viewers.admin,
+      action: "organization.update",
+      targetType: "organization",
+    });
+    const before = await db.auditEvent.count();
+    for (const statement of [
+      'TRUNCATE "AuditEvent"',
+      'TRUNCATE TABLE ONLY "AuditEvent" RESTART IDENTITY CASCADE',
+      'TRUNCATE "RateLimitCounter", "AuditEvent"',
+    ])
+      await expect(db.$executeRawUnsafe(statement), statement).rejects.toThrow(
+        /cannot be truncated/,
+      );
+    expect(await db.auditEvent.count()).toBe(before);
+  });
 });

@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authenticateWithCode, authenticateWithPassword } from "@/lib/auth/authenticate";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { authConfig } from "@/lib/auth/config";
+import { endTokenSession } from "@/lib/auth/end-token-session";
 import { codeSignInInputSchema, passwordSignInInputSchema } from "@/lib/auth/schemas";
 import { encodeSignInFailure, SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
 import { log } from "@/lib/log";
@@ -52,6 +53,13 @@ export const { handlers, signIn, signOut } = NextAuth({
         }),
     }),
   ],
+  events: {
+    // Whoever calls it (the app's sign-out, or a POST to /api/auth/signout), the session ends
+    // on the server too, not only in this browser.
+    signOut: async (message) => {
+      if ("token" in message && message.token) await endTokenSession(message.token);
+    },
+  },
   logger: {
     // Auth.js would print whole errors; a refused sign-in is expected and already audited.
     error: (error) => {

@@ -1,7 +1,10 @@
+import bcrypt from "bcryptjs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
@@ -61,6 +64,46 @@ describe("authenticateWithPassword", () => {
     expect(row.lastSignInAt).not.toBeNull();
   });
 
+  it("signs in with a bcrypt hash from before, and replaces it with argon2id then (not on a wrong password)", async () => {
+    const user = await newUser();
+    const legacy = await bcrypt.hash(DEMO_PASSWORD, 4);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: legacy } });
+    const storedHash = async () =>
+      (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } }))
+        .passwordHash;
+
+    await failureOf(
+      authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+    );
+    expect(await storedHash()).toBe(legacy);
+    await authenticateWithPassword({
+      identifier: user.email,
+      password: DEMO_PASSWORD,
+      ip: uniqueIp(),
+    });
+    const rehashed = await storedHash();
+    expect(rehashed).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await verifyPassword(DEMO_PASSWORD, rehashed)).toBe(true);
+    // bcrypt read only 72 bytes; the new hash reads them all.
+    const long = `${"x".repeat(72)}-the-real-ending`;
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(long) },
+    });
+    expect(
+      await failureOf(
+        authenticateWithPassword({
+          identifier: user.email,
+          password: `${"x".repeat(72)}-an-impostor`,
+          ip: uniqueIp(),
+        }),
+      ),
+    ).toEqual({ reason: "invalid_credentials" });
+    await expect(
+      authenticateWithPassword({ identifier: user.email, password: long, ip: uniqueIp() }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
   it("refuses a wrong password, an unknown account and a deactivated account alike", async () => {
     const user = await newUser();
     const inactive = await newUser({ isActive: false });
@@ -90,23 +133,70 @@ describe("authenticateWithPassword", () => {
     );
   });
 
-  it("locks an account after five failures, even for the right password, from any address", async () => {
+  it("never locks the owner out: after five failures, the right password from an address that has not been failing signs in", async () => {
     const user = await newUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit; attempt++) {
+    const attacker = uniqueIp();
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.passwordAccount.limit; attempt++) {
       await failureOf(
-        authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
+        authenticateWithPassword({ identifier: user.email, password: "wrong", ip: attacker }),
       );
     }
-    const locked = await failureOf(
-      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: uniqueIp() }),
+    // The attacker's address is slowed down, even with the right password...
+    const slowed = await failureOf(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: attacker }),
     );
-    expect(locked.reason).toBe("rate_limited");
-    expect(locked.value).toBeGreaterThan(SIGN_IN_LIMITS.account.windowSeconds - 60);
+    expect(slowed.reason).toBe("rate_limited");
+    expect(slowed.value).toBeGreaterThan(SIGN_IN_LIMITS.passwordAccount.windowSeconds - 60);
+    // ...the owner, elsewhere, is not.
+    await expect(
+      authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip: uniqueIp() }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("holds any mix of attackers' guesses to a bounded count, and lets the owner in from a fresh address (generated)", async () => {
+    const { passwordAccount, passwordAccountAddress } = SIGN_IN_LIMITS;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }).chain((addresses) =>
+          fc.record({
+            addresses: fc.constant(addresses),
+            guesses: fc.array(fc.integer({ min: 0, max: addresses - 1 }), { maxLength: 24 }),
+          }),
+        ),
+        async ({ addresses, guesses }) => {
+          const user = await newUser();
+          const attackers = Array.from({ length: addresses }, uniqueIp);
+          let checked = 0;
+          for (const index of guesses) {
+            const failure = await failureOf(
+              authenticateWithPassword({
+                identifier: user.email,
+                password: `guess-${checked}`,
+                ip: attackers[index] ?? null,
+              }),
+            );
+            expect(["invalid_credentials", "rate_limited"]).toContain(failure.reason);
+            if (failure.reason === "invalid_credentials") checked += 1;
+          }
+          expect(checked).toBeLessThanOrEqual(
+            passwordAccount.limit + addresses * passwordAccountAddress.limit,
+          );
+          await expect(
+            authenticateWithPassword({
+              identifier: user.email,
+              password: DEMO_PASSWORD,
+              ip: uniqueIp(),
+            }),
+          ).resolves.toMatchObject({ id: user.id });
+        },
+      ),
+      { numRuns: 12, seed: 20_261_206 },
+    );
   });
 
   it("forgives earlier failures after a successful sign-in", async () => {
     const user = await newUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit - 1; attempt++) {
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.passwordAccount.limit - 1; attempt++) {
       await failureOf(
         authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
       );
@@ -116,7 +206,7 @@ describe("authenticateWithPassword", () => {
       password: DEMO_PASSWORD,
       ip: uniqueIp(),
     });
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account.limit - 1; attempt++) {
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.passwordAccount.limit - 1; attempt++) {
       await failureOf(
         authenticateWithPassword({ identifier: user.email, password: "wrong", ip: uniqueIp() }),
       );
@@ -132,7 +222,7 @@ describe("authenticateWithPassword", () => {
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.ip.limit + 5; attempt++) {
       await authenticateWithPassword({ identifier: user.email, password: DEMO_PASSWORD, ip });
     }
-    const perAccount = SIGN_IN_LIMITS.account.limit;
+    const perAccount = SIGN_IN_LIMITS.passwordAccount.limit;
     for (let failed = 0; failed < SIGN_IN_LIMITS.ip.limit; failed += perAccount) {
       const victim = await newUser();
       const guesses = Math.min(perAccount, SIGN_IN_LIMITS.ip.limit - failed);

@@ -3,7 +3,7 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifySignInCode } from "@/lib/auth/one-time-code";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/lib/auth/password";
 import {
   hitRateLimit,
   refundRateLimit,
@@ -12,6 +12,8 @@ import {
 } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailureReason } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
+import { isAppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 
 /** What Auth.js puts in the session token. */
 export type SignedInUser = {
@@ -21,6 +23,8 @@ export type SignedInUser = {
   role: Role;
   organizationId: string;
   sessionVersion: number;
+  /** The clinic's idle timeout, which the session is begun under. */
+  sessionIdleMinutes: number;
 };
 
 const signInUserSelect = {
@@ -32,15 +36,45 @@ const signInUserSelect = {
   organizationId: true,
   sessionVersion: true,
   isActive: true,
+  organization: { select: { sessionIdleMinutes: true } },
 } as const;
 
 type Candidate = { id: string; role: Role; organizationId: string } | null;
 
-async function throttle(accountKey: string, ip: string | null): Promise<void> {
-  const byIp = await hitRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown");
-  const byAccount = byIp.allowed ? await hitRateLimit(SIGN_IN_LIMITS.account, accountKey) : byIp;
-  const blocked = [byIp, byAccount].find((result) => !result.allowed);
-  if (blocked) throw new SignInError({ reason: "rate_limited", value: blocked.retryAfterSeconds });
+type SignInMethod = "password" | "one_time_code";
+
+const LIMITS_OF = {
+  password: {
+    account: SIGN_IN_LIMITS.passwordAccount,
+    accountAddress: SIGN_IN_LIMITS.passwordAccountAddress,
+  },
+  one_time_code: {
+    account: SIGN_IN_LIMITS.codeAccount,
+    accountAddress: SIGN_IN_LIMITS.codeAccountAddress,
+  },
+} as const;
+
+const addressOf = (ip: string | null) => ip ?? "unknown";
+const accountAddressKey = (accountKey: string, ip: string | null) =>
+  `${accountKey}\u0000${addressOf(ip)}`;
+
+/**
+ * Counts the attempt and refuses it when its address has been failing: across accounts (the
+ * address's limit), or on this account once the account has had too many failures from anywhere.
+ * An address that has not been failing on the account may always try, so guessing at someone's
+ * account slows the guesser down but never locks the owner out. Each method counts on its own.
+ */
+async function throttle(method: SignInMethod, accountKey: string, ip: string | null) {
+  const byIp = await hitRateLimit(SIGN_IN_LIMITS.ip, addressOf(ip));
+  if (!byIp.allowed)
+    throw new SignInError({ reason: "rate_limited", value: byIp.retryAfterSeconds });
+  const limits = LIMITS_OF[method];
+  const [byAccount, byAccountAddress] = await Promise.all([
+    hitRateLimit(limits.account, accountKey),
+    hitRateLimit(limits.accountAddress, accountAddressKey(accountKey, ip)),
+  ]);
+  if (!byAccount.allowed && !byAccountAddress.allowed)
+    throw new SignInError({ reason: "rate_limited", value: byAccountAddress.retryAfterSeconds });
 }
 
 async function recordFailure(candidate: Candidate, ip: string | null, reason: SignInFailureReason) {
@@ -61,14 +95,16 @@ async function completeSignIn(
     firstName: string;
     lastName: string;
     sessionVersion: number;
+    organization: { sessionIdleMinutes: number };
   },
   accountKey: string,
   ip: string | null,
-  method: "password" | "one_time_code",
+  method: SignInMethod,
 ): Promise<SignedInUser> {
   await Promise.all([
-    resetRateLimit(SIGN_IN_LIMITS.account, accountKey),
-    refundRateLimit(SIGN_IN_LIMITS.ip, ip ?? "unknown"),
+    resetRateLimit(LIMITS_OF[method].account, accountKey),
+    resetRateLimit(LIMITS_OF[method].accountAddress, accountAddressKey(accountKey, ip)),
+    refundRateLimit(SIGN_IN_LIMITS.ip, addressOf(ip)),
   ]);
   await db.$transaction(async (tx) => {
     await tx.user.update({
@@ -77,7 +113,7 @@ async function completeSignIn(
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { ...user, ip },
+      actor: { id: user.id, role: user.role, organizationId: user.organizationId, ip },
       action: "auth.sign_in",
       targetType: "user",
       targetId: user.id,
@@ -91,6 +127,7 @@ async function completeSignIn(
     role: user.role,
     organizationId: user.organizationId,
     sessionVersion: user.sessionVersion,
+    sessionIdleMinutes: user.organization.sessionIdleMinutes,
   };
 }
 
@@ -107,6 +144,30 @@ async function guarded<T>(
   }
 }
 
+/** A password check refused because the instance is busy checking others: "try again", not a failure. */
+async function checkPassword(password: string, hash: string | null): Promise<boolean> {
+  try {
+    return await verifyPassword(password, hash);
+  } catch (error) {
+    if (isAppError(error, "rate_limited")) throw new SignInError({ reason: "busy" });
+    throw error;
+  }
+}
+
+/**
+ * After a successful sign-in, a bcrypt hash (or an argon2 hash of other parameters) is replaced
+ * by one of today's, unless the password changed meanwhile. A failure here never fails the sign-in.
+ */
+async function rehashIfNeeded(userId: string, password: string, hash: string): Promise<void> {
+  if (!passwordNeedsRehash(hash)) return;
+  try {
+    const passwordHash = await hashPassword(password);
+    await db.user.updateMany({ where: { id: userId, passwordHash: hash }, data: { passwordHash } });
+  } catch (error) {
+    log.warn("auth.rehash_failed", { userId, ...errorFields(error) });
+  }
+}
+
 export type PasswordSignInOptions = { identifier: string; password: string; ip: string | null };
 
 export async function authenticateWithPassword(
@@ -119,11 +180,13 @@ export async function authenticateWithPassword(
   });
   const accountKey = user?.id ?? identifier;
   return guarded(user, ip, async () => {
-    await throttle(accountKey, ip);
-    const isValid = await verifyPassword(password, user?.passwordHash ?? null);
+    await throttle("password", accountKey, ip);
+    const isValid = await checkPassword(password, user?.passwordHash ?? null);
     if (!user || !isValid || !user.isActive)
       throw new SignInError({ reason: "invalid_credentials" });
-    return completeSignIn(user, accountKey, ip, "password");
+    const signedIn = await completeSignIn(user, accountKey, ip, "password");
+    if (user.passwordHash) await rehashIfNeeded(user.id, password, user.passwordHash);
+    return signedIn;
   });
 }
 
@@ -137,7 +200,7 @@ export async function authenticateWithCode(options: CodeSignInOptions): Promise<
   });
   const accountKey = user?.id ?? email;
   return guarded(user, ip, async () => {
-    await throttle(accountKey, ip);
+    await throttle("one_time_code", accountKey, ip);
     const userId = await verifySignInCode({ email, code });
     if (!user || user.id !== userId) throw new SignInError({ reason: "code_expired" });
     return completeSignIn(user, accountKey, ip, "one_time_code");

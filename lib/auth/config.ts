@@ -2,12 +2,18 @@ import type { NextAuthConfig } from "next-auth";
 
 import { Role } from "@/generated/prisma/enums";
 import { signInRedirectUrl } from "@/lib/auth/callback-path";
+import { deriveSessionEnd } from "@/lib/auth/session-lifetime";
+import { env } from "@/lib/env";
 
 // Edge-safe part of the Auth.js configuration, shared by proxy.ts and lib/auth/auth.ts.
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * The session cookie's own lifetime: the longest absolute lifetime allowed (SESSION_MAX_HOURS is
+ * at most 24). Sessions end earlier by the times the token carries (lib/auth/session-lifetime.ts).
+ */
+export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/dev\/outbox(\/|$)/];
+export const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/signed-out(\/|$)/, /^\/dev\/outbox(\/|$)/];
 
 const roleSchema = new Set<string>(Object.values(Role));
 
@@ -23,8 +29,21 @@ export const authConfig = {
         token.role = user.role;
         token.org = user.organizationId;
         token.sv = user.sessionVersion;
+        token.st = Math.floor(Date.now() / 1000);
+        token.il = user.sessionIdleMinutes;
+        return token;
       }
-      return token;
+      // A renewal (proxy.ts, on a page load): never of a session that has ended.
+      if (typeof token.st !== "number" || typeof token.il !== "number") return null;
+      const ended = deriveSessionEnd(
+        {
+          signedInAtMs: token.st * 1000,
+          issuedAtMs: (token.iat ?? 0) * 1000,
+          idleMinutes: token.il,
+        },
+        { nowMs: Date.now(), maxHours: env.SESSION_MAX_HOURS },
+      );
+      return ended ? null : token;
     },
     session({ session, token }) {
       if (token.uid && token.role && roleSchema.has(token.role) && token.org && token.sv) {

@@ -5,6 +5,8 @@ declare module "next-auth" {
     role: Role;
     organizationId: string;
     sessionVersion: number;
+    /** The clinic's idle timeout when the person signed in. */
+    sessionIdleMinutes: number;
   }
 }
 
@@ -14,5 +16,9 @@ declare module "@auth/core/jwt" {
     role?: Role;
     org?: string;
     sv?: number;
+    /** Signed in at (seconds): the absolute lifetime counts from here. */
+    st?: number;
+    /** The idle timeout (minutes) the session was begun under. */
+    il?: number;
   }
 }

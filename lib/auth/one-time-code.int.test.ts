@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
-import { authenticateWithCode } from "@/lib/auth/authenticate";
+import { authenticateWithCode, authenticateWithPassword } from "@/lib/auth/authenticate";
 import {
   CODE_MAX_FAILED_TRIES,
   requestSignInCode,
@@ -10,7 +10,13 @@ import {
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
-import { createOrganization, createPatient, createUser, uniqueToken } from "@/prisma/factories";
+import {
+  createOrganization,
+  createPatient,
+  createUser,
+  DEMO_PASSWORD,
+  uniqueToken,
+} from "@/prisma/factories";
 
 async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {
   const error = await attempt.then(
@@ -150,5 +156,25 @@ describe("one-time sign-in codes", () => {
     expect(await db.outboxEmail.count({ where: { to: patient.email } })).toBe(
       SIGN_IN_LIMITS.codeRequest.limit,
     );
+  });
+
+  it("counts wrong codes on their own: they never hold up password sign-in, from the same address", async () => {
+    const patient = await newPatient();
+    const address = ip();
+    for (let round = 0; round < 2; round++) {
+      await requestSignInCode({ email: patient.email, ip: address });
+      const code = await latestCodeFor(patient.email);
+      for (let tries = 0; tries < CODE_MAX_FAILED_TRIES; tries++)
+        await failureOf(
+          authenticateWithCode({ email: patient.email, code: wrongCode(code), ip: address }),
+        );
+    }
+    const slowed = await failureOf(
+      authenticateWithCode({ email: patient.email, code: "123456", ip: address }),
+    );
+    expect(slowed.reason).toBe("rate_limited");
+    await expect(
+      authenticateWithPassword({ identifier: patient.email, password: DEMO_PASSWORD, ip: address }),
+    ).resolves.toMatchObject({ id: patient.id });
   });
 });

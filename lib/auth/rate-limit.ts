@@ -9,8 +9,20 @@ import { sha256Hex } from "@/lib/crypto/hmac";
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
 export const SIGN_IN_LIMITS = {
-  /** Failed password or code attempts per account. */
-  account: { name: "sign-in:account", limit: 5, windowSeconds: 15 * 60 },
+  /**
+   * Failed password attempts per account, from every address. Past it the account is being
+   * guessed at: only addresses that have not been failing on it may still try (see below), so
+   * an attacker slows down but can never lock the owner out.
+   */
+  passwordAccount: { name: "sign-in:password:account", limit: 5, windowSeconds: 15 * 60 },
+  /**
+   * Attempts per account and address while the account is past its limit: an address may try
+   * while it has failed at most once on the account in the window (the owner may mistype once).
+   */
+  passwordAccountAddress: { name: "sign-in:password:account-ip", limit: 2, windowSeconds: 15 * 60 },
+  /** The same two for one-time codes, counted apart: wrong codes never hold up password sign-in. */
+  codeAccount: { name: "sign-in:code:account", limit: 5, windowSeconds: 15 * 60 },
+  codeAccountAddress: { name: "sign-in:code:account-ip", limit: 2, windowSeconds: 15 * 60 },
   /**
    * Failed sign-ins and code requests from one address. Successful sign-ins are refunded: a whole
    * clinic often shares one public address.

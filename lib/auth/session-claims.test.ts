@@ -14,6 +14,7 @@ const SECRET = "a-test-secret-of-at-least-thirty-two-chars";
 const COOKIE = "authjs.session-token";
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 const UID = "6b0f5c8e-3d4a-4f1e-9a7b-2c1d0e9f8a7b";
+const SIGNED_IN_AT = Math.floor(Date.now() / 1000) - 60;
 
 async function sessionCookie(
   claims: Record<string, unknown>,
@@ -21,7 +22,8 @@ async function sessionCookie(
 ) {
   const name = options.name ?? COOKIE;
   const token = await encode({
-    token: claims,
+    // Every session token carries its sign-in time and idle timeout (lib/auth/session-lifetime.ts).
+    token: { st: SIGNED_IN_AT, il: 30, ...claims },
     secret: options.secret ?? SECRET,
     salt: name,
     maxAge: options.maxAge ?? 3600,
@@ -44,6 +46,8 @@ describe("readSessionClaims", () => {
         id: UID,
         sessionVersion: 3,
         issuedAtMs: expect.any(Number) as number,
+        signedInAtMs: SIGNED_IN_AT * 1000,
+        idleMinutes: 30,
       });
     }
   });
@@ -115,7 +119,14 @@ describe("readSessionClaims", () => {
   });
 
   it("refuses a token without a user id or a session version", async () => {
-    for (const claims of [{ sv: 1 }, { uid: UID }, { uid: UID, sv: 0 }]) {
+    for (const claims of [
+      { sv: 1 },
+      { uid: UID },
+      { uid: UID, sv: 0 },
+      // Issued before sessions had a lifetime: no sign-in time.
+      { uid: UID, sv: 1, st: undefined },
+      { uid: UID, sv: 1, il: undefined },
+    ]) {
       const cookie = await sessionCookie(claims);
       await expect(readSessionClaims(cookie, SECRET)).resolves.toBeNull();
     }

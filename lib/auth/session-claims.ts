@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { getToken } from "next-auth/jwt";
 
-export type SessionClaims = {
+import type { SessionTimes } from "@/lib/auth/session-lifetime";
+
+export type SessionClaims = SessionTimes & {
   id: string;
   sessionVersion: number;
-  /** When Auth.js issued (or last refreshed) the token; 0 when it does not say. */
-  issuedAtMs: number;
 };
 
 type CachedClaims = SessionClaims & { expiresAtMs: number };
@@ -47,10 +47,14 @@ async function decodeSessionClaims(cookie: string, secret: string): Promise<Cach
     const token = await getToken({ req, secret, secureCookie, logger: quiet });
     if (!token) continue;
     if (!token.uid || !token.sv || typeof token.exp !== "number") return null;
+    // Tokens from before sessions had a lifetime carry no sign-in time: they are no session.
+    if (typeof token.st !== "number" || typeof token.il !== "number") return null;
     return {
       id: token.uid,
       sessionVersion: token.sv,
       issuedAtMs: typeof token.iat === "number" ? token.iat * 1000 : 0,
+      signedInAtMs: token.st * 1000,
+      idleMinutes: token.il,
       expiresAtMs: token.exp * 1000,
     };
   }
@@ -86,5 +90,6 @@ export async function readSessionClaims(
     return null;
   }
   if (!cached) claimsByCookie.set(key, claims);
-  return { id: claims.id, sessionVersion: claims.sessionVersion, issuedAtMs: claims.issuedAtMs };
+  const { expiresAtMs: _expiresAtMs, ...sessionClaims } = claims;
+  return sessionClaims;
 }

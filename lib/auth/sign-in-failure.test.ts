@@ -34,13 +34,22 @@ describe("describeSignInFailure", () => {
     );
   });
 
-  it("says how long to wait, in whole minutes", () => {
+  it("says how long to wait, in whole minutes, and what else to do", () => {
     expect(describeSignInFailure({ reason: "rate_limited", value: 61 })).toBe(
-      "Too many sign-in attempts. Try again in 2 minutes.",
+      "Too many sign-in attempts from this network. Try again in 2 minutes, or sign in from another device or network. If you can't sign in, contact your clinic.",
     );
-    expect(describeSignInFailure({ reason: "rate_limited", value: 5 })).toBe(
-      "Too many sign-in attempts. Try again in 1 minute.",
+    expect(
+      describeSignInFailure(
+        { reason: "rate_limited", value: 5 },
+        { method: "code", clinicName: "Riverside Family Clinic" },
+      ),
+    ).toBe(
+      "Too many sign-in attempts with a code from this network. Try again in 1 minute, or sign in with your password if you have one. If you can't sign in, contact Riverside Family Clinic.",
     );
+  });
+
+  it("asks to try again in a moment when the server is busy", () => {
+    expect(describeSignInFailure({ reason: "busy" })).toMatch(/busy.*Try again in a few seconds/);
   });
 
   it("answers a wrong, expired or used code alike", () => {

@@ -3,7 +3,7 @@ import type { SignInPageError } from "@/lib/auth/schemas";
 // Why a sign-in failed, carried from the Auth.js provider to the form as a short code.
 
 export type SignInFailureReason =
-  "invalid_credentials" | "rate_limited" | "code_invalid" | "code_expired";
+  "invalid_credentials" | "rate_limited" | "code_invalid" | "code_expired" | "busy";
 
 export type SignInFailure = { reason: SignInFailureReason; value?: number };
 
@@ -23,6 +23,7 @@ const REASONS = new Set<string>([
   "rate_limited",
   "code_invalid",
   "code_expired",
+  "busy",
 ]);
 
 export function decodeSignInFailure(code: string | undefined): SignInFailure {
@@ -35,14 +36,35 @@ export function decodeSignInFailure(code: string | undefined): SignInFailure {
   };
 }
 
-export function describeSignInFailure(failure: SignInFailure): string {
+/** Where the failure happened, for what the message tells the person to do. */
+export type SignInFailureContext = {
+  method?: "password" | "code";
+  /** The clinic to contact, when it can be named without saying who has an account. */
+  clinicName?: string | null;
+};
+
+/** Whether the message names whom to contact (the caller then looks the clinic's name up). */
+export function isContactClinicFailure(failure: SignInFailure): boolean {
+  return failure.reason === "rate_limited";
+}
+
+export function describeSignInFailure(
+  failure: SignInFailure,
+  { method = "password", clinicName = null }: SignInFailureContext = {},
+): string {
   switch (failure.reason) {
     case "invalid_credentials":
       return "That email or username and password don't match an active account.";
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil((failure.value ?? 60) / 60));
-      return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+      const wait = `${minutes} minute${minutes === 1 ? "" : "s"}`;
+      const contact = `If you can't sign in, contact ${clinicName ?? "your clinic"}.`;
+      return method === "code"
+        ? `Too many sign-in attempts with a code from this network. Try again in ${wait}, or sign in with your password if you have one. ${contact}`
+        : `Too many sign-in attempts from this network. Try again in ${wait}, or sign in from another device or network. ${contact}`;
     }
+    case "busy":
+      return "The server is busy checking sign-ins. Try again in a few seconds.";
     // One answer for a wrong, expired, used or unknown code: the form must not reveal who has an account.
     case "code_invalid":
     case "code_expired":

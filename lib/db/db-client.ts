@@ -7,7 +7,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 // Encrypted and hashed columns are omitted from results unless a query selects them.
 const OMIT_SECRETS = {
   user: { passwordHash: true },
-  visit: { zoomStartUrl: true, zoomPassword: true },
+  visit: { zoomJoinUrl: true, zoomStartUrl: true, zoomPassword: true },
   zoomConnection: { accessToken: true, refreshToken: true },
   oAuthState: { codeVerifier: true },
   telehealthSettings: { apiSecret: true, notifierPasswordHash: true },

@@ -2,6 +2,7 @@ import "server-only";
 
 import PgBoss from "pg-boss";
 
+import { resealSecrets } from "@/lib/crypto/reseal-secrets";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
@@ -14,6 +15,9 @@ export const RETENTION_QUEUE = "retention-purge";
 const RETENTION_CRON = "*/10 * * * *";
 export const ATTENDANCE_QUEUE = "attendance-reconcile";
 const ATTENDANCE_CRON = "*/5 * * * *";
+/** Secrets stored in an older format are rewritten at start, then checked every hour. */
+export const RESEAL_QUEUE = "secrets-reseal";
+const RESEAL_CRON = "17 * * * *";
 const START_RETRY_MS = 30_000;
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
@@ -29,6 +33,13 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     const result = await reconcileFinishedVisits();
     if (result.checked) log.info("jobs.attendance_reconciled", result);
   });
+  await boss.createQueue(RESEAL_QUEUE);
+  await boss.schedule(RESEAL_QUEUE, RESEAL_CRON);
+  await boss.work(RESEAL_QUEUE, async () => {
+    const result = await resealSecrets();
+    if (Object.values(result).some(Boolean)) log.info("jobs.secrets_resealed", result);
+  });
+  await boss.send(RESEAL_QUEUE, {}, { singletonKey: "at-start", singletonSeconds: 60 });
 }
 
 export function createJobBoss(connectionString: string): PgBoss {
@@ -49,7 +60,9 @@ export async function startBackgroundJobs(): Promise<void> {
   try {
     await boss.start();
     await registerJobs(boss);
-    log.info("jobs.started", { queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE}` });
+    log.info("jobs.started", {
+      queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE},${RESEAL_QUEUE}`,
+    });
   } catch (error) {
     log.error("jobs.start_failed", errorFields(error));
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -2,7 +2,7 @@ import "server-only";
 
 import { JoinMode } from "@/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { safeEqual } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
 import { parseBasicAuthorization } from "@/lib/telehealth/basic-authorization";
@@ -25,7 +25,7 @@ export async function findTelehealthJoinConfig(
   if (row?.joinMode !== JoinMode.TELEHEALTH_URL || !row.apiKey || !row.apiSecret) return null;
   return {
     apiKey: row.apiKey,
-    apiSecret: decryptSecret(row.apiSecret),
+    apiSecret: decryptSecret(row.apiSecret, sealedFields.telehealthApiSecret(organizationId)),
     includeIdentity: row.includeIdentity,
   };
 }

@@ -3,8 +3,11 @@ import { encryptTelehealthData } from "@/lib/telehealth/telehealth-crypto";
 // Epic-style telehealth launch URLs: `{base}/telehealth?org_id={apiKey}&data={encrypted fields}`.
 // @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
 
-/** `usertype` values: Zoom makes the provider the host and the patient a participant. */
-export const TELEHEALTH_USER_TYPE = { PROVIDER: 1, PATIENT: 2 } as const;
+/**
+ * `usertype` values: Zoom makes 1 the host and 2 a participant. Only the visit's own provider is
+ * the host; the patient and every other member of the care team join as participants.
+ */
+export const TELEHEALTH_USER_TYPE = { PROVIDER: 1, PATIENT: 2, PARTICIPANT: 2 } as const;
 export type TelehealthUserType = (typeof TELEHEALTH_USER_TYPE)[keyof typeof TELEHEALTH_USER_TYPE];
 
 /** Names and email shown in the meeting; left out when the organization's privacy switch is off. */

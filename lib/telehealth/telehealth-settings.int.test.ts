@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { JoinMode } from "@/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { type AppError, isAppError } from "@/lib/errors";
 import {
@@ -95,10 +95,11 @@ describe("telehealth settings", () => {
     expect(Object.keys(read)).not.toContain("notifierPasswordHash");
 
     const row = await storedRow(clinic.organization.id);
-    expect(row.apiSecret).toMatch(/^v1\./);
+    expect(row.apiSecret).toMatch(/^v2\./);
     expect(row.apiSecret).not.toContain(API_SECRET);
-    expect(decryptSecret(row.apiSecret ?? "")).toBe(API_SECRET);
-    expect(row.notifierPasswordHash).toMatch(/^\$2[aby]\$12\$/);
+    const field = sealedFields.telehealthApiSecret(clinic.organization.id);
+    expect(decryptSecret(row.apiSecret ?? "", field)).toBe(API_SECRET);
+    expect(row.notifierPasswordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(PASSWORD, row.notifierPasswordHash)).toBe(true);
   });
 
@@ -131,7 +132,12 @@ describe("telehealth settings", () => {
       notifierPassword: undefined,
     });
     const replaced = await storedRow(clinic.organization.id);
-    expect(decryptSecret(replaced.apiSecret ?? "")).toBe("a-brand-new-secret");
+    expect(
+      decryptSecret(
+        replaced.apiSecret ?? "",
+        sealedFields.telehealthApiSecret(clinic.organization.id),
+      ),
+    ).toBe("a-brand-new-secret");
     expect(replaced.notifierPasswordHash).toBe(before.notifierPasswordHash);
   });
 

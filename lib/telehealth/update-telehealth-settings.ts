@@ -4,7 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
-import { encryptSecret } from "@/lib/crypto/encryption";
+import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import {
@@ -34,7 +34,7 @@ function changedFields(
 
 /**
  * Saves the organization's telehealth settings. The API secret is stored AES-256-GCM encrypted
- * (Zoom needs it back to check our launch URLs); the notification password only as a bcrypt hash.
+ * (Zoom needs it back to check our launch URLs); the notification password only as a password hash (argon2id).
  * An empty secret or password keeps the stored one.
  */
 export async function updateTelehealthSettings({
@@ -44,8 +44,10 @@ export async function updateTelehealthSettings({
   if (viewer.role !== Role.ADMIN)
     throw new AppError("forbidden", "Only administrators manage telehealth settings");
   const isRemovingCredentials = input.removeNotifierCredentials;
-  const sealedSecret = input.apiSecret ? encryptSecret(input.apiSecret) : null;
-  // bcrypt takes about 250 ms: hash before the transaction, which then holds its connection briefly.
+  const sealedSecret = input.apiSecret
+    ? encryptSecret(input.apiSecret, sealedFields.telehealthApiSecret(viewer.organizationId))
+    : null;
+  // Hashing takes about 40 ms (off the event loop): before the transaction, which then holds its connection briefly.
   const passwordHash =
     input.notifierPassword && !isRemovingCredentials
       ? await hashPassword(input.notifierPassword)

@@ -12,7 +12,12 @@ import type { ManagedUser } from "@/lib/users/types";
 
 export type CreateStaffUserOptions = CreateStaffUserInput & { viewer: Viewer };
 
-const EMAIL_TAKEN = "A user with this email address already exists.";
+/**
+ * Emails are sign-in identifiers, unique across every clinic on the instance: the message is the
+ * same whichever clinic (this one or another) has the address, and says what to do, not who has it.
+ */
+const EMAIL_TAKEN =
+  "This email address can't be used for a new account. Use another address; if the person already has an account in this clinic, they are in the list of users.";
 
 function emailTaken(cause?: unknown): AppError {
   return new AppError("bad_request", "Email address already in use", {
@@ -32,13 +37,12 @@ export async function createStaffUser({
   ...input
 }: CreateStaffUserOptions): Promise<ManagedUser> {
   assertAdmin(viewer);
-  // Emails are sign-in identifiers, unique across every organization.
   const existing = await db.user.findUnique({
     where: { email: input.email },
     select: { id: true },
   });
   if (existing) throw emailTaken();
-  // bcrypt takes about 250 ms: hash before the transaction, which then holds its connection briefly.
+  // Hashing takes about 40 ms (off the event loop): before the transaction, which then holds its connection briefly.
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {

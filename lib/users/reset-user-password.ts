@@ -20,7 +20,7 @@ export async function resetUserPassword({
   password,
 }: ResetUserPasswordOptions): Promise<ManagedUser> {
   assertAdmin(viewer);
-  // bcrypt takes about 250 ms: hash before the transaction, which then holds its connection briefly.
+  // Hashing takes about 40 ms (off the event loop): before the transaction, which then holds its connection briefly.
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await getManagedUser(tx, viewer, userId);

@@ -4,11 +4,11 @@ import { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { createLinkedClinic } from "@/tests/support/linked-clinic";
-import { viewerFor } from "@/tests/support/viewers";
+import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { updateVideoConferenceUserId } from "@/lib/users/update-video-conference-user-id";
-import { createUser } from "@/prisma/factories";
+import { createPatient, createUser } from "@/prisma/factories";
 
 const context = withZoomEmulator();
 
@@ -146,5 +146,44 @@ describe("updateVideoConferenceUserId", () => {
     await expect(
       updateVideoConferenceUserId({ viewer, videoConferenceUserId: "" }),
     ).resolves.toEqual({ videoConferenceUserId: null });
+  });
+
+  it("is for staff only: a patient can set none, linked or not, and nothing is stored", async () => {
+    const email = `patient-${unique()}@zoom.test`;
+    const linked = await createLinkedClinic(context.zoom, [
+      { email, first_name: "Pat", last_name: "Patient" },
+    ]);
+    const unlinked = await createClinic(db);
+    const zoomUser = linked.account.users.find((candidate) => candidate.email === email);
+    const patients = [
+      await createPatient(db, { organizationId: linked.organization.id, email }),
+      unlinked.patient,
+    ];
+    for (const patient of patients) {
+      const viewer = viewerFor(patient.user, patient.subject.id);
+      for (const id of [zoomUser?.id ?? "", "SomeoneElsesZoomId", ""]) {
+        const error = await updateVideoConferenceUserId({
+          viewer,
+          videoConferenceUserId: id,
+        }).catch((caught: unknown) => caught);
+        expect(isAppError(error, "forbidden"), `id "${id}"`).toBe(true);
+      }
+    }
+    expect(
+      await db.user.count({
+        where: {
+          id: { in: patients.map((patient) => patient.user.id) },
+          videoConferenceUserId: { not: null },
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: "user.video_id_update",
+          actorUserId: { in: patients.map((patient) => patient.user.id) },
+        },
+      }),
+    ).toBe(0);
   });
 });

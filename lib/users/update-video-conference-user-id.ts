@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import { VideoUserIdSource } from "@/generated/prisma/enums";
+import { Role, VideoUserIdSource } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -15,13 +15,17 @@ export type UpdateVideoConferenceUserIdOptions = VideoConferenceUserIdInput & { 
 const TAKEN = "That Zoom user is already someone else's Video Conference User ID.";
 
 /**
- * Sets (or, when empty, clears) the viewer's own Video Conference User ID. With Zoom linked the id
- * is checked now; otherwise it is checked when the person first starts a meeting.
+ * Sets (or, when empty, clears) the viewer's own Video Conference User ID: staff only, since the id
+ * is whom Zoom's participant events are matched to and whom meetings are hosted as (a patient's id
+ * would claim a staff member's Zoom user). With Zoom linked the id is checked now against the
+ * linked account; otherwise it is checked when the person first starts a meeting.
  */
 export async function updateVideoConferenceUserId({
   viewer,
   videoConferenceUserId,
 }: UpdateVideoConferenceUserIdOptions) {
+  if (viewer.role === Role.PATIENT)
+    throw new AppError("forbidden", "Only staff have a Video Conference User ID");
   const value = videoConferenceUserId || null;
   const connection = value ? await findActiveZoomConnection(viewer.organizationId) : null;
   if (value && connection) await assertOwnZoomUser(connection, value, viewer.email);

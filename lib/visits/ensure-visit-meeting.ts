@@ -39,7 +39,7 @@ export async function ensureVisitMeeting(
   );
   const { count } = await db.visit.updateMany({
     where: { id: visit.id, zoomMeetingId: null },
-    data: meetingFields(meeting),
+    data: meetingFields(meeting, visit.id),
   });
   if (count === 0) {
     await deleteZoomMeeting(connection, BigInt(meeting.id)).catch((error: unknown) =>

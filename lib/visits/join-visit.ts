@@ -3,7 +3,6 @@ import "server-only";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { decryptSecret } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { isConsentNeeded, readConsentStatus } from "@/lib/consent/consent-status";
 import { AppError, isAppError } from "@/lib/errors";
@@ -14,6 +13,7 @@ import { findTelehealthJoinConfig } from "@/lib/telehealth/find-telehealth-confi
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
+import { openMeetingUrl } from "@/lib/visits/meeting-record";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 import { getZoomMeeting } from "@/lib/zoom/api/meetings";
@@ -36,18 +36,17 @@ function refuse(reason: JoinRefusal, message: string): AppError {
  */
 async function freshStartUrl(
   organizationId: string,
-  meetingId: bigint,
-  stored: string | null,
+  visit: { id: string; zoomMeetingId: bigint; zoomStartUrl: string | null },
 ): Promise<string | null> {
   const connection = await findActiveZoomConnection(organizationId);
   if (connection) {
     try {
-      return (await getZoomMeeting(connection, meetingId)).start_url;
+      return (await getZoomMeeting(connection, visit.zoomMeetingId)).start_url;
     } catch (error) {
       log.warn("visits.fresh_start_url_failed", errorFields(error));
     }
   }
-  return stored ? decryptSecret(stored) : null;
+  return visit.zoomStartUrl ? openMeetingUrl(visit.zoomStartUrl, visit.id, "zoomStartUrl") : null;
 }
 
 /** The meeting of a visit that has none yet; Zoom being unlinked or broken is a refusal the page explains. */
@@ -108,7 +107,7 @@ export async function getJoinUrl({
   const isHost = visit.providerId === viewer.id;
   const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
   const url = telehealth
-    ? telehealthLaunchUrl(telehealth, viewer, visit.id)
+    ? telehealthLaunchUrl(telehealth, viewer, { visitId: visit.id, isHost })
     : await zoomUrl(visit, viewer, { isHost, isPast, now });
   await recordAudit(db, {
     actor: viewer,
@@ -138,28 +137,32 @@ async function zoomUrl(
   if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
     throw refuse("no_meeting", "This visit has no video meeting.");
   const url = isHost
-    ? await freshStartUrl(viewer.organizationId, meeting.zoomMeetingId, meeting.zoomStartUrl)
-    : meeting.zoomJoinUrl;
+    ? await freshStartUrl(viewer.organizationId, {
+        id: visit.id,
+        zoomMeetingId: meeting.zoomMeetingId,
+        zoomStartUrl: meeting.zoomStartUrl,
+      })
+    : openMeetingUrl(meeting.zoomJoinUrl, visit.id, "zoomJoinUrl");
   if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
   return url;
 }
 
 /**
- * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1
- * for staff, 2 for the patient); names and email only when the privacy switch allows.
+ * The EMR-style encrypted launch URL: the visit is the session, the viewer the user (usertype 1,
+ * the host, for the visit's provider only; 2, a participant, for the patient and other staff);
+ * names and email only when the privacy switch allows.
  * @see docs/protocols/telehealth-urls.md#launch-url-and-plaintext
  */
 function telehealthLaunchUrl(
   config: TelehealthJoinConfig,
   viewer: Viewer,
-  visitId: string,
+  { visitId, isHost }: { visitId: string; isHost: boolean },
 ): string {
   return buildTelehealthJoinUrl({
     baseUrl: getTelehealthBaseUrl(),
     apiKey: config.apiKey,
     apiSecret: config.apiSecret,
-    userType:
-      viewer.role === Role.PATIENT ? TELEHEALTH_USER_TYPE.PATIENT : TELEHEALTH_USER_TYPE.PROVIDER,
+    userType: isHost ? TELEHEALTH_USER_TYPE.PROVIDER : TELEHEALTH_USER_TYPE.PARTICIPANT,
     sessionId: visitId,
     userId: viewer.id,
     identity: config.includeIdentity

@@ -1,21 +1,47 @@
 import "server-only";
 
-import { encryptSecret } from "@/lib/crypto/encryption";
+import { v7 as uuidv7 } from "uuid";
+
+import { decryptSecret, encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { errorFields, log } from "@/lib/log";
 import type { ZoomConnectionRef } from "@/lib/zoom/api/request";
 import { deleteZoomMeeting } from "@/lib/zoom/api/meetings";
 import type { ZoomMeeting } from "@/lib/zoom/schemas";
 
-/** A Zoom meeting as a visit stores it: the 64-bit meeting number, and secrets encrypted. */
-export function meetingFields(meeting: ZoomMeeting) {
+/** The id of a visit about to be created: its secrets are sealed to it before the row exists. */
+export function newVisitId(): string {
+  return uuidv7();
+}
+
+/**
+ * A Zoom meeting as the visit `visitId` stores it: the 64-bit meeting number, and the secrets
+ * encrypted: the start URL (the host's token), the passcode, and the join URL, whose `pwd=` lets
+ * anyone in without the waiting room's passcode prompt.
+ */
+export function meetingFields(meeting: ZoomMeeting, visitId: string) {
+  const sealed = (column: "zoomStartUrl" | "zoomPassword" | "zoomJoinUrl", value: string) =>
+    encryptSecret(value, sealedFields.visitMeeting(visitId, column));
   return {
     zoomMeetingId: BigInt(meeting.id),
     zoomMeetingUuid: meeting.uuid,
     zoomHostId: meeting.host_id,
-    zoomJoinUrl: meeting.join_url,
-    zoomStartUrl: encryptSecret(meeting.start_url),
-    zoomPassword: meeting.password ? encryptSecret(meeting.password) : null,
+    zoomJoinUrl: sealed("zoomJoinUrl", meeting.join_url),
+    zoomStartUrl: sealed("zoomStartUrl", meeting.start_url),
+    zoomPassword: meeting.password ? sealed("zoomPassword", meeting.password) : null,
   };
+}
+
+/**
+ * A visit's stored join or start URL in clear. Join URLs stored before they were encrypted are
+ * plain URLs until `resealSecrets` has sealed them (lib/crypto/reseal-secrets.ts).
+ */
+export function openMeetingUrl(
+  stored: string,
+  visitId: string,
+  column: "zoomStartUrl" | "zoomJoinUrl",
+): string {
+  if (column === "zoomJoinUrl" && /^https?:\/\//.test(stored)) return stored;
+  return decryptSecret(stored, sealedFields.visitMeeting(visitId, column));
 }
 
 /**

@@ -82,5 +82,5 @@ export async function rescheduleVisit({
     actor: viewer,
   });
   const meeting = await createZoomMeeting(connection, hostId, input);
-  return storeWithMeeting(connection, meeting, () => save(meetingFields(meeting)));
+  return storeWithMeeting(connection, meeting, () => save(meetingFields(meeting, visit.id)));
 }

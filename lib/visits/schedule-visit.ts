@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";
-import { meetingFields, storeWithMeeting } from "@/lib/visits/meeting-record";
+import { meetingFields, newVisitId, storeWithMeeting } from "@/lib/visits/meeting-record";
 import type { ScheduleVisitInput } from "@/lib/visits/schemas";
 import {
   assertNoOverlap,
@@ -54,8 +54,10 @@ export async function scheduleVisit(options: ScheduleVisitOptions) {
   );
   return storeWithMeeting(connection, meeting, async () => {
     return await db.$transaction(async (tx) => {
+      const id = newVisitId();
       const visit = await tx.visit.create({
         data: {
+          id,
           organizationId: viewer.organizationId,
           subjectId: subject.id,
           providerId,
@@ -63,7 +65,7 @@ export async function scheduleVisit(options: ScheduleVisitOptions) {
           scheduledStart: start,
           durationMinutes,
           status: VisitStatus.SCHEDULED,
-          ...meetingFields(meeting),
+          ...meetingFields(meeting, id),
         },
         select: {
           id: true,

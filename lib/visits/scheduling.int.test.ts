@@ -9,6 +9,7 @@ import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
 import { getJoinUrl } from "@/lib/visits/join-visit";
+import { openMeetingUrl } from "@/lib/visits/meeting-record";
 import { rescheduleVisit } from "@/lib/visits/reschedule-visit";
 import { scheduleVisit } from "@/lib/visits/schedule-visit";
 import { getZoomMeeting } from "@/lib/zoom/api/meetings";
@@ -59,7 +60,10 @@ describe("scheduling video visits", () => {
     });
     expect(stored).toMatchObject({ durationMinutes: 45, status: VisitStatus.SCHEDULED });
     const meeting = await meetingOf(stored.zoomMeetingId);
-    expect(meeting).toMatchObject({ isDeleted: false, joinUrl: stored.zoomJoinUrl });
+    expect(meeting).toMatchObject({
+      isDeleted: false,
+      joinUrl: openMeetingUrl(stored.zoomJoinUrl ?? "", visit.id, "zoomJoinUrl"),
+    });
     expect(
       await db.auditEvent.count({ where: { targetId: visit.id, action: "visit.schedule" } }),
     ).toBe(1);
@@ -318,11 +322,12 @@ describe("joining", () => {
       where: { id: visit.id },
       select: { zoomJoinUrl: true },
     });
+    const joinUrl = openMeetingUrl(stored.zoomJoinUrl ?? "", visit.id, "zoomJoinUrl");
 
     expect(await getJoinUrl({ viewer: clinic.viewers.provider, visitId: visit.id })).toMatch(
       /\/s\/\d+\?zak=/,
     );
-    expect(await getJoinUrl({ viewer: coordinator, visitId: visit.id })).toBe(stored.zoomJoinUrl);
+    expect(await getJoinUrl({ viewer: coordinator, visitId: visit.id })).toBe(joinUrl);
     const early = await failure(
       getJoinUrl({
         viewer: clinic.viewers.patient,
@@ -338,7 +343,7 @@ describe("joining", () => {
         visitId: visit.id,
         now: new Date(at.instant.getTime() - 10 * 60_000),
       }),
-    ).toBe(stored.zoomJoinUrl);
+    ).toBe(joinUrl);
 
     const neighbour = await createPatient(db, { organizationId: clinic.organization.id });
     expect(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { createLinkedClinic } from "@/tests/support/linked-clinic";
@@ -16,6 +16,7 @@ type Meeting = {
   hostId: string;
   settings: { waiting_room: boolean; join_before_host: boolean };
   topic: string;
+  joinUrl: string;
 };
 
 describe("startVisit", () => {
@@ -53,9 +54,19 @@ describe("startVisit", () => {
     });
     expect(typeof stored.zoomMeetingId).toBe("bigint");
     expect(stored.zoomMeetingUuid).toBeTruthy();
-    expect(stored.zoomJoinUrl).toMatch(/\/j\/\d+\?pwd=/);
+    // The join URL's pwd= lets anyone in: stored encrypted like the start URL, each bound to the visit.
+    expect(stored.zoomJoinUrl).toMatch(/^v2\./);
+    expect(stored.zoomJoinUrl).not.toContain("pwd=");
+    const joinUrl = decryptSecret(
+      stored.zoomJoinUrl ?? "",
+      sealedFields.visitMeeting(visit.id, "zoomJoinUrl"),
+    );
+    expect(joinUrl).toMatch(/\/j\/\d+\?pwd=/);
+    expect(joinUrl).toBe(meeting?.joinUrl);
     expect(stored.zoomStartUrl).not.toBe(startUrl);
-    expect(decryptSecret(stored.zoomStartUrl ?? "")).toBe(startUrl);
+    expect(
+      decryptSecret(stored.zoomStartUrl ?? "", sealedFields.visitMeeting(visit.id, "zoomStartUrl")),
+    ).toBe(startUrl);
     expect(stored).toMatchObject({
       providerId: clinic.provider.id,
       subjectId: clinic.patient.subject.id,

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";
-import { meetingFields, storeWithMeeting } from "@/lib/visits/meeting-record";
+import { meetingFields, newVisitId, storeWithMeeting } from "@/lib/visits/meeting-record";
 import { createZoomMeeting } from "@/lib/zoom/api/meetings";
 import { getActiveZoomConnection } from "@/lib/zoom/connection";
 
@@ -62,8 +62,10 @@ export async function startVisit({
   );
   return storeWithMeeting(connection, meeting, async () => {
     const visit = await db.$transaction(async (tx) => {
+      const id = newVisitId();
       const created = await tx.visit.create({
         data: {
+          id,
           organizationId: viewer.organizationId,
           subjectId: subject.id,
           providerId: viewer.id,
@@ -71,7 +73,7 @@ export async function startVisit({
           scheduledStart: now,
           durationMinutes,
           status: VisitStatus.SCHEDULED,
-          ...meetingFields(meeting),
+          ...meetingFields(meeting, id),
         },
         select: startedVisitSelect,
       });

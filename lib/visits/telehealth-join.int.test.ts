@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { JoinMode } from "@/generated/prisma/enums";
+import { JoinMode, Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { decryptTelehealthData } from "@/lib/telehealth/telehealth-crypto";
 import { updateTelehealthSettings } from "@/lib/telehealth/update-telehealth-settings";
-import { createClinic } from "@/tests/support/viewers";
+import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { getJoinUrl } from "@/lib/visits/join-visit";
-import { createVisit } from "@/prisma/factories";
+import { createUser, createVisit } from "@/prisma/factories";
 
 const context = withZoomEmulator();
 
@@ -98,5 +98,26 @@ describe("joining in telehealth mode", () => {
       sessionid: clinic.visitId,
       userid: clinic.patient.user.id,
     });
+  });
+
+  it("makes only the visit's provider the host: other care team members and admins join as participants", async () => {
+    const clinic = await telehealthClinic(false);
+    const organizationId = clinic.organization.id;
+    const colleague = await createUser(db, { organizationId, role: Role.CARE_TEAM });
+    const userTypes = {
+      provider: plaintextOf(
+        await getJoinUrl({ viewer: clinic.viewers.provider, visitId: clinic.visitId }),
+      ).get("usertype"),
+      colleague: plaintextOf(
+        await getJoinUrl({ viewer: viewerFor(colleague), visitId: clinic.visitId }),
+      ).get("usertype"),
+      admin: plaintextOf(
+        await getJoinUrl({ viewer: clinic.viewers.admin, visitId: clinic.visitId }),
+      ).get("usertype"),
+      patient: plaintextOf(
+        await getJoinUrl({ viewer: clinic.viewers.patient, visitId: clinic.visitId }),
+      ).get("usertype"),
+    };
+    expect(userTypes).toEqual({ provider: "1", colleague: "2", admin: "2", patient: "2" });
   });
 });

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { loadFresh } from "@/tests/support/fresh-modules";
@@ -116,7 +116,7 @@ describe("access tokens", () => {
     const { connection } = await linkedClinic();
     const row = await db.zoomConnection.findUniqueOrThrow({
       where: { id: connection.id },
-      select: { refreshToken: true },
+      select: { organizationId: true, refreshToken: true },
     });
     // Someone else used our refresh token: Zoom rotated it, so ours is dead.
     const stolen = await fetch(`${context.zoom.url}/oauth/token`, {
@@ -126,7 +126,10 @@ describe("access tokens", () => {
       },
       body: new URLSearchParams({
         grant_type: "refresh_token",
-        refresh_token: decryptSecret(row.refreshToken ?? ""),
+        refresh_token: decryptSecret(
+          row.refreshToken ?? "",
+          sealedFields.zoomToken(row.organizationId, "refreshToken"),
+        ),
       }),
     });
     expect(stolen.status).toBe(200);

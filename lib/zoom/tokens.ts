@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
@@ -21,6 +21,7 @@ const WAIT_POLL_MS = 100;
 export type AccessToken = { token: string; version: number };
 
 const tokenSelect = {
+  organizationId: true,
   status: true,
   accessToken: true,
   tokenVersion: true,
@@ -43,7 +44,10 @@ async function readCurrentToken(connectionId: string): Promise<AccessToken & { e
     throw relinkNeeded(`Zoom connection ${connectionId} is ${row?.status ?? "missing"}`);
   }
   return {
-    token: decryptSecret(row.accessToken),
+    token: decryptSecret(
+      row.accessToken,
+      sealedFields.zoomToken(row.organizationId, "accessToken"),
+    ),
     version: row.tokenVersion,
     expiresAt: row.accessTokenExpiresAt,
   };
@@ -109,7 +113,7 @@ async function refreshOnce(connectionId: string, staleVersion: number): Promise<
 }
 
 async function saveRefreshedTokens(
-  connectionId: string,
+  { id: connectionId, organizationId }: { id: string; organizationId: string },
   staleVersion: number,
   tokens: ZoomTokenResponse,
 ) {
@@ -118,8 +122,14 @@ async function saveRefreshedTokens(
     // Only onto the version we replaced, of a connection still in use: an unlink during the refresh wins.
     where: { id: connectionId, tokenVersion: staleVersion, status: ZoomConnectionStatus.ACTIVE },
     data: {
-      accessToken: encryptSecret(tokens.access_token),
-      refreshToken: encryptSecret(tokens.refresh_token),
+      accessToken: encryptSecret(
+        tokens.access_token,
+        sealedFields.zoomToken(organizationId, "accessToken"),
+      ),
+      refreshToken: encryptSecret(
+        tokens.refresh_token,
+        sealedFields.zoomToken(organizationId, "refreshToken"),
+      ),
       accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
       scopes: tokens.scope.split(/\s+/).filter(Boolean),
       tokenVersion: staleVersion + 1,
@@ -134,12 +144,15 @@ async function saveRefreshedTokens(
 async function performRefresh(connectionId: string, staleVersion: number): Promise<AccessToken> {
   const row = await db.zoomConnection.findUniqueOrThrow({
     where: { id: connectionId },
-    select: { refreshToken: true },
+    select: { id: true, organizationId: true, refreshToken: true },
   });
   if (!row.refreshToken) throw relinkNeeded(`Zoom connection ${connectionId} has no refresh token`);
   let tokens: ZoomTokenResponse;
   try {
-    tokens = await refreshZoomTokens(getZoomSettings(), decryptSecret(row.refreshToken));
+    tokens = await refreshZoomTokens(
+      getZoomSettings(),
+      decryptSecret(row.refreshToken, sealedFields.zoomToken(row.organizationId, "refreshToken")),
+    );
   } catch (error) {
     const isDead = error instanceof ZoomOAuthError && error.isInvalidGrant;
     await db.zoomConnection.updateMany({
@@ -163,7 +176,7 @@ async function performRefresh(connectionId: string, staleVersion: number): Promi
       userMessage: "Zoom could not be reached. Try again in a moment.",
     });
   }
-  if (!(await saveRefreshedTokens(connectionId, staleVersion, tokens))) {
+  if (!(await saveRefreshedTokens(row, staleVersion, tokens))) {
     // Zoom was unlinked while we refreshed: the new grant must not outlive the connection.
     await revokeZoomGrant(getZoomSettings(), {
       accessToken: tokens.access_token,

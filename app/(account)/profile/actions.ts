@@ -13,7 +13,7 @@ export async function saveVideoConferenceUserIdAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM, Role.PATIENT);
+  const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM);
   const parsed = videoConferenceUserIdInputSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   let saved: { videoConferenceUserId: string | null };

@@ -19,10 +19,19 @@ export default async function ProfilePage() {
         title="Profile"
         description={`${profile.firstName} ${profile.lastName} · ${profile.email}`}
       />
-      <Card>
-        <h2 className="mb-4 text-lg font-semibold">Video conferencing</h2>
-        <VideoConferenceUserIdForm value={profile.videoConferenceUserId} />
-      </Card>
+      {viewer.role === Role.PATIENT ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Your details</h2>
+          <p className="text-sm text-slate-700">
+            Your clinic keeps your name and email address. To change them, contact your clinic.
+          </p>
+        </Card>
+      ) : (
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Video conferencing</h2>
+          <VideoConferenceUserIdForm value={profile.videoConferenceUserId} />
+        </Card>
+      )}
     </>
   );
 }

@@ -6,10 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
+import { findSessionSettings } from "@/lib/organizations/session-settings";
 import { listTimeZones } from "@/lib/organizations/schemas";
 
 import { OrganizationForm } from "./organization-form";
+import { SessionSettingsForm } from "./session-settings-form";
 
 function ZoomStatusBadge({ status }: { status: ZoomConnectionStatus | null }) {
   if (status === ZoomConnectionStatus.ACTIVE) return <Badge tone="green">Linked</Badge>;
@@ -25,6 +28,7 @@ export default async function SettingsPage() {
   const { organization, usersByRole, subjectCount, zoomStatus } = await getOrganizationOverview({
     viewer,
   });
+  const sessions = await findSessionSettings({ viewer });
   const stats: [string, number][] = [
     ["Administrators", usersByRole[Role.ADMIN] ?? 0],
     ["Care team members", usersByRole[Role.CARE_TEAM] ?? 0],
@@ -67,6 +71,13 @@ export default async function SettingsPage() {
           name={organization.name}
           timeZone={organization.timeZone}
           timeZones={listTimeZones()}
+        />
+      </Card>
+      <Card className="mt-8">
+        <h2 className="mb-4 text-lg font-semibold">Sessions</h2>
+        <SessionSettingsForm
+          sessionIdleMinutes={sessions?.sessionIdleMinutes ?? 30}
+          maxHours={env.SESSION_MAX_HOURS}
         />
       </Card>
     </>

@@ -6,8 +6,13 @@ import { redirect } from "next/navigation";
 import { type ActionState, formText } from "@/lib/action-state";
 import { signIn } from "@/lib/auth/auth";
 import { callbackPathSchema, passwordSignInInputSchema } from "@/lib/auth/schemas";
-import { decodeSignInFailure, describeSignInFailure } from "@/lib/auth/sign-in-failure";
+import {
+  decodeSignInFailure,
+  describeSignInFailure,
+  isContactClinicFailure,
+} from "@/lib/auth/sign-in-failure";
 import { fieldErrorsOf } from "@/lib/errors";
+import { findSoleClinicName } from "@/lib/organizations/find-sole-clinic-name";
 
 export async function signInWithPasswordAction(
   _prev: ActionState,
@@ -20,11 +25,9 @@ export async function signInWithPasswordAction(
     await signIn("password", { ...parsed.data, redirect: false });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
-    return {
-      status: "error",
-      message: describeSignInFailure(decodeSignInFailure(error.code)),
-      values,
-    };
+    const failure = decodeSignInFailure(error.code);
+    const clinicName = isContactClinicFailure(failure) ? await findSoleClinicName() : null;
+    return { status: "error", message: describeSignInFailure(failure, { clinicName }), values };
   }
   redirect(callbackPathSchema.parse(formData.get("callbackUrl")));
 }

@@ -12,5 +12,8 @@ export const GET = handleRoute(async (request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const params = subjectSearchApiQuerySchema.safeParse(query);
   if (!params.success) return badRequest("Invalid search", params.error);
-  return Response.json(await searchSubjects({ viewer, ...params.data }));
+  // Names, birth dates and phone numbers: never kept by a browser or proxy cache.
+  return Response.json(await searchSubjects({ viewer, ...params.data }), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

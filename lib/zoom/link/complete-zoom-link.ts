@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { Role, VideoUserIdSource, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -35,8 +35,9 @@ async function consumeState(
   state: string | undefined,
 ): Promise<{ ok: false; failure: ZoomLinkFailure } | { ok: true; codeVerifier: string }> {
   if (!state) return { ok: false, failure: "missing_state" };
+  const stateHash = sha256Hex(state);
   const row = await db.oAuthState.findUnique({
-    where: { stateHash: sha256Hex(state) },
+    where: { stateHash },
     select: { id: true, organizationId: true, userId: true, codeVerifier: true, expiresAt: true },
   });
   if (!row || row.userId !== viewer.id || row.organizationId !== viewer.organizationId)
@@ -47,7 +48,10 @@ async function consumeState(
   });
   if (count === 0) return { ok: false, failure: "used_state" };
   if (row.expiresAt < new Date()) return { ok: false, failure: "expired_state" };
-  return { ok: true, codeVerifier: decryptSecret(row.codeVerifier) };
+  return {
+    ok: true,
+    codeVerifier: decryptSecret(row.codeVerifier, sealedFields.oauthCodeVerifier(stateHash)),
+  };
 }
 
 /** Exchanges the code (with the PKCE verifier) and learns which Zoom account authorized it. */
@@ -106,6 +110,71 @@ async function findLinkConflict(
   return null;
 }
 
+/**
+ * A grant that this organization will not keep. Zoom keeps only an account's newest authorization
+ * (older tokens are refused with 4741, docs/protocols/zoom-oauth.md), so when another
+ * organization's connection holds the account, this grant has just replaced that connection's
+ * tokens: revoking it would remove the app from that clinic's Zoom account and send its connection
+ * to relinking. It goes to the connection it belongs to instead, audited there without naming who
+ * tried. Otherwise nobody holds the account here, and the grant is revoked.
+ */
+async function settleUnkeptGrant(
+  settings: ZoomSettings,
+  organizationId: string,
+  { tokens, owner }: Grant,
+): Promise<void> {
+  const holder = await db.zoomConnection.findFirst({
+    where: {
+      zoomAccountId: owner.account_id,
+      status: { not: ZoomConnectionStatus.REMOVED },
+      organizationId: { not: organizationId },
+    },
+    select: { id: true, organizationId: true },
+  });
+  if (!holder) {
+    await revokeZoomGrant(settings, {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+    });
+    return;
+  }
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.zoomConnection.update({
+      where: { id: holder.id },
+      data: {
+        status: ZoomConnectionStatus.ACTIVE,
+        accessToken: encryptSecret(
+          tokens.access_token,
+          sealedFields.zoomToken(holder.organizationId, "accessToken"),
+        ),
+        refreshToken: encryptSecret(
+          tokens.refresh_token,
+          sealedFields.zoomToken(holder.organizationId, "refreshToken"),
+        ),
+        accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
+        scopes: tokens.scope.split(/\s+/).filter(Boolean),
+        // A refresh in flight with the replaced tokens must not overwrite these (tokens.ts).
+        tokenVersion: { increment: 1 },
+        refreshLeaseUntil: null,
+        lastRefreshedAt: now,
+        lastError: null,
+        lastErrorAt: null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: null,
+      organizationId: holder.organizationId,
+      action: "zoom.grant_replaced",
+      targetType: "zoom_connection",
+      targetId: holder.id,
+      details: { reason: "authorized_again_at_zoom" },
+    });
+  });
+  log.info("zoom.grant_handed_over", { connectionId: holder.id });
+}
+
 async function saveConnection(viewer: Viewer, { tokens, owner }: Grant): Promise<void> {
   const now = new Date();
   const linked = {
@@ -114,8 +183,14 @@ async function saveConnection(viewer: Viewer, { tokens, owner }: Grant): Promise
     zoomUserId: owner.id,
     zoomUserEmail: owner.email,
     scopes: tokens.scope.split(/\s+/).filter(Boolean),
-    accessToken: encryptSecret(tokens.access_token),
-    refreshToken: encryptSecret(tokens.refresh_token),
+    accessToken: encryptSecret(
+      tokens.access_token,
+      sealedFields.zoomToken(viewer.organizationId, "accessToken"),
+    ),
+    refreshToken: encryptSecret(
+      tokens.refresh_token,
+      sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
+    ),
     accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
     refreshLeaseUntil: null,
     lastRefreshedAt: now,
@@ -179,11 +254,7 @@ export async function completeZoomLink({
   const settings = getZoomSettings();
   const grant = await obtainGrant(settings, code, checked.codeVerifier);
   if (!grant) return failed("exchange_failed");
-  const discard = () =>
-    revokeZoomGrant(settings, {
-      accessToken: grant.tokens.access_token,
-      refreshToken: grant.tokens.refresh_token,
-    });
+  const discard = () => settleUnkeptGrant(settings, viewer.organizationId, grant);
 
   const conflict = await findLinkConflict(viewer.organizationId, grant.owner.account_id);
   if (conflict) {

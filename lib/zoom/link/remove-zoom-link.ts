@@ -2,7 +2,7 @@ import "server-only";
 
 import { DataDeletionReason, Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { endZoomConnection } from "@/lib/retention/end-zoom-connection";
@@ -30,8 +30,18 @@ export async function removeZoomLink({
     throw new AppError("not_found", "Zoom is not linked", { userMessage: "Zoom is not linked." });
 
   const isRevokedAtZoom = await revokeZoomGrant(getZoomSettings(), {
-    accessToken: connection.accessToken ? decryptSecret(connection.accessToken) : null,
-    refreshToken: connection.refreshToken ? decryptSecret(connection.refreshToken) : null,
+    accessToken: connection.accessToken
+      ? decryptSecret(
+          connection.accessToken,
+          sealedFields.zoomToken(viewer.organizationId, "accessToken"),
+        )
+      : null,
+    refreshToken: connection.refreshToken
+      ? decryptSecret(
+          connection.refreshToken,
+          sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
+        )
+      : null,
   });
 
   await db.$transaction((tx) =>

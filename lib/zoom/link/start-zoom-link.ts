@@ -2,7 +2,7 @@ import "server-only";
 
 import { Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
-import { encryptSecret } from "@/lib/crypto/encryption";
+import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -35,14 +35,15 @@ export async function startZoomLink({
   const state = createOAuthState();
   const pkce = createPkcePair();
   const now = Date.now();
+  const stateHash = sha256Hex(state);
   await db.$transaction([
     db.oAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now - 24 * 3_600_000) } } }),
     db.oAuthState.create({
       data: {
-        stateHash: sha256Hex(state),
+        stateHash,
         organizationId: viewer.organizationId,
         userId: viewer.id,
-        codeVerifier: encryptSecret(pkce.verifier),
+        codeVerifier: encryptSecret(pkce.verifier, sealedFields.oauthCodeVerifier(stateHash)),
         expiresAt: new Date(now + OAUTH_STATE_TTL_MINUTES * 60_000),
       },
       select: { id: true },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
@@ -9,6 +9,8 @@ import { consentAtZoom, linkZoom } from "@/tests/support/zoom-link";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { completeZoomLink } from "@/lib/zoom/link/complete-zoom-link";
 import { removeZoomLink } from "@/lib/zoom/link/remove-zoom-link";
+import { getZoomUser } from "@/lib/zoom/api/users";
+import { getValidAccessToken, refreshAccessToken } from "@/lib/zoom/tokens";
 import { startZoomLink } from "@/lib/zoom/link/start-zoom-link";
 import { createUser } from "@/prisma/factories";
 
@@ -18,6 +20,8 @@ type EmulatorState = {
   accounts: { id: string; users: { id: string; email: string }[] }[];
   stats: Record<string, unknown>;
 };
+
+const emulatorState = () => context.zoom.control<EmulatorState>("GET", "/state");
 
 /** A fresh Zoom account (with an owner) so every test links its own. */
 async function newZoomAccount() {
@@ -78,8 +82,13 @@ describe("linking Zoom", () => {
       linkedById: clinic.admin.id,
     });
     expect(connection.scopes).toContain("meeting:write:admin");
-    expect(connection.accessToken).toMatch(/^v1\./);
-    expect(decryptSecret(connection.refreshToken ?? "")).not.toBe(connection.refreshToken);
+    expect(connection.accessToken).toMatch(/^v2\./);
+    expect(
+      decryptSecret(
+        connection.refreshToken ?? "",
+        sealedFields.zoomToken(clinic.organization.id, "refreshToken"),
+      ),
+    ).not.toBe(connection.refreshToken);
     expect(
       await db.auditEvent.count({ where: { actorUserId: clinic.admin.id, action: "zoom.link" } }),
     ).toBe(1);
@@ -209,6 +218,55 @@ describe("linking Zoom", () => {
     });
     expect(await linkZoom(first.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
       status: "linked",
+    });
+  });
+
+  it("leaves the clinic that holds a Zoom account linked when another clinic tries to link it", async () => {
+    const holder = await createClinic(db);
+    const intruder = await createClinic(db);
+    const account = await newZoomAccount();
+    expect(await linkZoom(holder.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
+      status: "linked",
+    });
+    const revokesBefore = Number((await emulatorState()).stats.revokes);
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect(await linkZoom(intruder.viewers.admin, { userEmail: account.ownerEmail })).toEqual({
+        status: "failed",
+        reason: "account_in_use",
+      });
+    expect(Number((await emulatorState()).stats.revokes)).toBe(revokesBefore);
+    const connection = await db.zoomConnection.findUniqueOrThrow({
+      where: { organizationId: holder.organization.id },
+      select: { id: true, status: true, zoomAccountId: true },
+    });
+    expect(connection).toMatchObject({
+      status: ZoomConnectionStatus.ACTIVE,
+      zoomAccountId: account.id,
+    });
+    // The holder's tokens still work at Zoom, with a refresh too.
+    const owner = await getZoomUser(connection, "me");
+    expect(owner.email).toBe(account.ownerEmail);
+    const { version } = await getValidAccessToken(connection.id);
+    await refreshAccessToken(connection.id, version);
+    expect((await getZoomUser(connection, "me")).email).toBe(account.ownerEmail);
+    expect(
+      await db.zoomConnection.findUniqueOrThrow({
+        where: { id: connection.id },
+        select: { status: true },
+      }),
+    ).toEqual({ status: ZoomConnectionStatus.ACTIVE });
+    expect(
+      await db.zoomConnection.count({ where: { organizationId: intruder.organization.id } }),
+    ).toBe(0);
+    // Audited in the holder's clinic, naming nobody from the other one.
+    const audit = await db.auditEvent.findMany({
+      where: { organizationId: holder.organization.id, action: "zoom.grant_replaced" },
+      select: { actorUserId: true, details: true },
+    });
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toEqual({
+      actorUserId: null,
+      details: { reason: "authorized_again_at_zoom" },
     });
   });
 

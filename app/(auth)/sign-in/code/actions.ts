@@ -14,10 +14,18 @@ import { codeRequestInputSchema, codeSignInInputSchema } from "@/lib/auth/schema
 import {
   decodeSignInFailure,
   describeSignInFailure,
+  isContactClinicFailure,
+  type SignInFailure,
   SignInError,
 } from "@/lib/auth/sign-in-failure";
 import { sendEmail } from "@/lib/email/send-email";
 import { fieldErrorsOf } from "@/lib/errors";
+import { findSoleClinicName } from "@/lib/organizations/find-sole-clinic-name";
+
+async function codeFailureMessage(failure: SignInFailure): Promise<string> {
+  const clinicName = isContactClinicFailure(failure) ? await findSoleClinicName() : null;
+  return describeSignInFailure(failure, { method: "code", clinicName });
+}
 
 export async function requestCodeAction(
   _prev: ActionState,
@@ -34,7 +42,7 @@ export async function requestCodeAction(
     });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    return { status: "error", message: describeSignInFailure(error.failure), values };
+    return { status: "error", message: await codeFailureMessage(error.failure), values };
   }
   (await cookies()).set(CODE_EMAIL_COOKIE, parsed.data.email, {
     httpOnly: true,
@@ -58,7 +66,7 @@ export async function signInWithCodeAction(
     if (!(error instanceof CredentialsSignin)) throw error;
     return {
       status: "error",
-      message: describeSignInFailure(decodeSignInFailure(error.code)),
+      message: await codeFailureMessage(decodeSignInFailure(error.code)),
       values,
     };
   }

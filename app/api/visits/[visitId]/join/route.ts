@@ -38,7 +38,12 @@ export const GET = handleRoute<{ params: Promise<{ visitId: string }> }>(
         303,
       );
     try {
-      return Response.redirect(await getJoinUrl({ viewer, visitId: parsed.data.visitId }), 302);
+      // The start URL carries the host's token, the join URL the passcode: never cached.
+      const url = await getJoinUrl({ viewer, visitId: parsed.data.visitId });
+      return new Response(null, {
+        status: 302,
+        headers: { Location: url, "Cache-Control": "no-store" },
+      });
     } catch (error) {
       const reason = isAppError(error, "conflict") ? error.extra.fields?.join?.[0] : undefined;
       const fallback =

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/action-state";
+
+import { updateSessionSettingsAction } from "./session-actions";
+
+type SessionSettingsFormProps = { sessionIdleMinutes: number; maxHours: number };
+
+export function SessionSettingsForm({ sessionIdleMinutes, maxHours }: SessionSettingsFormProps) {
+  const [state, formAction] = useActionState(updateSessionSettingsAction, IDLE);
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="flex max-w-lg flex-col gap-4">
+      <Field
+        label="Sign out after inactivity (minutes)"
+        name="sessionIdleMinutes"
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={720}
+        step={1}
+        defaultValue={sessionIdleMinutes}
+        required
+        hint={`From 5 to 720. Whatever this says, everyone signs in again ${maxHours} hours after signing in. A shorter time applies at once: sessions begun under a longer one end.`}
+        errors={fieldErrors?.sessionIdleMinutes}
+      />
+      <div aria-live="polite">
+        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
+        {state.status === "error" && state.message ? (
+          <Alert tone="error">{state.message}</Alert>
+        ) : null}
+      </div>
+      <SubmitButton pendingLabel="Saving…" className="self-start">
+        Save session settings
+      </SubmitButton>
+    </form>
+  );
+}
