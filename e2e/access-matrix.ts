@@ -99,6 +99,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
+  // Where a timed-out session lands: public, and it says nothing about who was signed in.
+  {
+    path: "/signed-out",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/profile",
     method: "GET",
