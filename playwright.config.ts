@@ -55,7 +55,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: "dev-server.spec.ts",
+      use: { ...devices["Desktop Chrome"] },
+    },
+    // `npm run dev` itself (a cold next dev compiling): after the others, which it would slow down.
+    {
+      name: "dev-server",
+      testMatch: "dev-server.spec.ts",
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: [
     {
       command: `npx tsx zoom-emulator/src/main.ts --port ${process.env.E2E_ZOOM_PORT} --webhook-retry-delays-ms 200,500,1000`,
