@@ -16,6 +16,8 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_PORT_2 ??= freePort();
 process.env.E2E_ZOOM_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_MAIL_PORT ??= freePort();
 process.env.E2E_DATABASE_NAME ??= `cv_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -70,6 +72,14 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      // The mail server the app servers deliver to over SMTP; specs read what arrived.
+      command: "npx tsx e2e/support/mail-server.ts",
+      url: `http://127.0.0.1:${process.env.E2E_MAIL_PORT}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
     {
       command: `npx tsx zoom-emulator/src/main.ts --port ${process.env.E2E_ZOOM_PORT} --webhook-retry-delays-ms 200,500,1000`,
       url: `${zoomURL}/_emulator/state`,
