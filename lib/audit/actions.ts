@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "report.view",
   "attendance.export",
   "audit.view",
+  "portal.invite",
+  "portal.invitation_resent",
+  "portal.access_removed",
+  "auth.password_set",
+  "auth.password_change",
+  "auth.password_reset_requested",
+  "auth.password_reset",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
