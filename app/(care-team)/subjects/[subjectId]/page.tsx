@@ -6,6 +6,7 @@ import { formatDateOfBirth, formatDateTime } from "@/lib/format";
 import { listVisits } from "@/lib/visits/list-visits";
 
 import { loadSubject } from "./load-subject";
+import { PortalAccess } from "./portal-access";
 
 export const metadata: Metadata = { title: "Subject" };
 
@@ -49,6 +50,7 @@ export default async function SubjectOverviewPage({ params }: SubjectPageProps) 
           Open Video Conferencing
         </Link>
       </Card>
+      <PortalAccess subjectId={subject.id} viewer={viewer} />
     </div>
   );
 }
