@@ -99,6 +99,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
+  // Public: the emailed link is the credential (an unknown one gets its refusal page).
+  {
+    path: "/sign-in/invitation/[token]",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/profile",
     method: "GET",

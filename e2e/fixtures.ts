@@ -37,6 +37,8 @@ type Factories = {
   createPatient: (organizationId: string) => ReturnType<typeof createPatient>;
   createSubject: (options: CreateSubjectOptions) => ReturnType<typeof createSubject>;
   createVisit: (options: CreateVisitOptions) => ReturnType<typeof createVisit>;
+  /** Gives a subject an email address no other test uses (the invitation goes there). */
+  updateSubjectEmail: (subjectId: string, email: string) => Promise<void>;
 };
 
 type ZoomEmulator = {
@@ -129,6 +131,13 @@ export const test = base.extend<
       createPatient: (organizationId) => createPatient(db, { organizationId }),
       createSubject: (options) => createSubject(db, options),
       createVisit: (options) => createVisit(db, options),
+      updateSubjectEmail: async (subjectId, email) => {
+        await db.subject.update({
+          where: { id: subjectId },
+          data: { email },
+          select: { id: true },
+        });
+      },
     });
   },
   mailbox: async ({}, use) => {
