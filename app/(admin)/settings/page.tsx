@@ -8,6 +8,7 @@ import { Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
 import { listTimeZones } from "@/lib/organizations/schemas";
+import { timeZoneOptions } from "@/lib/organizations/time-zone-options";
 
 import { OrganizationForm } from "./organization-form";
 
@@ -66,7 +67,7 @@ export default async function SettingsPage() {
         <OrganizationForm
           name={organization.name}
           timeZone={organization.timeZone}
-          timeZones={listTimeZones()}
+          timeZones={timeZoneOptions(listTimeZones(), organization.timeZone)}
         />
       </Card>
     </>
