@@ -168,3 +168,30 @@ describe("portal invitations", () => {
     ).rejects.toThrow(/not found/);
   });
 });
+
+describe("forgot password", () => {
+  it("emails a 1-hour single-use reset link to an account, nothing to an unknown address", async () => {
+    const { requestPasswordReset } = await import("@/lib/portal/request-password-reset");
+    const clinic = await createClinic(db);
+    const since = Date.now();
+    await requestPasswordReset({ email: clinic.provider.email, ip: "198.51.100.77" });
+    await requestPasswordReset({ email: `nobody-${since}@example.com`, ip: "198.51.100.77" });
+    const message = await inbox.waitFor(clinic.provider.email, { since, subject: /Reset your/ });
+    const token =
+      linkIn(message, "http://localhost:3999/sign-in/reset-password/").split("/").at(-1) ?? "";
+    const link = await db.passwordLink.findUniqueOrThrow({
+      where: { tokenHash: hashLinkToken(token) },
+    });
+    expect(
+      Math.abs(link.expiresAt.getTime() - link.createdAt.getTime() - 60 * 60_000),
+    ).toBeLessThan(1_000);
+    expect(inbox.messages.some((m) => m.to.includes(`nobody-${since}@example.com`))).toBe(false);
+    await setPasswordWithLink({ token, purpose: "RESET", password: PASSWORD, ip: null });
+    await expect(
+      setPasswordWithLink({ token, purpose: "RESET", password: PASSWORD, ip: null }),
+    ).rejects.toThrow(/already been used/);
+    await expect(
+      authenticateWithPassword({ identifier: clinic.provider.email, password: PASSWORD, ip: null }),
+    ).resolves.toMatchObject({ id: clinic.provider.id });
+  });
+});
