@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // No serverActions options: lib/server/refuse-bad-form-post.ts applies Next.js's defaults (1 MB, same
   // host) in the proxy, to answer 413/403 instead of Next.js's 500. Change both together.
   reactStrictMode: true,
+  // next dev would write AGENTS.md into the project on every start: a file nobody asked for, and a
+  // change in the folder it watches (an open page rebuilt once for it).
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   // Generated Prisma client and the pg driver run on the server as plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   headers() {

@@ -18,6 +18,8 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_PORT_2 ??= freePort();
 process.env.E2E_ZOOM_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_MAIL_PORT ??= freePort();
 process.env.E2E_DATABASE_NAME ??= `cv_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_TOKEN_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -46,8 +48,29 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromiumLaunchOptions(),
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: "dev-server.spec.ts",
+      use: { ...devices["Desktop Chrome"] },
+    },
+    // `npm run dev` itself (a cold next dev compiling): after the others, which it would slow down.
+    {
+      name: "dev-server",
+      testMatch: "dev-server.spec.ts",
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: [
+    {
+      // The mail server the app servers deliver to over SMTP; specs read what arrived.
+      command: "npx tsx e2e/support/mail-server.ts",
+      url: `http://127.0.0.1:${process.env.E2E_MAIL_PORT}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
     {
       command: `npx tsx zoom-emulator/src/main.ts --port ${process.env.E2E_ZOOM_PORT} --webhook-retry-delays-ms 200,500,1000`,
       url: `${zoomURL}/_emulator/state`,

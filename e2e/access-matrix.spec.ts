@@ -28,6 +28,7 @@ function fill(pattern: string, ids: RecordIds): string {
   return pattern.replace(PARAM, (_, name: string) => {
     if (name === "subjectId") return ids.subjectId;
     if (name === "visitId") return ids.visitId;
+    if (name === "token") return "x".repeat(43); // an unknown set-password link: its refusal page
     throw new Error(`No record id for [${name}]: add it to RecordIds in access-matrix.spec.ts.`);
   });
 }

@@ -105,6 +105,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
+  // Public: the emailed link is the credential (an unknown one gets its refusal page).
+  {
+    path: "/sign-in/invitation/[token]",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/profile",
     method: "GET",
@@ -139,13 +145,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       admin: NOT_FOUND,
     },
   },
-  // Development and test servers only: the page exists when EMAIL_TRANSPORT=outbox, which the e2e
-  // servers set (lib/env.ts refuses the outbox for a non-localhost APP_BASE_URL). It is public
-  // there, so signed-out visitors can read sign-in codes; with SMTP it is a 404.
+  // next dev only: production refuses the outbox (lib/env.ts), so the e2e servers answer 404.
   {
     path: "/dev/outbox",
     method: "GET",
-    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+    expect: { anonymous: NOT_FOUND, patient: NOT_FOUND, provider: NOT_FOUND, admin: NOT_FOUND },
   },
 
   // Route handlers

@@ -13,7 +13,9 @@ import {
   type CreateVisitOptions,
 } from "@/prisma/factories";
 
-import { e2eDatabaseUrl, e2eZoomUrl } from "./support/environment";
+import type { ReceivedEmail } from "@/tests/support/smtp-inbox";
+
+import { e2eDatabaseUrl, e2eMailApiUrl, e2eZoomUrl } from "./support/environment";
 
 // Specs own their data: every factory call makes new, unique rows, so specs run in parallel.
 
@@ -35,6 +37,8 @@ type Factories = {
   createPatient: (organizationId: string) => ReturnType<typeof createPatient>;
   createSubject: (options: CreateSubjectOptions) => ReturnType<typeof createSubject>;
   createVisit: (options: CreateVisitOptions) => ReturnType<typeof createVisit>;
+  /** Gives a subject an email address no other test uses (the invitation goes there). */
+  updateSubjectEmail: (subjectId: string, email: string) => Promise<void>;
 };
 
 type ZoomEmulator = {
@@ -53,6 +57,33 @@ async function controlZoom<T>(method: string, path: string, body?: unknown): Pro
   if (!response.ok)
     throw new Error(`Zoom emulator ${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+export type Mailbox = {
+  /** The newest email to `address` received after `since` (ms) whose subject matches, once it arrives. */
+  waitFor: (
+    address: string,
+    options?: { since?: number; subject?: RegExp },
+  ) => Promise<ReceivedEmail>;
+};
+
+async function waitForEmail(
+  address: string,
+  { since = 0, subject }: { since?: number; subject?: RegExp } = {},
+): Promise<ReceivedEmail> {
+  let found: ReceivedEmail | undefined;
+  await expect(async () => {
+    const response = await fetch(`${e2eMailApiUrl()}/messages?to=${encodeURIComponent(address)}`);
+    const messages = (await response.json()) as ReceivedEmail[];
+    found = messages
+      .filter(
+        (message) => message.receivedAt >= since && (!subject || subject.test(message.subject)),
+      )
+      .at(-1);
+    expect(found, `an email to ${address}`).toBeDefined();
+  }).toPass({ timeout: 15_000 });
+  if (!found) throw new Error(`No email to ${address}`);
+  return found;
 }
 
 type SignInAs = (role: "admin" | "provider" | "patient", clinic?: Clinic) => Promise<Clinic>;
@@ -77,7 +108,13 @@ export async function signInOverHttp(
 }
 
 export const test = base.extend<
-  { factories: Factories; signInAs: SignInAs; zoom: ZoomEmulator; linkZoom: LinkZoom },
+  {
+    factories: Factories;
+    signInAs: SignInAs;
+    zoom: ZoomEmulator;
+    linkZoom: LinkZoom;
+    mailbox: Mailbox;
+  },
   { db: Db }
 >({
   db: [
@@ -94,7 +131,17 @@ export const test = base.extend<
       createPatient: (organizationId) => createPatient(db, { organizationId }),
       createSubject: (options) => createSubject(db, options),
       createVisit: (options) => createVisit(db, options),
+      updateSubjectEmail: async (subjectId, email) => {
+        await db.subject.update({
+          where: { id: subjectId },
+          data: { email },
+          select: { id: true },
+        });
+      },
     });
+  },
+  mailbox: async ({}, use) => {
+    await use({ waitFor: waitForEmail });
   },
   zoom: async ({}, use) => {
     await use({

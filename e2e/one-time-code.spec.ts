@@ -1,29 +1,26 @@
 import type { Page } from "@playwright/test";
 
+import type { Mailbox } from "./fixtures";
+
 import { expect, test } from "./fixtures";
 
-async function requestCode(page: Page, email: string) {
+async function requestCode(page: Page, email: string): Promise<number> {
+  const since = Date.now();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Sign in with a code sent to your email" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in with a code" })).toBeVisible();
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a code" }).click();
   await expect(page.getByText(/we have emailed it a 6-digit code/)).toBeVisible();
+  return since;
 }
 
-/** Reads the newest code sent to the address from the development outbox page. */
-async function codeFromOutbox(page: Page, email: string): Promise<string> {
-  const outbox = await page.context().newPage();
-  const message = outbox.getByRole("article").filter({ hasText: email }).first();
-  // The email is sent just after the form's answer: reload until it is there.
-  await expect(async () => {
-    await outbox.goto("/dev/outbox");
-    await expect(message).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 10_000 });
-  const subject = await message.getByRole("heading").textContent();
-  await outbox.close();
-  const code = /(\d{6})/.exec(subject ?? "")?.[1];
-  expect(code, "the outbox should hold a code").toBeTruthy();
+/** The code in the newest sign-in email to the address, as delivered over SMTP. */
+async function codeFromMail(mailbox: Mailbox, email: string, since: number): Promise<string> {
+  const message = await mailbox.waitFor(email, { since, subject: /sign-in code/ });
+  const code = /(\d{6})/.exec(message.subject)?.[1];
+  expect(code, "the email should hold a code").toBeTruthy();
+  expect(message.text).toContain(`Your CareVisit sign-in code is ${code}`);
   return code ?? "";
 }
 
@@ -32,21 +29,21 @@ async function enterCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a patient signs in with a code from the email", async ({ page, factories }) => {
+test("a patient signs in with a code from the email", async ({ page, factories, mailbox }) => {
   const clinic = await factories.createClinic();
   const email = clinic.patient.user.email;
-  await requestCode(page, email);
+  const since = await requestCode(page, email);
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
-  await enterCode(page, await codeFromOutbox(page, email));
+  await enterCode(page, await codeFromMail(mailbox, email, since));
   await expect(page).toHaveURL(/\/visits$/);
   await expect(page.getByRole("heading", { level: 1, name: "My visits" })).toBeVisible();
 });
 
-test("opening the email's link does not use up the code", async ({ page, factories }) => {
+test("opening the email's link does not use up the code", async ({ page, factories, mailbox }) => {
   const clinic = await factories.createClinic();
   const email = clinic.patient.user.email;
-  await requestCode(page, email);
-  const code = await codeFromOutbox(page, email);
+  const since = await requestCode(page, email);
+  const code = await codeFromMail(mailbox, email, since);
   const scanner = await page.context().request.get(`/sign-in/code?step=enter&code=${code}`);
   expect(scanner.status()).toBe(200);
   await enterCode(page, code);
@@ -57,11 +54,12 @@ test("a wrong code and a used code are refused with one message", async ({
   page,
   browser,
   factories,
+  mailbox,
 }) => {
   const clinic = await factories.createClinic();
   const email = clinic.patient.user.email;
-  await requestCode(page, email);
-  const code = await codeFromOutbox(page, email);
+  const since = await requestCode(page, email);
+  const code = await codeFromMail(mailbox, email, since);
 
   await enterCode(page, code === "000000" ? "111111" : "000000");
   await expect(

@@ -41,19 +41,22 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...VALID, EMAIL_TRANSPORT: "smtp" })).toThrow(/SMTP_URL: required/);
   });
 
-  it("requires the public address and a mail setting in production", () => {
+  it("requires the public address and SMTP in production", () => {
     expect(() => parseEnv({ ...VALID, NODE_ENV: "production" })).toThrow(
-      /APP_BASE_URL: required in production.*SMTP_URL/,
+      /APP_BASE_URL: required in production.*SMTP_URL: required in production/,
     );
   });
 
-  it("allows the outbox in production only on localhost (the e2e run)", () => {
-    const production = { ...VALID, NODE_ENV: "production", EMAIL_TRANSPORT: "outbox" };
-    expect(parseEnv({ ...production, APP_BASE_URL: "http://localhost:4000" }).EMAIL_TRANSPORT).toBe(
-      "outbox",
-    );
-    expect(() => parseEnv({ ...production, APP_BASE_URL: "https://clinic.example.org" })).toThrow(
-      /EMAIL_TRANSPORT: outbox is only/,
+  it("refuses the outbox in production, even on localhost", () => {
+    const production = {
+      ...VALID,
+      NODE_ENV: "production",
+      APP_BASE_URL: "http://localhost:4000",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+    };
+    expect(parseEnv(production).EMAIL_TRANSPORT).toBe("smtp");
+    expect(() => parseEnv({ ...production, EMAIL_TRANSPORT: "outbox" })).toThrow(
+      /EMAIL_TRANSPORT: outbox is for development only/,
     );
   });
 });

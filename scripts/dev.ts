@@ -9,11 +9,12 @@ import { seedDemo } from "@/prisma/seed";
 
 import { applyMigrations } from "@/prisma/apply-migrations";
 
-import { isLocalDatabase, openDatabase } from "./lib/database";
-import { DATA_DIR, ensureLocalSecrets, loadDotEnv } from "./lib/local-env";
+import { type Database, isLocalDatabase, openDatabase } from "./lib/database";
+import { DATA_DIR, ensureLocalSecrets, loadDotEnv, moveLegacyDataDir } from "./lib/local-env";
 import { firstFreePort } from "./lib/ports";
 
 const SHUTDOWN_GRACE_MS = 5_000;
+const APP_START_TIMEOUT_MS = 180_000;
 const ZOOM_EMULATOR_FIRST_PORT = 9100;
 
 /** The emulator's app registration and the app's matching Zoom settings (development only). */
@@ -64,8 +65,9 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildPr
 }
 
 /**
- * The bundled Zoom emulator (zoom-emulator/), with its state kept in .data so that a restart keeps
- * the link. Its request log goes to .data/zoom-emulator.log. Resolves with its URL when it listens.
+ * The bundled Zoom emulator (zoom-emulator/), with its state kept in DATA_DIR so that a restart
+ * keeps the link. Its request log goes to DATA_DIR/zoom-emulator.log. Resolves with its URL when it
+ * listens.
  */
 async function startZoomEmulator(appUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await firstFreePort(ZOOM_EMULATOR_FIRST_PORT);
@@ -100,7 +102,11 @@ async function startZoomEmulator(appUrl: string): Promise<{ child: ChildProcess;
       if (ready?.[1]) resolve(ready[1].replace("127.0.0.1", "localhost"));
     });
     child.once("exit", (code) =>
-      reject(new Error(`The Zoom emulator exited (${code}); see .data/zoom-emulator.log`)),
+      reject(
+        new Error(
+          `The Zoom emulator exited (${code}); see ${path.join(DATA_DIR, "zoom-emulator.log")}`,
+        ),
+      ),
     );
   });
   return { child, url };
@@ -115,10 +121,74 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/** Stops the processes' groups (SIGTERM, SIGKILL after the grace period) and waits for them. */
+async function stopAll(children: ChildProcess[]) {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  running.forEach((child) => stopGroup(child, "SIGTERM"));
+  const forceKill = setTimeout(
+    () => running.forEach((child) => stopGroup(child, "SIGKILL")),
+    SHUTDOWN_GRACE_MS,
+  );
+  await Promise.all(exited);
+  clearTimeout(forceKill);
+}
+
+/** Resolves once `next dev` answers its health route (the database reached), or fails after a while. */
+async function waitUntilServing(appUrl: string, app: ChildProcess) {
+  const deadline = Date.now() + APP_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null || app.signalCode !== null) throw new Error("next dev exited");
+    const response = await fetch(`${appUrl}/api/health`).catch(() => null);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `next dev did not answer ${appUrl}/api/health within ${APP_START_TIMEOUT_MS / 1000} s`,
+  );
+}
+
+/**
+ * `next dev` compiles a route on its first request, which takes longer than the 3 s within which
+ * Zoom (and the emulator) expect a webhook's answer: the first delivery would fail and be retried
+ * minutes later. So the routes the emulator calls are requested once (refused, unsigned) before the
+ * app is announced, as a production server has them compiled from the start.
+ */
+async function warmEmulatorRoutes(appUrl: string) {
+  const started = Date.now();
+  await Promise.all([
+    fetch(`${appUrl}/api/zoom/webhook`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    }),
+    fetch(`${appUrl}/api/telehealth/notifications`),
+  ]);
+  say(`Compiled the routes Zoom calls in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
 async function main() {
   loadDotEnv();
+  const children: ChildProcess[] = [];
+  let database: Database | null = null;
+  let stopping = false;
+  // In order: the app and the emulator (and next dev's workers, in their groups) first, then the
+  // database they use, so that nothing logs a lost connection on the way out.
+  async function shutdown(exitCode: number) {
+    if (stopping) return;
+    stopping = true;
+    say("Stopping…");
+    await stopAll(children);
+    await database?.stop();
+    say("Stopped.");
+    process.exit(exitCode);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  moveLegacyDataDir(say);
   const secrets = ensureLocalSecrets();
-  const database = await openDatabase(say);
+  database = await openDatabase(say);
   await applyMigrations(database.url, say);
   await seedIfNeeded(database.url);
 
@@ -131,7 +201,6 @@ async function main() {
     APP_BASE_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const children: ChildProcess[] = [];
   if (!process.env.ZOOM_OAUTH_BASE_URL) {
     const zoom = await startZoomEmulator(appUrl);
     children.push(zoom.child);
@@ -146,42 +215,23 @@ async function main() {
     });
     say(`Zoom emulator on ${zoom.url}: link it as zoom-admin@carevisit.test on its consent page.`);
   }
-  children.push(
-    start(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], env),
+  const app = start(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "dev", "--port", port],
+    env,
   );
+  children.push(app);
+  for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
+  if (stopping) return;
 
+  await waitUntilServing(appUrl, app);
+  await warmEmulatorRoutes(appUrl);
   say(
     `Open ${appUrl} and sign in as admin@, provider@ or patient@carevisit.test (password ${DEMO_PASSWORD}).`,
   );
   say(
-    `Mail (sign-in codes) goes to ${appUrl}/dev/outbox unless SMTP_URL is set. Ctrl+C stops everything.`,
+    `Mail (sign-in codes, invitations) goes to ${appUrl}/dev/outbox unless SMTP_URL is set. Ctrl+C stops everything.`,
   );
-
-  let stopping = false;
-  async function shutdown(exitCode: number) {
-    if (stopping) return;
-    stopping = true;
-    say("Stopping…");
-    children.forEach((child) => stopGroup(child, "SIGTERM"));
-    const forceKill = setTimeout(
-      () => children.forEach((child) => stopGroup(child, "SIGKILL")),
-      SHUTDOWN_GRACE_MS,
-    );
-    const running = children.filter(
-      (child) => child.exitCode === null && child.signalCode === null,
-    );
-    await Promise.all(
-      running.map((child) => new Promise((resolve) => child.once("exit", resolve))),
-    );
-    clearTimeout(forceKill);
-    await database.stop();
-    say("Stopped.");
-    process.exit(exitCode);
-  }
-
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
 }
 
 main().catch((error: unknown) => {

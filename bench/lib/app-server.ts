@@ -37,7 +37,8 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
         APP_BASE_URL: url,
         AUTH_TRUST_HOST: "true",
         ZOOM_WEBHOOK_SECRET_TOKEN: BENCH_WEBHOOK_SECRET,
-        EMAIL_TRANSPORT: "outbox",
+        // Production requires SMTP; the benchmark's requests send no mail (port 9: discard).
+        SMTP_URL: "smtp://127.0.0.1:9",
         RUN_BACKGROUND_JOBS: "false",
         // As behind a reverse proxy: the sign-in burst comes from many addresses.
         TRUSTED_PROXY_COUNT: "1",

@@ -27,6 +27,11 @@ export function e2eZoomUrl(): string {
   return `http://localhost:${required("E2E_ZOOM_PORT")}`;
 }
 
+/** The mail server of this run: what the app servers sent, as JSON (e2e/support/mail-server.ts). */
+export function e2eMailApiUrl(): string {
+  return `http://127.0.0.1:${required("E2E_MAIL_PORT")}`;
+}
+
 /** Which app server a process is: 1 (prepares the database, gets Zoom's webhooks) or 2. */
 export type AppInstance = 1 | 2;
 
@@ -48,7 +53,8 @@ export function e2eAppEnv(instance: AppInstance = 1): AppEnv {
     APP_BASE_URL: `http://localhost:${port}`,
     AUTH_SECRET: required("E2E_AUTH_SECRET"),
     TOKEN_ENCRYPTION_KEY: required("E2E_TOKEN_ENCRYPTION_KEY"),
-    EMAIL_TRANSPORT: "outbox",
+    EMAIL_TRANSPORT: "smtp",
+    SMTP_URL: `smtp://127.0.0.1:${required("E2E_SMTP_PORT")}`,
     ZOOM_CLIENT_ID: "carevisit-e2e-client",
     ZOOM_CLIENT_SECRET: "carevisit-e2e-secret",
     ZOOM_WEBHOOK_SECRET_TOKEN: "carevisit-e2e-webhook-secret",

@@ -35,6 +35,13 @@ export const AUDIT_ACTIONS = [
   "visit.device_check",
   "consent.text_update",
   "consent.accept",
+  "portal.invite",
+  "portal.invitation_resent",
+  "portal.access_removed",
+  "auth.password_set",
+  "auth.password_change",
+  "auth.password_reset_requested",
+  "auth.password_reset",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -38,6 +38,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "visit.device_check": "Ran the device check",
   "consent.text_update": "Published a consent text",
   "consent.accept": "Signed the telehealth consent",
+  "portal.invite": "Invited to the portal",
+  "portal.invitation_resent": "Resent the portal invitation",
+  "portal.access_removed": "Removed portal access",
+  "auth.password_set": "Set a password from an invitation",
+  "auth.password_change": "Changed their password",
+  "auth.password_reset_requested": "Asked for a password reset",
+  "auth.password_reset": "Reset their password",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {

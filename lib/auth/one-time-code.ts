@@ -7,6 +7,7 @@ import { hitRateLimit, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError } from "@/lib/auth/sign-in-failure";
 import { hmacSha256Hex, safeEqual } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
+import { signInCodeMessage } from "@/lib/email/messages/sign-in-code";
 import { type EmailMessage, sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -74,19 +75,13 @@ export async function requestSignInCode({
       select: { id: true },
     }),
   ]);
-  await deliver({
-    to: email,
-    subject: `Your CareVisit sign-in code: ${code}`,
-    text: [
-      `Hello ${patient.firstName},`,
-      "",
-      `Your CareVisit sign-in code is ${code}. It works once, for ${CODE_TTL_MINUTES} minutes.`,
-      "",
-      `Enter it at ${new URL("/sign-in/code?step=enter", env.APP_BASE_URL).toString()}`,
-      "",
-      "If you did not ask for this code, you can ignore this email.",
-    ].join("\n"),
+  const message = signInCodeMessage({
+    firstName: patient.firstName,
+    code,
+    enterCodeUrl: new URL("/sign-in/code?step=enter", env.APP_BASE_URL).toString(),
+    validMinutes: CODE_TTL_MINUTES,
   });
+  await deliver({ to: email, ...message });
   log.info("auth.code_issued", { userId: patient.id });
 }
 

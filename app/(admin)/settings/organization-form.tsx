@@ -1,19 +1,32 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
+import type { TimeZoneOption } from "@/lib/organizations/time-zone-options";
 
 import { updateOrganizationAction } from "./actions";
 
-type OrganizationFormProps = { name: string; timeZone: string; timeZones: string[] };
+type OrganizationFormProps = {
+  name: string;
+  timeZone: string;
+  timeZones: { suggested: TimeZoneOption[]; others: TimeZoneOption[] };
+};
+
+const noSubscription = () => () => undefined;
+/** This browser's zone (none while rendering on the server). */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function OrganizationForm({ name, timeZone, timeZones }: OrganizationFormProps) {
   const [state, formAction] = useActionState(updateOrganizationAction, IDLE);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  const here = useSyncExternalStore(noSubscription, browserZone, () => "");
+  const hereOption = timeZones.others.find((option) => option.id === here);
+  const suggested = hereOption ? [...timeZones.suggested, hereOption] : timeZones.suggested;
+  const others = timeZones.others.filter((option) => option.id !== hereOption?.id);
   return (
     <form action={formAction} className="flex max-w-lg flex-col gap-4">
       <Field
@@ -34,11 +47,20 @@ export function OrganizationForm({ name, timeZone, timeZones }: OrganizationForm
           aria-describedby="time-zone-hint"
           className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700"
         >
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
+          <optgroup label="Suggested">
+            {suggested.map((zone) => (
+              <option key={zone.id} value={zone.id}>
+                {zone.id === here ? `${zone.label} · this computer` : zone.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="All time zones">
+            {others.map((zone) => (
+              <option key={zone.id} value={zone.id}>
+                {zone.label}
+              </option>
+            ))}
+          </optgroup>
         </select>
         <p id="time-zone-hint" className="text-sm text-slate-600">
           Visits are scheduled and shown in this time zone.

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
 import { findSessionSettings } from "@/lib/organizations/session-settings";
 import { listTimeZones } from "@/lib/organizations/schemas";
+import { timeZoneOptions } from "@/lib/organizations/time-zone-options";
 
 import { OrganizationForm } from "./organization-form";
 import { SessionSettingsForm } from "./session-settings-form";
@@ -70,7 +71,7 @@ export default async function SettingsPage() {
         <OrganizationForm
           name={organization.name}
           timeZone={organization.timeZone}
-          timeZones={listTimeZones()}
+          timeZones={timeZoneOptions(listTimeZones(), organization.timeZone)}
         />
       </Card>
       <Card className="mt-8">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -40,6 +41,12 @@ export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
         errors={errors?.fieldErrors?.password}
       />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+      <Link
+        href="/sign-in/forgot-password"
+        className="text-sm font-semibold text-blue-700 underline"
+      >
+        Forgot password
+      </Link>
     </form>
   );
 }

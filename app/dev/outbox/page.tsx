@@ -7,7 +7,7 @@ import { isOutboxEnabled, listOutboxEmails } from "@/lib/email/list-outbox";
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-// Exists only with EMAIL_TRANSPORT=outbox (development and tests): production sends real mail.
+// Exists only under next dev with EMAIL_TRANSPORT=outbox: production refuses the outbox (lib/env.ts).
 export default async function OutboxPage() {
   if (!isOutboxEnabled()) notFound();
   const emails = await listOutboxEmails();
@@ -15,7 +15,7 @@ export default async function OutboxPage() {
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageHeader
         title="Development outbox"
-        description="Mail CareVisit would have sent. Only available when EMAIL_TRANSPORT=outbox."
+        description="The newest mail CareVisit would have sent (kept for a day). Only under npm run dev, with EMAIL_TRANSPORT=outbox."
       />
       {emails.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">

@@ -8,6 +8,7 @@ import { formatDateOfBirth, formatDateTime } from "@/lib/format";
 import { listVisits } from "@/lib/visits/list-visits";
 
 import { loadSubject } from "./load-subject";
+import { PortalAccess } from "./portal-access";
 
 export const metadata: Metadata = { title: "Subject" };
 
@@ -53,6 +54,7 @@ export default async function SubjectOverviewPage({ params }: SubjectPageProps) 
         </Link>
       </Card>
       {consent ? <ConsentCard status={consent} timeZone={viewer.timeZone} /> : null}
+      <PortalAccess subjectId={subject.id} viewer={viewer} />
     </div>
   );
 }

@@ -1,0 +1,34 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+
+import { PasswordLinkPurpose } from "@/generated/prisma/enums";
+import { type ActionState, actionErrorFrom } from "@/lib/action-state";
+import { signIn } from "@/lib/auth/auth";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { fieldErrorsOf } from "@/lib/errors";
+import { setPasswordInputSchema } from "@/lib/portal/schemas";
+import { setPasswordWithLink } from "@/lib/portal/set-password-with-link";
+
+export async function acceptInvitationAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = setPasswordInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { token, password } = parsed.data;
+  let email: string;
+  try {
+    ({ email } = await setPasswordWithLink({
+      token,
+      purpose: PasswordLinkPurpose.INVITATION,
+      password,
+      ip: clientIpFrom(await headers()),
+    }));
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+  await signIn("password", { identifier: email, password, redirect: false });
+  redirect("/visits");
+}
