@@ -1,13 +1,14 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import { Role } from "@/generated/prisma/enums";
-import { type AuditEntry, buildAuditInsertSql, recordAudit } from "@/lib/audit/record-audit";
+import { Role, VisitStatus } from "@/generated/prisma/enums";
+import { type AuditEntry, recordAudit } from "@/lib/audit/record-audit";
+import { buildAuditInsertSql } from "@/lib/audit/record-audit.sql";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
-import { pooledSql } from "@/lib/db/sql";
+import { pooledSql, sqlEnum } from "@/lib/db/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
@@ -101,7 +102,7 @@ function filtersFor(params: SubjectSearchParams, organizationId: string): Prisma
   if (params.portal === "without") filters.push(Prisma.sql`s."userId" IS NULL`);
   if (params.upcoming) {
     filters.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Visit" v WHERE v."subjectId" = s."id" AND v."status" IN ('SCHEDULED', 'IN_PROGRESS') AND v."scheduledStart" >= now() - interval '1 day')`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Visit" v WHERE v."subjectId" = s."id" AND v."status" IN (${sqlEnum(VisitStatus.SCHEDULED)}, ${sqlEnum(VisitStatus.IN_PROGRESS)}) AND v."scheduledStart" >= now() - interval '1 day')`,
     );
   }
   return Prisma.join(filters, " AND ");
@@ -185,7 +186,7 @@ async function runSearch(
   audit: SearchAudit,
 ): Promise<SubjectListItem[]> {
   const search = buildSearchSql(parts, params, organizationId, audit);
-  return pooledSql.query<SubjectListItem>(search.text, search.values);
+  return pooledSql.query<SubjectListItem>(search);
 }
 
 export type SubjectSearchResult = {

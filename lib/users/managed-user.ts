@@ -4,6 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
+import { buildLockOrganizationSql } from "@/lib/users/managed-user.sql";
 import type { ManagedUser } from "@/lib/users/types";
 
 // What the user-management use cases share: who may manage users, finding the user in the viewer's
@@ -35,7 +36,7 @@ export function assertAdmin(viewer: Viewer): void {
  * administrator (two admins deactivating each other at once) run one after the other.
  */
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  await tx.$queryRaw(buildLockOrganizationSql(organizationId));
 }
 
 /** The user, if they belong to the viewer's organization; otherwise not_found. */

@@ -4,6 +4,12 @@ import { ParticipantRole, Role } from "@/generated/prisma/enums";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import type { Tx } from "@/lib/db/db";
 import { type Sql, sqlOf } from "@/lib/db/sql";
+import {
+  buildCandidateUsersSql,
+  buildEarlierKeysSql,
+  type CandidateUserRow,
+  type EarlierKeyRow,
+} from "@/lib/visits/attendance/identify-participant.sql";
 
 // Who a participant is, from what the notification says about them, in this order: our user id
 // (`customer_key`, or the telehealth ExternalID), their Zoom user id, their email. Unmatched
@@ -44,13 +50,7 @@ export type ParticipantVisit = {
 export type ParticipantToIdentify = { visit: ParticipantVisit; clues: ParticipantClues };
 
 type EarlierKey = Pick<IdentifiedParticipant, "participantKey" | "role" | "userId">;
-type UserRow = {
-  id: string;
-  role: Role;
-  organizationId: string;
-  videoConferenceUserId: string | null;
-  email: string;
-};
+type UserRow = CandidateUserRow;
 type CandidateUsers = {
   byId: Map<string, UserRow>;
   byZoomUserId: Map<string, UserRow>;
@@ -72,14 +72,11 @@ async function findEarlierKeys(
 ): Promise<Map<string, EarlierKey>> {
   const pairs = items.filter((item) => item.clues.participantUuid);
   if (pairs.length === 0) return new Map();
-  const rows = await sql.query<EarlierKey & { visitId: string; zoomParticipantUuid: string }>(
-    `SELECT DISTINCT ON ("visitId", "zoomParticipantUuid")
-            "visitId"::text AS "visitId", "zoomParticipantUuid", "participantKey",
-            "role"::text AS "role", "userId"::text AS "userId"
-       FROM "ParticipantEvent"
-      WHERE ("visitId", "zoomParticipantUuid") IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
-      ORDER BY "visitId", "zoomParticipantUuid", "id"`,
-    [pairs.map((item) => item.visit.id), pairs.map((item) => item.clues.participantUuid)],
+  const rows = await sql.query<EarlierKeyRow>(
+    buildEarlierKeysSql(
+      pairs.map((item) => item.visit.id),
+      pairs.map((item) => item.clues.participantUuid ?? null),
+    ),
   );
   return new Map(
     rows.map(({ visitId, zoomParticipantUuid, ...earlier }) => [
@@ -102,13 +99,12 @@ async function findCandidateUsers(
     ids.length + zoomUserIds.length + emails.length === 0
       ? []
       : await sql.query<UserRow>(
-          `SELECT "id"::text AS "id", "role"::text AS "role",
-                  "organizationId"::text AS "organizationId", "videoConferenceUserId", "email"
-             FROM "User"
-            WHERE "organizationId" = ANY($1::uuid[])
-              AND ("id" = ANY($2::uuid[]) OR "videoConferenceUserId" = ANY($3::text[])
-                   OR "email" = ANY($4::text[]))`,
-          [[...new Set(items.map((item) => item.visit.organizationId))], ids, zoomUserIds, emails],
+          buildCandidateUsersSql({
+            organizationIds: [...new Set(items.map((item) => item.visit.organizationId))],
+            ids,
+            zoomUserIds,
+            emails,
+          }),
         );
   const users: CandidateUsers = { byId: new Map(), byZoomUserId: new Map(), byEmail: new Map() };
   for (const user of rows) {

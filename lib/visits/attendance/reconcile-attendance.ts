@@ -12,7 +12,12 @@ import { db, type Tx } from "@/lib/db/db";
 import { errorFields, log } from "@/lib/log";
 import { identifyParticipant } from "@/lib/visits/attendance/identify-participant";
 import { lockVisit } from "@/lib/visits/attendance/lock-visit";
-import { MEETING_ENDED, recomputeVisitState } from "@/lib/visits/attendance/recompute-visit-state";
+import {
+  buildReconcileCandidatesSql,
+  type ReconcileCandidateRow,
+} from "@/lib/visits/attendance/reconcile-attendance.sql";
+import { recomputeVisitState } from "@/lib/visits/attendance/recompute-visit-state";
+import { MEETING_ENDED } from "@/lib/visits/attendance/visit-state";
 import {
   type ParticipantVisit,
   participantVisitSelect,
@@ -39,17 +44,15 @@ const LOOK_BACK_DAYS = 7;
 type Candidate = ParticipantVisit & { zoomMeetingId: bigint };
 
 async function findCandidates(now: Date): Promise<Candidate[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Visit"
-     WHERE "attendanceReconciledAt" IS NULL AND "zoomMeetingId" IS NOT NULL
-       AND "scheduledStart" > ${now}::timestamp - make_interval(days => ${LOOK_BACK_DAYS})
-       AND (("status" = 'ENDED'
-             AND "endedAt" < ${now}::timestamp - make_interval(mins => ${SETTLE_MINUTES}))
-         OR ("status" IN ('SCHEDULED', 'IN_PROGRESS')
-             AND "scheduledStart" + make_interval(mins => "durationMinutes" + ${OVERDUE_MINUTES})
-                 < ${now}::timestamp))
-     ORDER BY "scheduledStart"
-     LIMIT ${BATCH}`;
+  const rows = await db.$queryRaw<ReconcileCandidateRow[]>(
+    buildReconcileCandidatesSql({
+      now,
+      lookBackDays: LOOK_BACK_DAYS,
+      settleMinutes: SETTLE_MINUTES,
+      overdueMinutes: OVERDUE_MINUTES,
+      batch: BATCH,
+    }),
+  );
   const visits = await db.visit.findMany({
     where: { id: { in: rows.map((row) => row.id) } },
     select: { ...participantVisitSelect, zoomMeetingId: true },

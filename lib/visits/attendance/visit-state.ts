@@ -9,6 +9,10 @@ import {
 // sender's event-time order, never "last write wins": duplicates and deliveries out of order end
 // in the same state. Pure: no I/O.
 
+/** The Zoom events that start and end a meeting, as InboundNotification.eventType stores them. */
+export const MEETING_STARTED = "meeting.started";
+export const MEETING_ENDED = "meeting.ended";
+
 export type LifecycleEvent =
   { type: "meeting_started"; at: Date } | { type: "meeting_ended"; at: Date };
 
