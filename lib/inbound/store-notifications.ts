@@ -10,6 +10,9 @@ import {
 // The ledger of inbound notifications: every notification from outside is stored once under its
 // de-duplication key, in the transaction that applies it, so that a repeat changes nothing.
 
+/** How a stored notification was taken, or that it had been stored before. */
+export type StoredOutcome = NotificationOutcome | "duplicate";
+
 export type NotificationToStore = {
   dedupeKey: string;
   eventType: string;

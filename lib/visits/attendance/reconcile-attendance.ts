@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
 import {
   NotificationOutcome,
   NotificationSource,
@@ -9,6 +8,8 @@ import {
 } from "@/generated/prisma/enums";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db, type Tx } from "@/lib/db/db";
+import { sqlOf } from "@/lib/db/sql";
+import { storeNotifications } from "@/lib/inbound/store-notifications";
 import { errorFields, log } from "@/lib/log";
 import { identifyParticipant } from "@/lib/visits/attendance/identify-participant";
 import { lockVisit } from "@/lib/visits/attendance/lock-visit";
@@ -68,22 +69,19 @@ const reportKey = (visitId: string, row: ZoomReportParticipant, kind: string) =>
 async function storeReportNotification(
   tx: Tx,
   visit: Candidate,
-  data: { dedupeKey: string; eventType: string; eventAt: Date; payload: Prisma.InputJsonObject },
+  data: { dedupeKey: string; eventType: string; eventAt: Date; payload: unknown },
   now: Date,
 ): Promise<bigint | null> {
-  const [stored] = await tx.inboundNotification.createManyAndReturn({
-    data: {
+  const stored = await storeNotifications(sqlOf(tx), NotificationSource.ZOOM_REPORT, [
+    {
       ...data,
-      source: NotificationSource.ZOOM_REPORT,
       receivedAt: now,
       organizationId: visit.organizationId,
       visitId: visit.id,
       outcome: NotificationOutcome.APPLIED,
     },
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  return stored?.id ?? null;
+  ]);
+  return stored.get(data.dedupeKey) ?? null;
 }
 
 async function applyReport(

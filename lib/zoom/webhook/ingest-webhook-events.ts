@@ -1,8 +1,10 @@
 import "server-only";
 
 import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
-import type { Sql } from "@/lib/db/sql";
-import { storeNotifications } from "@/lib/inbound/store-notifications";
+import { type Sql, withSqlTransaction } from "@/lib/db/sql";
+import { type StoredOutcome, storeNotifications } from "@/lib/inbound/store-notifications";
+import { errorFields, log } from "@/lib/log";
+import { groupCommit } from "@/lib/server/group-commit";
 import { identifyParticipants } from "@/lib/visits/attendance/identify-participant";
 import { recomputeVisitStates } from "@/lib/visits/attendance/recompute-visit-state";
 import {
@@ -34,9 +36,6 @@ export type WebhookEvent = {
   /** The parsed meeting or participant event; null for events that are only stored. */
   meeting: MeetingEventPayload | null;
 };
-
-export type IngestResult =
-  { status: "duplicate" } | { status: "stored"; outcome: NotificationOutcome };
 
 type Placement = {
   organizationId: string | null;
@@ -97,7 +96,7 @@ async function findPlacements(sql: Sql, events: WebhookEvent[]): Promise<Placeme
 export async function ingestWebhookEvents(
   sql: Sql,
   events: WebhookEvent[],
-): Promise<IngestResult[]> {
+): Promise<StoredOutcome[]> {
   const firstOfKey = new Map<string, number>();
   events.forEach((event, index) => {
     if (!firstOfKey.has(event.dedupeKey)) firstOfKey.set(event.dedupeKey, index);
@@ -154,7 +153,30 @@ export async function ingestWebhookEvents(
   const outcomes = new Map(rows.map((row) => [row.event.dedupeKey, row.placement.outcome]));
   return events.map((event, index) =>
     firstOfKey.get(event.dedupeKey) === index && notificationIds.has(event.dedupeKey)
-      ? { status: "stored", outcome: outcomes.get(event.dedupeKey)! }
-      : { status: "duplicate" },
+      ? outcomes.get(event.dedupeKey)!
+      : "duplicate",
   );
 }
+
+/**
+ * Writes a batch in one transaction. A batch fails as a whole (one bad event, a cut connection),
+ * so its events are then written one per transaction: only those that fail again are refused
+ * (null), and Zoom retries them.
+ */
+async function writeBatch(events: WebhookEvent[]): Promise<(StoredOutcome | null)[]> {
+  try {
+    return await withSqlTransaction((sql) => ingestWebhookEvents(sql, events));
+  } catch (error) {
+    log.error("zoom.webhook.not_stored", { events: events.length, ...errorFields(error) });
+    if (events.length === 1) return [null];
+    const results: (StoredOutcome | null)[] = [];
+    for (const event of events) results.push(...(await writeBatch([event])));
+    return results;
+  }
+}
+
+/**
+ * Stores and applies one event in the next batch's transaction (group commit); resolves once it
+ * has committed, with null when it could not be stored.
+ */
+export const ingestWebhookEvent = groupCommit(writeBatch, { maxBatch: 200, writers: 1 });
