@@ -10,6 +10,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { addDays, isCalendarDate, startOfDay } from "@/lib/time-zone";
+import { fullName } from "@/lib/format";
 
 // The audit trail, read-only: newest first, filtered by who, which subject, what and when, one
 // page at a time (keyset on occurredAt and id, which the (organizationId, …, occurredAt) indexes
@@ -207,9 +208,7 @@ export async function listAuditEvents({
       return {
         id: row.id.toString(),
         occurredAt: row.occurredAt,
-        actor: actor
-          ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email }
-          : null,
+        actor: actor ? { id: actor.id, name: fullName(actor), email: actor.email } : null,
         actorRole: row.actorRole,
         action: row.action,
         targetType: row.targetType,

@@ -12,6 +12,7 @@ import { pooledSql, sqlEnum } from "@/lib/db/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
+import type { SubjectListItem } from "@/lib/subjects/types";
 import { escapeLike, parseSearchTerms, type SearchTerms } from "@/lib/subjects/search-terms";
 
 // Subject search that stays fast at a million subjects. Every reading of the query (record number,
@@ -107,16 +108,6 @@ function filtersFor(params: SubjectSearchParams, organizationId: string): Prisma
   }
   return Prisma.join(filters, " AND ");
 }
-
-export type SubjectListItem = {
-  id: string;
-  recordNumber: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: Date;
-  email: string | null;
-  phone: string | null;
-};
 
 /** The search's audit row, written by the search statement itself (see `buildAuditInsertSql`). */
 export type SearchAudit = {

@@ -22,7 +22,7 @@ const LAST_ADMIN =
   "This is the last active administrator: make someone else an administrator first.";
 
 /** A refusal the page shows as it is. */
-export function refuse(message: string): AppError {
+export function userChangeConflict(message: string): AppError {
   return new AppError("conflict", message, { userMessage: message });
 }
 
@@ -64,9 +64,5 @@ export async function assertAnotherActiveAdmin(
       id: { not: user.id },
     },
   });
-  if (others === 0) throw refuse(LAST_ADMIN);
-}
-
-export function fullName(user: { firstName: string; lastName: string }): string {
-  return `${user.firstName} ${user.lastName}`;
+  if (others === 0) throw userChangeConflict(LAST_ADMIN);
 }

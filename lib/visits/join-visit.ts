@@ -23,7 +23,7 @@ export type JoinVisitOptions = { viewer: Viewer; visitId: string; now?: Date };
 /** Why a join is refused, for the page to explain. */
 export type JoinRefusal = "not_yet" | "over" | "cancelled" | "no_meeting" | "zoom_unavailable";
 
-function refuse(reason: JoinRefusal, message: string): AppError {
+function joinRefusal(reason: JoinRefusal, message: string): AppError {
   return new AppError("conflict", message, { userMessage: message, fields: { join: [reason] } });
 }
 
@@ -57,7 +57,7 @@ async function createMissingMeeting(
     return await ensureVisitMeeting(visit, viewer, now);
   } catch (error) {
     if (!isAppError(error, "conflict")) throw error;
-    throw refuse("zoom_unavailable", error.publicMessage);
+    throw joinRefusal("zoom_unavailable", error.publicMessage);
   }
 }
 
@@ -86,12 +86,12 @@ export async function getJoinUrl({
   });
   if (!visit) throw new AppError("not_found", "Visit not found");
   if (visit.status === VisitStatus.CANCELLED)
-    throw refuse("cancelled", "This visit was cancelled.");
+    throw joinRefusal("cancelled", "This visit was cancelled.");
   const isPast = visitPhase(visit, now) === "past";
   const isPatient = viewer.role === Role.PATIENT;
-  if (isPatient && isPast) throw refuse("over", "This visit is over.");
+  if (isPatient && isPast) throw joinRefusal("over", "This visit is over.");
   if (isPatient && now < joinOpensAt(visit)) {
-    throw refuse(
+    throw joinRefusal(
       "not_yet",
       `You can join from ${formatTime(joinOpensAt(visit), viewer.timeZone)}, 15 minutes before the visit.`,
     );
@@ -127,11 +127,11 @@ async function zoomUrl(
       ? await createMissingMeeting(visit, viewer, now)
       : visit;
   if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
-    throw refuse("no_meeting", "This visit has no video meeting.");
+    throw joinRefusal("no_meeting", "This visit has no video meeting.");
   const url = isHost
     ? await freshStartUrl(viewer.organizationId, meeting.zoomMeetingId, meeting.zoomStartUrl)
     : meeting.zoomJoinUrl;
-  if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
+  if (!url) throw joinRefusal("no_meeting", "This visit has no video meeting.");
   return url;
 }
 

@@ -1,13 +1,12 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 
 import { type ActionState, formText } from "@/lib/action-state";
-import { signIn } from "@/lib/auth/auth";
 import { callbackPathSchema, passwordSignInInputSchema } from "@/lib/auth/schemas";
-import { decodeSignInFailure, describeSignInFailure } from "@/lib/auth/sign-in-failure";
 import { fieldErrorsOf } from "@/lib/errors";
+
+import { signInWithCredentials } from "./sign-in-with-credentials";
 
 export async function signInWithPasswordAction(
   _prev: ActionState,
@@ -16,15 +15,7 @@ export async function signInWithPasswordAction(
   const parsed = passwordSignInInputSchema.safeParse(Object.fromEntries(formData));
   const values = { identifier: formText(formData, "identifier") };
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-  try {
-    await signIn("password", { ...parsed.data, redirect: false });
-  } catch (error) {
-    if (!(error instanceof CredentialsSignin)) throw error;
-    return {
-      status: "error",
-      message: describeSignInFailure(decodeSignInFailure(error.code)),
-      values,
-    };
-  }
+  const refused = await signInWithCredentials("password", parsed.data, values);
+  if (refused) return refused;
   redirect(callbackPathSchema.parse(formData.get("callbackUrl")));
 }

@@ -1,0 +1,27 @@
+import "server-only";
+
+import { CredentialsSignin } from "next-auth";
+
+import type { ActionState } from "@/lib/action-state";
+import { signIn } from "@/lib/auth/auth";
+import { decodeSignInFailure, describeSignInFailure } from "@/lib/auth/sign-in-failure";
+
+/**
+ * Signs in through one of Auth.js's credentials providers, without its redirect (the action
+ * redirects, outside any `try`). Returns the form's error state when the sign-in is refused, with
+ * the typed `values` to put back, and null when it succeeded.
+ */
+export async function signInWithCredentials(
+  provider: "password" | "one-time-code",
+  credentials: Record<string, string>,
+  values: Record<string, string>,
+): Promise<ActionState | null> {
+  try {
+    await signIn(provider, { ...credentials, redirect: false });
+    return null;
+  } catch (error) {
+    if (!(error instanceof CredentialsSignin)) throw error;
+    const message = describeSignInFailure(decodeSignInFailure(error.code));
+    return { status: "error", message, values };
+  }
+}
