@@ -12,7 +12,7 @@ import {
   type AttendanceRow,
   buildAttendanceBatchSql,
 } from "@/lib/reports/export-attendance-csv.sql";
-import { buildReportScope } from "@/lib/reports/report-scope";
+import { buildReportScope, reportAuditEntry } from "@/lib/reports/report-scope";
 
 // The attendance log of every visit in a report's scope, as CSV. Rows are read in keyset order
 // (scheduled start, visit, attendance) one batch per pull of the stream, so a year of visits is
@@ -74,13 +74,7 @@ export async function exportAttendanceCsv({
   filters,
 }: ExportAttendanceCsvOptions): Promise<AttendanceCsv> {
   const scope = await buildReportScope(viewer, filters);
-  await recordAudit(db, {
-    actor: viewer,
-    action: "attendance.export",
-    targetType: "organization",
-    targetId: viewer.organizationId,
-    details: { from: filters.from, to: filters.to, providerId: filters.providerId },
-  });
+  await recordAudit(db, reportAuditEntry(viewer, "attendance.export", filters));
   const encoder = new TextEncoder();
   let cursor: AttendanceCursor | null = null;
   let rowCount = 0;

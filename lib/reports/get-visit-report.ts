@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/db";
 import { buildVisitReportSql, JIT_OFF_SQL } from "@/lib/reports/get-visit-report.sql";
 import type { ReportFilters } from "@/lib/reports/report-filters";
-import { buildReportScope } from "@/lib/reports/report-scope";
+import { buildReportScope, reportAuditEntry } from "@/lib/reports/report-scope";
 import type { VisitReport } from "@/lib/reports/types";
 
 // The visit report, aggregated by PostgreSQL in one statement: each visit in scope is classified
@@ -63,13 +63,7 @@ export async function getVisitReport({
     await tx.$executeRaw(JIT_OFF_SQL);
     const rows = await tx.$queryRaw<unknown[]>(buildVisitReportSql(scope, filters, now));
     const report = reportRowSchema.parse(rows[0]);
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "report.view",
-      targetType: "organization",
-      targetId: viewer.organizationId,
-      details: { from: filters.from, to: filters.to, providerId: filters.providerId },
-    });
+    await recordAudit(tx, reportAuditEntry(viewer, "report.view", filters));
     return report;
   });
 }

@@ -13,6 +13,7 @@ import { findTelehealthJoinConfig } from "@/lib/telehealth/find-telehealth-confi
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
+import { visitTimingSelect } from "@/lib/visits/managed-visit";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 import { getZoomMeeting } from "@/lib/zoom/api/meetings";
@@ -72,17 +73,7 @@ export async function getJoinUrl({
 }: JoinVisitOptions): Promise<string> {
   const visit = await db.visit.findFirst({
     where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
-    select: {
-      id: true,
-      subjectId: true,
-      providerId: true,
-      status: true,
-      scheduledStart: true,
-      durationMinutes: true,
-      zoomMeetingId: true,
-      zoomJoinUrl: true,
-      zoomStartUrl: true,
-    },
+    select: { ...visitTimingSelect, zoomJoinUrl: true, zoomStartUrl: true },
   });
   if (!visit) throw new AppError("not_found", "Visit not found");
   if (visit.status === VisitStatus.CANCELLED)
