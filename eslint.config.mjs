@@ -143,18 +143,33 @@ export default defineConfig([
   },
   {
     // Inbound notifications (the adapters and their shared pipeline, lib/inbound) may hand over
-    // to domains; tests may set up anything.
-    files: [
-      "lib/zoom/webhook/**",
-      "lib/telehealth/notifications/**",
-      INBOUND_PIPELINE,
-      "tests/**",
-      "lib/**/*.test.ts",
-    ],
+    // to domains.
+    files: ["lib/zoom/webhook/**", "lib/telehealth/notifications/**", INBOUND_PIPELINE],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS], paths: [NO_RAW_ZOOM_REQUEST] },
+      ],
+    },
+  },
+  {
+    // Tests may set up anything, and call a route handler (app/api) as Next.js would; pages and
+    // components are tested end to end (e2e/).
+    files: ["tests/**", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NO_EMULATOR,
+            {
+              regex: "^@/(components/|app/(?!api/))",
+              message: "Tests import route handlers of app/api only; test pages end to end.",
+            },
+          ],
+          paths: [NO_RAW_ZOOM_REQUEST],
+        },
       ],
     },
   },

@@ -32,6 +32,8 @@ import { parseTelehealthNotificationQuery, type TelehealthNotificationQuery } fr
 
 export const TELEHEALTH_NOTIFICATION_EVENT = "telehealth.connection_status";
 export const TELEHEALTH_NOTIFICATION_REALM = "CareVisit telehealth notifications";
+export const NOTIFICATIONS_OFF =
+  "Notifications are off until the clinic sets a notification username and password";
 
 // A GET answer must never be replayed by a cache in place of the next notification.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -53,8 +55,7 @@ async function authorize(
     headers.get("authorization"),
     clientIpFrom(headers),
   );
-  // "not_configured": the organization asked for no credentials, so none are required.
-  if (authorization.check === "valid" || authorization.check === "not_configured") return visit;
+  if (authorization.check === "valid") return visit;
   // Transient, so a 5xx that the sender retries (as for a database failure), not a 429.
   if (authorization.check === "too_many_failures") {
     log.warn("telehealth.notification.too_many_failures", { visitId: visit.id });
@@ -64,10 +65,17 @@ async function authorize(
       { headers: { "Retry-After": String(authorization.retryAfterSeconds) } },
     );
   }
-  log.warn("telehealth.notification.unauthorized", { visitId: visit.id });
-  throw new AppError("unauthorized", "Missing or wrong Basic credentials", {
+  const challenge = {
     headers: { "WWW-Authenticate": `Basic realm="${TELEHEALTH_NOTIFICATION_REALM}"` },
-  });
+  };
+  // Without stored credentials the endpoint is off: anyone who knows a visit id could otherwise
+  // mark a patient as in the meeting (issue 17).
+  if (authorization.check === "not_configured") {
+    log.warn("telehealth.notification.not_configured", { visitId: visit.id });
+    throw new AppError("unauthorized", NOTIFICATIONS_OFF, challenge);
+  }
+  log.warn("telehealth.notification.unauthorized", { visitId: visit.id });
+  throw new AppError("unauthorized", "Missing or wrong Basic credentials", challenge);
 }
 
 /** Stores the notification under its dedupe key and applies it, in one transaction; null if the visit is gone. */
