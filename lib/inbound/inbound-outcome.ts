@@ -53,3 +53,11 @@ export function bodyTooLarge(cap: string): InboundOutcome {
     body: { error: { code: "bad_request", message: `Body larger than ${cap}` } },
   };
 }
+
+/** A body still arriving when its time was up (a slow sender, or one that stalled). */
+export function bodyTimedOut(seconds: number): InboundOutcome {
+  return {
+    status: 408,
+    body: { error: { code: "bad_request", message: `Body not received within ${seconds} s` } },
+  };
+}

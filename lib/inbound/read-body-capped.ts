@@ -5,7 +5,9 @@ import type { IncomingMessage } from "node:http";
 // The one body reader of both webhook entry points: the production server's direct route (Node's
 // request) and the App Router route (a web Request). A body is read only up to the entry point's
 // cap: one announced larger is refused before a byte is read, and one that passes the cap as it
-// arrives is refused there, the rest never read, so a huge body is never held in memory.
+// arrives is refused there, the rest never read, so a huge body is never held in memory. A body
+// still arriving when its time is up is refused too, so that slow senders cannot hold
+// connections open (issue 17).
 
 /** Where a request body comes from: what it announced, and its chunks as they arrive. */
 export type BodySource = {
@@ -17,7 +19,14 @@ export type BodySource = {
   stop(): void;
 };
 
-export type CappedBody = { status: "read"; text: string } | { status: "too_large" };
+export type CappedBody =
+  { status: "read"; text: string } | { status: "too_large" } | { status: "timed_out" };
+
+export type BodyLimits = {
+  maxBytes: number;
+  /** From the first read to the body's end. */
+  timeoutMs: number;
+};
 
 const declaredLengthOf = (header: string | null | undefined) =>
   header === null || header === undefined ? null : Number(header);
@@ -51,21 +60,42 @@ export function webBodySource(request: Request): BodySource {
   };
 }
 
-/** The body as UTF-8 text, unless it is larger than `maxBytes`. */
-export async function readBodyCapped(source: BodySource, maxBytes: number): Promise<CappedBody> {
+const TIMED_OUT = Symbol("timed out");
+
+/** The body as UTF-8 text, unless it is larger than `maxBytes` or still arriving after `timeoutMs`. */
+export async function readBodyCapped(
+  source: BodySource,
+  { maxBytes, timeoutMs }: BodyLimits,
+): Promise<CappedBody> {
   if ((source.declaredLength ?? 0) > maxBytes) {
     source.stop();
     return { status: "too_large" };
   }
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+  });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      source.stop();
-      return { status: "too_large" };
+  try {
+    for (;;) {
+      const reading = source.read();
+      const chunk = await Promise.race([reading, deadline]);
+      if (chunk === TIMED_OUT) {
+        reading.catch(() => undefined); // the sender going away later is no one's concern
+        source.stop();
+        return { status: "timed_out" };
+      }
+      if (chunk === null) break;
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        source.stop();
+        return { status: "too_large" };
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } finally {
+    clearTimeout(timer);
   }
   return { status: "read", text: Buffer.concat(chunks).toString("utf8") };
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import {
   acknowledgement,
   answerRefusals,
+  bodyTimedOut,
   bodyTooLarge,
   type InboundOutcome,
   notStoredRefusal,
@@ -16,9 +17,13 @@ import { recordAppDeauthorization } from "@/lib/retention/record-app-deauthoriza
 import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
 import { buildZoomDedupeKey } from "@/lib/zoom/webhook/dedupe-key";
 import { ingestWebhookEvent } from "@/lib/zoom/webhook/ingest-webhook-events";
-import { MAX_WEBHOOK_BYTES } from "@/lib/zoom/webhook/schemas";
+import { MAX_WEBHOOK_BYTES, WEBHOOK_BODY_TIMEOUT_MS } from "@/lib/zoom/webhook/schemas";
 import { answerUrlValidation } from "@/lib/zoom/webhook/verify-signature";
-import { verifyZoomDelivery, type ZoomDelivery } from "@/lib/zoom/webhook/verify-zoom-delivery";
+import {
+  verifyZoomDelivery,
+  verifyZoomHeaders,
+  type ZoomDelivery,
+} from "@/lib/zoom/webhook/verify-zoom-delivery";
 
 // POST /api/zoom/webhook, minus the framework: verify and parse (verify-zoom-delivery.ts, pure),
 // store once and apply, answer. A notification is stored and applied in one transaction, or
@@ -27,7 +32,15 @@ import { verifyZoomDelivery, type ZoomDelivery } from "@/lib/zoom/webhook/verify
 // ingest-webhook-events.ts); each is acknowledged only once its transaction has committed.
 
 /** A body over MAX_WEBHOOK_BYTES, however it is noticed. */
-export const WEBHOOK_TOO_LARGE = bodyTooLarge("1 MB");
+export const WEBHOOK_TOO_LARGE = bodyTooLarge("64 KB");
+const WEBHOOK_BODY_TIMED_OUT = bodyTimedOut(WEBHOOK_BODY_TIMEOUT_MS / 1000);
+
+function webhookSecret(): string {
+  const secret = env.ZOOM_WEBHOOK_SECRET_TOKEN;
+  if (!secret)
+    throw new AppError("unavailable", "Webhooks are not configured (ZOOM_WEBHOOK_SECRET_TOKEN)");
+  return secret;
+}
 
 type StorableDelivery = Exclude<ZoomDelivery, { type: "url_validation" }>;
 
@@ -61,16 +74,16 @@ async function storeDelivery(delivery: StorableDelivery, receivedAt: Date): Prom
 
 export type HandleZoomWebhookOptions = { rawBody: string; headers: Headers; now?: Date };
 
+/** A delivery whose body has been read: checked in the order the entry points check it. */
 export async function handleZoomWebhook({
   rawBody,
   headers,
   now = new Date(),
 }: HandleZoomWebhookOptions): Promise<InboundOutcome> {
-  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return WEBHOOK_TOO_LARGE;
   return answerRefusals(async () => {
-    const secret = env.ZOOM_WEBHOOK_SECRET_TOKEN;
-    if (!secret)
-      throw new AppError("unavailable", "Webhooks are not configured (ZOOM_WEBHOOK_SECRET_TOKEN)");
+    const secret = webhookSecret();
+    verifyZoomHeaders(headers, now);
+    if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return WEBHOOK_TOO_LARGE;
     const delivery = verifyZoomDelivery({ secret, rawBody, headers, now });
     if (delivery.type === "url_validation")
       return { status: 200, body: answerUrlValidation(secret, delivery.plainToken) };
@@ -85,12 +98,29 @@ export async function handleZoomWebhook({
   });
 }
 
-/** Both entry points: the body, read up to the cap (the signature covers its exact bytes), handled. */
+/**
+ * Both entry points. What the headers alone can refuse is refused before a byte of the body is
+ * read; then the body is read up to its cap and its time (the signature covers its exact bytes)
+ * and handled.
+ */
 export async function receiveZoomWebhook(
   body: BodySource,
   headers: Headers,
 ): Promise<InboundOutcome> {
-  const read = await readBodyCapped(body, MAX_WEBHOOK_BYTES);
-  if (read.status === "too_large") return WEBHOOK_TOO_LARGE;
-  return handleZoomWebhook({ rawBody: read.text, headers });
+  return answerRefusals(async () => {
+    try {
+      webhookSecret();
+      verifyZoomHeaders(headers, new Date());
+    } catch (error) {
+      body.stop();
+      throw error;
+    }
+    const read = await readBodyCapped(body, {
+      maxBytes: MAX_WEBHOOK_BYTES,
+      timeoutMs: WEBHOOK_BODY_TIMEOUT_MS,
+    });
+    if (read.status === "too_large") return WEBHOOK_TOO_LARGE;
+    if (read.status === "timed_out") return WEBHOOK_BODY_TIMED_OUT;
+    return handleZoomWebhook({ rawBody: read.text, headers });
+  });
 }

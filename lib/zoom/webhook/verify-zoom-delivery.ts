@@ -1,6 +1,7 @@
 import "server-only";
 
 import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { isJsonNestedDeeperThan } from "@/lib/inbound/json-depth";
 import { type AppDeauthorizedPayload, appDeauthorizedPayloadSchema } from "@/lib/retention/schemas";
 import {
   isMeetingEvent,
@@ -9,15 +10,20 @@ import {
 } from "@/lib/zoom/webhook/meeting-events";
 import {
   accountIdSchema,
+  MAX_WEBHOOK_JSON_DEPTH,
   urlValidationPayloadSchema,
   type ZoomWebhookEnvelope,
   zoomWebhookEnvelopeSchema,
 } from "@/lib/zoom/webhook/schemas";
-import { verifyZoomSignature } from "@/lib/zoom/webhook/verify-signature";
+import {
+  checkZoomSignatureHeaders,
+  verifyZoomSignature,
+} from "@/lib/zoom/webhook/verify-signature";
 
 // Everything about a Zoom delivery that can be refused before anything is stored, as one pure
-// step: signature and timestamp (401), JSON and the envelope (400), and the payload of each event
-// we act on (400). What passes is the event, parsed. @see zoom-protocols.md §2.2–§2.5
+// step: signature and timestamp (401; the headers alone, before the body is read, with
+// verifyZoomHeaders), JSON nested too deeply or not JSON, the envelope, and the payload of each
+// event we act on (400). What passes is the event, parsed. @see zoom-protocols.md §2.2–§2.5
 
 export type ZoomDelivery =
   | { type: "url_validation"; plainToken: string }
@@ -39,6 +45,12 @@ export type VerifyZoomDeliveryOptions = {
 };
 
 function parseJson(rawBody: string): unknown {
+  // Walking a value nested thousands deep (its dedupe key, its storage) would overflow the stack.
+  if (isJsonNestedDeeperThan(rawBody, MAX_WEBHOOK_JSON_DEPTH))
+    throw new AppError(
+      "bad_request",
+      `Body is JSON nested more than ${MAX_WEBHOOK_JSON_DEPTH} deep`,
+    );
   try {
     return JSON.parse(rawBody);
   } catch {
@@ -52,6 +64,22 @@ const invalid = (message: string, error: Parameters<typeof fieldErrorsOf>[0]) =>
 function accountIdOf(envelope: ZoomWebhookEnvelope): string | null {
   const account = accountIdSchema.safeParse(envelope.payload);
   return account.success ? account.data.account_id : null;
+}
+
+const signatureRefusal = (reason: string) =>
+  new AppError("unauthorized", `Signature check failed: ${reason}`);
+
+/**
+ * The part of the check that needs no body: the signature headers and the timestamp's age. The
+ * entry points run it before reading the body; verifyZoomDelivery runs it again.
+ */
+export function verifyZoomHeaders(headers: Headers, now: Date): void {
+  const check = checkZoomSignatureHeaders({
+    timestamp: headers.get("x-zm-request-timestamp"),
+    signature: headers.get("x-zm-signature"),
+    nowMs: now.getTime(),
+  });
+  if (!check.isValid) throw signatureRefusal(check.reason);
 }
 
 /** The delivery, verified and parsed; throws the AppError that refuses it. */
@@ -68,8 +96,7 @@ export function verifyZoomDelivery({
     secret,
     nowMs: now.getTime(),
   });
-  if (!signature.isValid)
-    throw new AppError("unauthorized", `Signature check failed: ${signature.reason}`);
+  if (!signature.isValid) throw signatureRefusal(signature.reason);
   const parsed = zoomWebhookEnvelopeSchema.safeParse(parseJson(rawBody));
   if (!parsed.success) throw invalid("Not a Zoom event", parsed.error);
   const envelope = parsed.data;
