@@ -28,12 +28,14 @@ export type RecordAppDeauthorizationOptions = {
     "dedupeKey" | "eventType" | "eventAt" | "receivedAt" | "payload"
   >;
   payload: AppDeauthorizedPayload;
+  /** The event's payload as Zoom sent it: Zoom's Data Compliance call sends it back. */
+  event: Record<string, unknown>;
 };
 
 /** Ends the account's connection and schedules the purge; whether it did, and whose it was. */
 async function endDeauthorizedConnection(
   tx: Tx,
-  { notification, payload }: RecordAppDeauthorizationOptions,
+  { notification, payload, event }: RecordAppDeauthorizationOptions,
 ): Promise<{ isApplied: boolean; organizationId: string | null }> {
   const connection = await tx.zoomConnection.findFirst({
     where: { zoomAccountId: payload.account_id, status: { not: ZoomConnectionStatus.REMOVED } },
@@ -47,7 +49,7 @@ async function endDeauthorizedConnection(
     retentionAllowed,
     at: notification.receivedAt,
     actor: null,
-    deauthorizationEvent: notification.payload as Prisma.InputJsonObject,
+    deauthorizationEvent: event as Prisma.InputJsonObject,
   });
   if (isApplied)
     log.info("zoom.deauthorized", { organizationId: connection.organizationId, retentionAllowed });

@@ -61,6 +61,10 @@ async function findCandidates(now: Date): Promise<Candidate[]> {
   return visits.filter((visit): visit is Candidate => visit.zoomMeetingId !== null);
 }
 
+/** What the ledger keeps of a report row: ids and times, not the person's name or email. */
+const withoutPersonalData = ({ name: _name, user_email: _email, ...row }: ZoomReportParticipant) =>
+  row;
+
 // Parsed rows list their fields in the schema's order, so equal rows give equal keys.
 const reportKey = (visitId: string, row: ZoomReportParticipant, kind: string) =>
   `zoom-report:${visitId}:${sha256Hex(JSON.stringify(row))}:${kind}`;
@@ -119,7 +123,7 @@ async function applyReport(
           dedupeKey: reportKey(visit.id, row, kind),
           eventType: `report.participant_${kind.toLowerCase()}`,
           eventAt: new Date(at),
-          payload: row,
+          payload: withoutPersonalData(row),
         },
         now,
       );

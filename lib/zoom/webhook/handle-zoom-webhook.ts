@@ -16,6 +16,7 @@ import { errorFields, log } from "@/lib/log";
 import { recordAppDeauthorization } from "@/lib/retention/record-app-deauthorization";
 import { stampZoomWebhook } from "@/lib/zoom/connection-stamps";
 import { buildZoomDedupeKey } from "@/lib/zoom/webhook/dedupe-key";
+import { buildWebhookLedgerPayload } from "@/lib/zoom/webhook/ledger-payload";
 import { ingestWebhookEvent } from "@/lib/zoom/webhook/ingest-webhook-events";
 import { MAX_WEBHOOK_BYTES, WEBHOOK_BODY_TIMEOUT_MS } from "@/lib/zoom/webhook/schemas";
 import { answerUrlValidation } from "@/lib/zoom/webhook/verify-signature";
@@ -48,15 +49,19 @@ type StorableDelivery = Exclude<ZoomDelivery, { type: "url_validation" }>;
 async function storeDelivery(delivery: StorableDelivery, receivedAt: Date): Promise<StoredOutcome> {
   const { envelope } = delivery;
   const notification = {
-    dedupeKey: buildZoomDedupeKey(envelope),
+    dedupeKey: buildZoomDedupeKey(envelope), // of the whole payload, as Zoom sent it
     eventType: envelope.event,
     eventAt: new Date(envelope.event_ts),
     receivedAt,
-    payload: envelope.payload,
+    payload: buildWebhookLedgerPayload(envelope.payload),
   };
   const stored =
     delivery.type === "deauthorization"
-      ? recordAppDeauthorization({ notification, payload: delivery.payload })
+      ? recordAppDeauthorization({
+          notification,
+          payload: delivery.payload,
+          event: envelope.payload,
+        })
       : ingestWebhookEvent({
           ...notification,
           accountId: delivery.accountId,
