@@ -22,9 +22,19 @@ const NO_DOMAINS = {
   ],
   message: "Outbound adapters never import a domain (STYLE.md §3).",
 };
+// lib/inbound/ is the inbound pipeline that the adapters share; its ledger (store-notifications)
+// imports no domain, so the domains that apply a notification in its transaction may use it.
+const INBOUND_PIPELINE = "lib/inbound/!(store-notifications*).ts";
 const NO_INBOUND = {
-  group: ["@/lib/zoom/webhook/*", "@/lib/telehealth/notifications/*"],
-  message: "Domains never import an inbound adapter (STYLE.md §3).",
+  group: [
+    "@/lib/zoom/webhook/*",
+    "@/lib/telehealth/notifications/*",
+    "@/lib/inbound/*",
+    "!@/lib/inbound/store-notifications",
+    "!@/lib/inbound/store-notifications.sql",
+  ],
+  message:
+    "Domains never import an inbound adapter or the inbound pipeline, only its ledger (STYLE.md §3).",
 };
 const NO_RAW_ZOOM_REQUEST = {
   name: "@/lib/zoom/api/request",
@@ -99,10 +109,10 @@ export default defineConfig([
   },
   // lib/ layering (STYLE.md §3). Each file matches exactly one of these blocks.
   {
-    // Domains and foundation (the admin's Zoom linking, lib/zoom/link, is a domain use case):
-    // never an inbound adapter.
+    // Domains and foundation (the admin's Zoom linking, lib/zoom/link, is a domain use case; the
+    // inbound ledger is foundation): never an inbound adapter.
     files: ["lib/**"],
-    ignores: ["lib/zoom/!(link)/**", "lib/zoom/*.ts", "**/*.test.ts"],
+    ignores: ["lib/zoom/!(link)/**", "lib/zoom/*.ts", INBOUND_PIPELINE, "**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -132,17 +142,34 @@ export default defineConfig([
     },
   },
   {
-    // Inbound notifications may hand over to domains; tests may set up anything.
-    files: [
-      "lib/zoom/webhook/**",
-      "lib/telehealth/notifications/**",
-      "tests/**",
-      "lib/**/*.test.ts",
-    ],
+    // Inbound notifications (the adapters and their shared pipeline, lib/inbound) may hand over
+    // to domains.
+    files: ["lib/zoom/webhook/**", "lib/telehealth/notifications/**", INBOUND_PIPELINE],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         { patterns: [NO_EMULATOR, NO_FRAMEWORK_LAYERS], paths: [NO_RAW_ZOOM_REQUEST] },
+      ],
+    },
+  },
+  {
+    // Tests may set up anything, and call a route handler (app/api) as Next.js would; pages and
+    // components are tested end to end (e2e/).
+    files: ["tests/**", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NO_EMULATOR,
+            {
+              regex: "^@/(components/|app/(?!api/))",
+              message: "Tests import route handlers of app/api only; test pages end to end.",
+            },
+          ],
+          paths: [NO_RAW_ZOOM_REQUEST],
+        },
       ],
     },
   },

@@ -3,7 +3,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
-import { buildSearchSql, type SearchAudit, searchPartsFor } from "@/lib/subjects/search-subjects";
+import {
+  buildSearchSql,
+  type SearchAudit,
+  searchPartsFor,
+} from "@/lib/subjects/search-subjects.sql";
 
 const QUERIES = [
   "RFC-0123456",

@@ -64,3 +64,47 @@ test("a care team member cannot open the telehealth settings", async ({ page, si
   await page.goto("/settings/telehealth");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 });
+
+test("the notification endpoint is off until the admin sets its credentials", async ({
+  page,
+  request,
+  signInAs,
+  factories,
+}) => {
+  const clinic = await signInAs("admin");
+  const visit = await factories.createVisit({
+    organizationId: clinic.organization.id,
+    subjectId: clinic.patient.subject.id,
+    providerId: clinic.provider.id,
+  });
+  const notify = (authorization?: string) =>
+    request.get("/api/telehealth/notifications", {
+      params: {
+        ExternalIDType: "2",
+        VendorName: "Zoom",
+        ExternalID: clinic.patient.user.id,
+        ConferenceID: visit.id,
+        ConnectionStatus: "1",
+      },
+      headers: authorization ? { Authorization: authorization } : {},
+    });
+  const basic = `Basic ${Buffer.from("zoom-notifier:a long notifier password").toString("base64")}`;
+  const off = page.getByText(
+    "The notification endpoint is off until you set a username and password",
+  );
+
+  await page.goto("/settings/telehealth");
+  await expect(off).toBeVisible();
+  expect((await notify()).status()).toBe(401);
+  expect((await notify(basic)).status()).toBe(401);
+
+  await page.getByLabel("Notification username").fill("zoom-notifier");
+  await page.getByLabel("Notification password").fill("a long notifier password");
+  await page.getByRole("button", { name: "Save telehealth settings" }).click();
+  await expect(page.getByText("Telehealth settings saved.")).toBeVisible();
+  await expect(off).toBeHidden();
+  expect((await notify()).status()).toBe(401);
+  const accepted = await notify(basic);
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.json()).toEqual({ status: "applied" });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { Prisma } from "@/generated/prisma/client";
 import { actionErrorFrom } from "@/lib/action-state";
 import { db } from "@/lib/db/db";
 import { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
@@ -29,7 +30,7 @@ describe("text PostgreSQL cannot store", () => {
           tx.organization.update({ where: { id: organization.id }, data: { name: "A\u0000B" } }),
         ),
       ),
-      await failure(() => pooledSql.query("SELECT $1::text", ["a\u0000b"])),
+      await failure(() => pooledSql.query(Prisma.sql`SELECT ${"a\u0000b"}::text`)),
     ];
     expect(errors.map(isUnstorableTextError)).toEqual([true, true, true]);
     const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
@@ -47,7 +48,7 @@ describe("text PostgreSQL cannot store", () => {
   });
 
   it("is not any other database error", async () => {
-    const error = await failure(() => pooledSql.query("SELECT 1 / 0"));
+    const error = await failure(() => pooledSql.query(Prisma.sql`SELECT 1 / 0`));
     expect(isUnstorableTextError(error)).toBe(false);
     expect(toErrorResponse(error).status).toBe(500);
   });

@@ -9,6 +9,8 @@ export const APP_ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   upstream_unavailable: 502,
+  /** Ours, and transient: the sender should retry (a notification not stored, webhooks off). */
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

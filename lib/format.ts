@@ -50,3 +50,8 @@ export function formatTime(date: Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
+
+/** "First Last", as people are named on every page. */
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}

@@ -1,5 +1,6 @@
 import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 
 export type AuditFilterValues = {
   user: string;
@@ -16,12 +17,8 @@ type AuditFiltersFormProps = {
   fieldErrors?: Record<string, string[]>;
 };
 
-const selectClasses =
-  "min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700";
-
 /** Filters for the audit trail, kept in the URL (a plain GET form). */
 export function AuditFiltersForm({ values, actions, fieldErrors = {} }: AuditFiltersFormProps) {
-  const actionError = fieldErrors.action?.join(" ");
   return (
     <form method="get" action="/audit" className="mb-6 flex flex-wrap items-end gap-4">
       <Field
@@ -37,31 +34,20 @@ export function AuditFiltersForm({ values, actions, fieldErrors = {} }: AuditFil
         defaultValue={values.subject}
         errors={fieldErrors.subject}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="audit-action" className="text-sm font-medium text-slate-900">
-          Action
-        </label>
-        <select
-          id="audit-action"
-          name="action"
-          defaultValue={values.action}
-          aria-invalid={actionError ? true : undefined}
-          aria-describedby={actionError ? "audit-action-error" : undefined}
-          className={selectClasses}
-        >
-          <option value="">Any action</option>
-          {actions.map((action) => (
-            <option key={action.value} value={action.value}>
-              {action.label}
-            </option>
-          ))}
-        </select>
-        {actionError ? (
-          <p id="audit-action-error" className="text-sm text-red-700">
-            {actionError}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id="audit-action"
+        name="action"
+        label="Action"
+        defaultValue={values.action}
+        errors={fieldErrors.action}
+      >
+        <option value="">Any action</option>
+        {actions.map((action) => (
+          <option key={action.value} value={action.value}>
+            {action.label}
+          </option>
+        ))}
+      </SelectField>
       <Field
         label="From"
         name="from"

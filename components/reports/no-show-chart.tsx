@@ -1,5 +1,6 @@
 import type { NoShowsByProvider } from "@/lib/reports/types";
 
+import { ChartFrame } from "./chart-frame";
 import { formatPercent } from "./report-format";
 
 const WIDTH = 720;
@@ -18,18 +19,17 @@ export function NoShowChart({ providers }: { providers: NoShowsByProvider[] }) {
     null,
   );
   return (
-    <svg
-      role="img"
-      aria-labelledby="no-show-chart-title no-show-chart-desc"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      className="h-auto w-full"
-    >
-      <title id="no-show-chart-title">No-show rate per provider</title>
-      <desc id="no-show-chart-desc">
-        {worst
+    <ChartFrame
+      id="no-show-chart"
+      title="No-show rate per provider"
+      description={
+        worst
           ? `${rows.length} providers had visits due; the highest no-show rate was ${formatPercent(worst.noShows, worst.dueVisits)}.`
-          : "No visits were due in this range."}
-      </desc>
+          : "No visits were due in this range."
+      }
+      width={WIDTH}
+      height={height}
+    >
       {rows.map((row, index) => {
         const y = 4 + index * ROW;
         const share = row.noShows / row.dueVisits;
@@ -68,6 +68,6 @@ export function NoShowChart({ providers }: { providers: NoShowsByProvider[] }) {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { WaitByDay } from "@/lib/reports/types";
 
+import { ChartFrame } from "./chart-frame";
 import { formatMinutes, formatShortDate, niceCeiling } from "./report-format";
 
 const WIDTH = 720;
@@ -23,18 +24,17 @@ export function WaitByDayChart({ days }: { days: WaitByDay[] }) {
   const y = (minutes: number) => MARGIN.top + plotHeight - (minutes / top) * plotHeight;
   const longest = medians.length > 0 ? Math.max(...medians) : null;
   return (
-    <svg
-      role="img"
-      aria-labelledby="wait-chart-title wait-chart-desc"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      className="h-auto w-full"
-    >
-      <title id="wait-chart-title">Median wait for the provider per day</title>
-      <desc id="wait-chart-desc">
-        {medians.length === 0
+    <ChartFrame
+      id="wait-chart"
+      title="Median wait for the provider per day"
+      description={
+        medians.length === 0
           ? "No patient waited for a provider in this range."
-          : `${medians.length} of ${days.length} days had waits; the longest daily median was ${formatMinutes(longest)}.`}
-      </desc>
+          : `${medians.length} of ${days.length} days had waits; the longest daily median was ${formatMinutes(longest)}.`
+      }
+      width={WIDTH}
+      height={HEIGHT}
+    >
       {[0, top / 2, top].map((tick) => (
         <g key={tick}>
           <line
@@ -82,6 +82,6 @@ export function WaitByDayChart({ days }: { days: WaitByDay[] }) {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

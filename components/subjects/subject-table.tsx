@@ -4,16 +4,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { formatDateOfBirth } from "@/lib/format";
 import type { SubjectSort } from "@/lib/subjects/schemas";
-
-export type SubjectRow = {
-  id: string;
-  recordNumber: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: Date;
-  email: string | null;
-  phone: string | null;
-};
+import type { SubjectListItem } from "@/lib/subjects/types";
 
 type SortableColumn = Exclude<SubjectSort, "relevance">;
 
@@ -53,7 +44,7 @@ export function SubjectTable({
   subjects,
   sorting,
 }: {
-  subjects: SubjectRow[];
+  subjects: SubjectListItem[];
   sorting: SubjectTableSorting;
 }) {
   return (

@@ -31,13 +31,14 @@ export function NotifierCredentialsFieldset({
           <code className="rounded bg-slate-100 px-1 break-all">{notificationUrl}</code>
         </p>
         <p>
-          With credentials set, CareVisit accepts only notifications that carry them (HTTP Basic
+          CareVisit accepts only notifications that carry these credentials (HTTP Basic
           authentication). Enter the same username and password in Zoom.
         </p>
         {hasStoredCredentials ? null : (
           <p className="font-medium text-amber-950">
-            Without credentials, notifications are accepted from anyone who knows a visit&apos;s id:
-            set them before patients use telehealth links.
+            The notification endpoint is off until you set a username and password: CareVisit
+            refuses every join and leave notification, so the waiting room does not show who joined
+            through a telehealth link.
           </p>
         )}
       </div>
@@ -66,7 +67,7 @@ export function NotifierCredentialsFieldset({
         <CheckboxField
           name="removeNotifierCredentials"
           label="Remove the credentials"
-          hint="CareVisit forgets the username and password when you save."
+          hint="CareVisit forgets the username and password when you save, and refuses notifications until new ones are set."
           defaultChecked={false}
           errors={errors?.removeNotifierCredentials}
         />

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 
+import { FieldErrors, FieldLabel } from "@/components/ui/field-parts";
 import { cn } from "@/lib/utils";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -16,9 +17,7 @@ export function Field({ label, name, hint, errors, className, id, ...input }: Fi
   const errorId = errors?.length ? `${inputId}-error` : undefined;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
-        {label}
-      </label>
+      <FieldLabel htmlFor={inputId}>{label}</FieldLabel>
       <input
         id={inputId}
         name={name}
@@ -36,11 +35,7 @@ export function Field({ label, name, hint, errors, className, id, ...input }: Fi
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }

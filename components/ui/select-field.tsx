@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { FieldErrors, FieldLabel } from "@/components/ui/field-parts";
+
 type SelectFieldProps = {
   id: string;
   name: string;
@@ -14,9 +16,7 @@ export function SelectField({ id, name, label, defaultValue, errors, children }:
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-900">
-        {label}
-      </label>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       <select
         id={id}
         name={name}
@@ -27,11 +27,7 @@ export function SelectField({ id, name, label, defaultValue, errors, children }:
       >
         {children}
       </select>
-      {errorId ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ParticipantRole } from "@/generated/prisma/enums";
-import { formatTime } from "@/lib/format";
+import { formatTime, fullName } from "@/lib/format";
 
 export type AttendanceItem = {
   id: string;
@@ -55,10 +55,8 @@ export function AttendanceList({ items, timeZone }: { items: AttendanceItem[]; t
         {items.map((item) => (
           <tr key={item.id}>
             <td className="py-1 pr-3">
-              {item.user
-                ? `${item.user.firstName} ${item.user.lastName}`
-                : (item.displayName ?? "Unknown")}{" "}
-              · {ROLES[item.role]}
+              {item.user ? fullName(item.user) : (item.displayName ?? "Unknown")} ·{" "}
+              {ROLES[item.role]}
             </td>
             <td className="py-1 pr-3 font-mono text-xs">{item.zoomUserId ?? "—"}</td>
             <td className="py-1 pr-3">{time(item.joinedAt)}</td>

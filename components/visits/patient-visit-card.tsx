@@ -4,7 +4,7 @@ import { LiveProviderPresence } from "@/components/visits/live-provider-presence
 import { PatientJoinButton } from "@/components/visits/patient-join-button";
 import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
 import type { VisitStatus } from "@/generated/prisma/enums";
-import { formatDateTime, formatDay, formatTime } from "@/lib/format";
+import { formatDateTime, formatDay, formatTime, fullName } from "@/lib/format";
 
 export type PatientVisitCardData = {
   id: string;
@@ -35,7 +35,7 @@ export function PatientVisitCard({
   isLinked = true,
   joinBlockedReason,
 }: PatientVisitCardProps) {
-  const providerName = `${visit.provider.firstName} ${visit.provider.lastName}`;
+  const providerName = fullName(visit.provider);
   const now = new Date();
   const isJoinOpen = joinOpensAt !== null && joinOpensAt <= now;
   const isSameDay =

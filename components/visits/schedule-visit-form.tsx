@@ -3,10 +3,9 @@
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
-import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { DurationField } from "@/components/visits/duration-field";
+import { VisitTimeFields } from "@/components/visits/visit-time-fields";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
 import type { DateRange } from "@/lib/visits/types";
 
@@ -44,18 +43,12 @@ export function ScheduleVisitForm({
       aria-describedby="schedule-time-zone"
     >
       <input type="hidden" name="subjectId" value={subjectId} />
-      <Field
-        label="Date"
-        name="date"
-        type="date"
-        required
-        min={dates.min}
-        max={dates.max}
-        defaultValue={dates.min}
-        errors={errors?.date}
+      <VisitTimeFields
+        ids={{ duration: "schedule-duration" }}
+        dates={dates}
+        defaults={{ date: dates.min, durationMinutes: "30" }}
+        errors={errors}
       />
-      <Field label="Time" name="time" type="time" required step={300} errors={errors?.time} />
-      <DurationField id="schedule-duration" defaultValue="30" errors={errors?.durationMinutes} />
       <SelectField
         id="schedule-provider"
         name="providerId"

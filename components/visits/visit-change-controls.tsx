@@ -4,9 +4,8 @@ import { useActionState, useRef } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { DurationField } from "@/components/visits/duration-field";
+import { VisitTimeFields } from "@/components/visits/visit-time-fields";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
 import type { DateRange } from "@/lib/visits/types";
 
@@ -61,31 +60,16 @@ export function VisitChangeControls({
             className="mt-3 grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4 sm:grid-cols-4"
           >
             <input type="hidden" name="visitId" value={visitId} />
-            <Field
-              label="New date"
-              name="date"
-              type="date"
-              id={`reschedule-date-${visitId}`}
-              defaultValue={date}
-              min={dates.min}
-              max={dates.max}
-              required
-              errors={errors?.date}
-            />
-            <Field
-              label="New time"
-              name="time"
-              type="time"
-              id={`reschedule-time-${visitId}`}
-              defaultValue={time}
-              step={300}
-              required
-              errors={errors?.time}
-            />
-            <DurationField
-              id={`reschedule-duration-${visitId}`}
-              defaultValue={String(durationMinutes)}
-              errors={errors?.durationMinutes}
+            <VisitTimeFields
+              ids={{
+                date: `reschedule-date-${visitId}`,
+                time: `reschedule-time-${visitId}`,
+                duration: `reschedule-duration-${visitId}`,
+              }}
+              labels={{ date: "New date", time: "New time" }}
+              dates={dates}
+              defaults={{ date, time, durationMinutes: String(durationMinutes) }}
+              errors={errors}
             />
             <div className="flex items-end">
               <SubmitButton pendingLabel="Saving…">Save new time</SubmitButton>

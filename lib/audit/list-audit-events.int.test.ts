@@ -2,12 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
-import {
-  AUDIT_PAGE_SIZE,
-  type AuditQuery,
-  listAuditEvents,
-  parseAuditQuery,
-} from "@/lib/audit/list-audit-events";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { type AuditQuery, parseAuditQuery } from "@/lib/audit/schemas";
 import { createClinic } from "@/tests/support/viewers";
 
 function queryOf(raw: Record<string, string>): AuditQuery {

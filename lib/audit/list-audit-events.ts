@@ -1,75 +1,25 @@
 import "server-only";
 
-import { z } from "zod";
-
 import type { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import {
   auditActionLabel,
   auditTargetLabel,
   describeAuditDetails,
 } from "@/lib/audit/describe-audit-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { AUDIT_CURSOR, type AuditQuery } from "@/lib/audit/schemas";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
-import { addDays, isCalendarDate, startOfDay } from "@/lib/time-zone";
+import { AppError } from "@/lib/errors";
+import { addDays, startOfDay } from "@/lib/time-zone";
+import { fullName } from "@/lib/format";
 
 // The audit trail, read-only: newest first, filtered by who, which subject, what and when, one
 // page at a time (keyset on occurredAt and id, which the (organizationId, …, occurredAt) indexes
 // serve). There is deliberately no update or delete here; the table refuses them anyway.
 
 export const AUDIT_PAGE_SIZE = 50;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .transform((value) => (value === "" ? undefined : value))
-    .optional();
-
-const optionalDate = (label: string) =>
-  optionalText(10).refine((value) => value === undefined || isCalendarDate(value), {
-    message: `${label} must be a date written yyyy-mm-dd`,
-  });
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/;
-
-export const auditQuerySchema = z
-  .object({
-    user: optionalText(254).transform((value) => value?.toLowerCase()),
-    subject: optionalText(64),
-    action: z
-      .union([z.literal(""), z.enum(AUDIT_ACTIONS, { message: "Unknown action" })])
-      .optional()
-      .transform((value) => (value === "" ? undefined : value)),
-    from: optionalDate("From"),
-    to: optionalDate("To"),
-    before: z.string().regex(CURSOR, "Invalid page").optional(),
-  })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: "The start date is after the end date",
-    path: ["from"],
-  });
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-export type ParseAuditQueryResult =
-  | { success: true; query: AuditQuery }
-  | { success: false; message: string; fields: Record<string, string[]> };
-
-export function parseAuditQuery(
-  raw: Record<string, string | string[] | undefined>,
-): ParseAuditQueryResult {
-  const first = Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
-  );
-  const parsed = auditQuerySchema.safeParse(first);
-  if (parsed.success) return { success: true, query: parsed.data };
-  const fields = fieldErrorsOf(parsed.error);
-  return { success: false, message: Object.values(fields).flat().join(". "), fields };
-}
 
 export type AuditEventItem = {
   id: string;
@@ -128,7 +78,7 @@ function whereFor(
   if (query.from) conditions.push({ occurredAt: { gte: startOfDay(query.from, viewer.timeZone) } });
   if (query.to)
     conditions.push({ occurredAt: { lt: startOfDay(addDays(query.to, 1), viewer.timeZone) } });
-  const cursor = query.before ? CURSOR.exec(query.before) : null;
+  const cursor = query.before ? AUDIT_CURSOR.exec(query.before) : null;
   if (cursor?.[1] && cursor[2]) {
     const occurredAt = new Date(cursor[1]);
     const id = BigInt(cursor[2]);
@@ -204,9 +154,7 @@ export async function listAuditEvents({
       return {
         id: row.id.toString(),
         occurredAt: row.occurredAt,
-        actor: actor
-          ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email }
-          : null,
+        actor: actor ? { id: actor.id, name: fullName(actor), email: actor.email } : null,
         actorRole: row.actorRole,
         action: row.action,
         actionLabel: auditActionLabel(row.action),

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/db";
+import { buildHitRateLimitSql, type RateLimitHitRow } from "@/lib/auth/rate-limit.sql";
 import { sha256Hex } from "@/lib/crypto/hmac";
 
 // Fixed-window counters in PostgreSQL, so every app instance shares them. One atomic statement
@@ -43,16 +44,9 @@ const PRUNE_PROBABILITY = 0.01;
 
 export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
   if (Math.random() < PRUNE_PROBABILITY) void pruneRateLimits().catch(() => undefined);
-  const rows = await db.$queryRaw<{ hits: number; retryAfter: number }[]>`
-    INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
-    VALUES (${counterKey(rule, subject)}, now(), 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimitCounter"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
-                    THEN 1 ELSE "RateLimitCounter"."hits" + 1 END,
-      "windowStart" = CASE WHEN "RateLimitCounter"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
-                    THEN now() ELSE "RateLimitCounter"."windowStart" END
-    RETURNING "hits",
-      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${rule.windowSeconds}) - now()))))::int AS "retryAfter"`;
+  const rows = await db.$queryRaw<RateLimitHitRow[]>(
+    buildHitRateLimitSql(counterKey(rule, subject), rule.windowSeconds),
+  );
   const row = rows[0];
   if (!row) throw new Error("Rate limit counter was not returned");
   return { allowed: row.hits <= rule.limit, retryAfterSeconds: row.retryAfter };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { UserRowCache } from "@/lib/auth/user-row-cache";
-import type { ChangeFeed, ChangeListener } from "@/lib/realtime/change-hub";
+import type { ChangeFeed } from "@/lib/realtime/change-hub";
+import type { ChangeListener } from "@/lib/realtime/change-listeners";
 import { EVERY_KEY } from "@/lib/realtime/channels";
 
 type Row = { id: string; version: number };

@@ -10,6 +10,7 @@ import { readSessionClaims, type SessionClaims } from "@/lib/auth/session-claims
 import { deriveSessionEndForClinic, type SessionEnd } from "@/lib/auth/session-lifetime";
 import type { Viewer } from "@/lib/auth/types";
 import { UserRowCache } from "@/lib/auth/user-row-cache";
+import { buildViewerRowSql, type ViewerRow } from "@/lib/auth/viewer.sql";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { changeHub } from "@/lib/realtime/change-hub";
@@ -17,22 +18,6 @@ import { USER_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { pooledSql } from "@/lib/db/sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type ViewerRow = Omit<Viewer, "ip"> & {
-  isActive: boolean;
-  sessionVersion: number;
-  sessionIdleMinutes: number;
-};
-
-const VIEWER_SQL = `
-  SELECT u."id"::text AS "id", u."role"::text AS "role",
-         u."organizationId"::text AS "organizationId", u."firstName", u."lastName", u."email",
-         o."timeZone", s."id"::text AS "subjectId", u."isActive", u."sessionVersion",
-         o."sessionIdleMinutes"
-    FROM "User" AS u
-    JOIN "Organization" AS o ON o."id" = u."organizationId"
-    LEFT JOIN "Subject" AS s ON s."userId" = u."id"
-   WHERE u."id" = $1::uuid`;
 
 const USER_ROWS_MAX = 10_000;
 /** How long a row may be served without being read again, were a notification ever lost unnoticed. */
@@ -76,7 +61,7 @@ const readViewerSession = cache(async (): Promise<ViewerSession> => {
     accepts: (row) => isCurrent(row, claims.sessionVersion) && sessionEndOf(claims, row) === null,
     load: async () => {
       // Plain SQL (see lib/db/sql.ts): a signed-in request waits for it when the cache misses.
-      const [row] = await pooledSql.query<ViewerRow>(VIEWER_SQL, [claims.id]);
+      const [row] = await pooledSql.query<ViewerRow>(buildViewerRowSql(claims.id));
       return row;
     },
   });

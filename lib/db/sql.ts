@@ -2,26 +2,39 @@ import "server-only";
 
 import pg from "pg";
 
+import { Prisma } from "@/generated/prisma/client";
 import { dbPool, type Tx } from "@/lib/db/db";
 
 // Plain SQL for the hot paths, where Prisma's per-query cost (~0.5 ms of CPU) would decide the
-// throughput. The same statements run inside a Prisma transaction (`sqlOf(tx)`), on a pooled
+// throughput. Every hand-written statement is a `Prisma.sql` tagged template, built in the
+// `<use-case>.sql.ts` file beside the use case that runs it, with the type of its rows. The same
+// statements run inside a Prisma transaction (`sqlOf(tx)` or `tx.$queryRaw`), on a pooled
 // connection of their own (`withSqlTransaction`) or, one statement at a time, on the pool
-// (`pooledSql`), and give the same values every way because they follow three rules:
-// - timestamps are sent as `toISOString()` strings and cast (`$1::timestamp(3)`);
+// (`pooledSql`), and give the same values every way because they follow four rules:
+// - timestamps are sent as `toISOString()` strings and cast (`${sqlTime(at)}::timestamp(3)`);
 // - bigints (ids, meeting ids) are sent as strings and read back as text (`id::text`);
-// - enums are read back as text.
+// - enums are read back as text, and written from the Prisma enums (`sqlEnum`, or a cast parameter);
+// - a statement's shape never depends on its values' count: arrays go in as one `unnest` parameter.
 
 export type Sql = {
-  query<Row>(text: string, values?: readonly unknown[]): Promise<Row[]>;
-  execute(text: string, values?: readonly unknown[]): Promise<number>;
+  query<Row>(statement: Prisma.Sql): Promise<Row[]>;
+  execute(statement: Prisma.Sql): Promise<number>;
 };
 
 export function sqlOf(tx: Tx): Sql {
   return {
-    query: (text, values = []) => tx.$queryRawUnsafe(text, ...values),
-    execute: (text, values = []) => tx.$executeRawUnsafe(text, ...values),
+    query: (statement) => tx.$queryRaw(statement),
+    execute: (statement) => tx.$executeRaw(statement),
   };
+}
+
+/**
+ * A Prisma enum's value as a SQL literal (`'ENDED'`), where a statement compares with a constant:
+ * the value comes from generated/prisma/enums, and the planner still sees a constant.
+ */
+export function sqlEnum(value: string): Prisma.Sql {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(value)) throw new Error(`Not an enum value: ${value}`);
+  return Prisma.raw(`'${value}'`);
 }
 
 const DATE = 1082;
@@ -42,17 +55,16 @@ const utcTimestamps = {
 
 function sqlOfClient(client: pg.PoolClient | pg.Pool): Sql {
   return {
-    query: async <Row>(text: string, values: readonly unknown[] = []) =>
-      (await client.query({ text, values: [...values], types: utcTimestamps })).rows as Row[],
-    execute: async (text, values = []) =>
-      (await client.query({ text, values: [...values] })).rowCount ?? 0,
+    query: async <Row>({ text, values }: Prisma.Sql) =>
+      (await client.query({ text, values, types: utcTimestamps })).rows as Row[],
+    execute: async ({ text, values }) => (await client.query({ text, values })).rowCount ?? 0,
   };
 }
 
 /** Single statements on the pool, each in a transaction of its own (autocommit). */
 export const pooledSql: Sql = {
-  query: (text, values) => sqlOfClient(dbPool()).query(text, values),
-  execute: (text, values) => sqlOfClient(dbPool()).execute(text, values),
+  query: (statement) => sqlOfClient(dbPool()).query(statement),
+  execute: (statement) => sqlOfClient(dbPool()).execute(statement),
 };
 
 /**

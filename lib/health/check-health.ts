@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/db";
+import { DATABASE_PROBE_SQL } from "@/lib/health/check-health.sql";
 import { errorFields, log } from "@/lib/log";
 
 export type Health = { status: "ok" } | { status: "unavailable"; reason: string };
@@ -17,7 +18,7 @@ export async function checkHealth(): Promise<Health> {
     );
   });
   try {
-    await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
+    await Promise.race([db.$queryRaw(DATABASE_PROBE_SQL), timeout]);
     return { status: "ok" };
   } catch (error) {
     log.warn("health.database_unavailable", errorFields(error));

@@ -5,6 +5,13 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import {
+  buildEnabledTriggersSql,
+  HEARTBEAT_SQL,
+  LISTEN_SQL,
+  type TriggerNameRow,
+} from "@/lib/realtime/change-hub.sql";
+import { type ChangeListener, ChangeListeners } from "@/lib/realtime/change-listeners";
+import {
   CHANGE_CHANNELS,
   type ChangeChannel,
   EVERY_KEY,
@@ -20,9 +27,6 @@ import {
 // idle flow) is found by a heartbeat query; a channel whose triggers are missing or disabled is not
 // heard at all (`isHearing`), since nothing would ever be notified on it.
 
-/** Called with "changed" and the notification's key, or "resync" and the subscribed key. */
-export type ChangeListener = (reason: "changed" | "resync", key: string) => void;
-
 /** Every notification of one channel, and whether they are heard now: what a cache follows. */
 export type ChangeFeed = {
   readonly isHearing: boolean;
@@ -36,15 +40,8 @@ const RETRY_MAX_MS = 10_000;
 const UUID_LENGTH = 36;
 const DEFAULT_TIMINGS: ChangeHubTimings = { heartbeatMs: 10_000, heartbeatTimeoutMs: 5_000 };
 
-/** The channels' triggers that exist and fire (enabled, "origin" or "always"). */
-const ENABLED_TRIGGERS_SQL = `
-  SELECT tgname FROM pg_trigger WHERE tgname = ANY($1::text[]) AND tgenabled IN ('O', 'A')`;
-
 export class ChangeHub {
-  /** Listeners by channel, then by key (a record's id, or EVERY_KEY). */
-  private readonly listeners = Object.fromEntries(
-    CHANGE_CHANNELS.map((channel) => [channel, new Map()]),
-  ) as Record<ChangeChannel, Map<string, Set<ChangeListener>>>;
+  private readonly listeners = new ChangeListeners();
   private client: pg.Client | null = null;
   private heard = new Set<ChangeChannel>();
   private connecting: Promise<void> | null = null;
@@ -59,15 +56,9 @@ export class ChangeHub {
 
   /** Starts listening (if not yet) and returns the function that stops this subscription. */
   subscribe(channel: ChangeChannel, key: string, listener: ChangeListener): () => void {
-    const byKey = this.listeners[channel];
-    const set = byKey.get(key) ?? new Set();
-    set.add(listener);
-    byKey.set(key, set);
+    const remove = this.listeners.add(channel, key, listener);
     void this.connect();
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && byKey.get(key) === set) byKey.delete(key);
-    };
+    return remove;
   }
 
   /** Every notification of `channel`, and whether it is heard now. */
@@ -94,13 +85,6 @@ export class ChangeHub {
     return this.client !== null && this.heard.has(channel);
   }
 
-  private get subscriberCount(): number {
-    let count = 0;
-    for (const byKey of Object.values(this.listeners))
-      for (const set of byKey.values()) count += set.size;
-    return count;
-  }
-
   private connect(): Promise<void> {
     if (this.client) return Promise.resolve();
     this.connecting ??= this.open().finally(() => {
@@ -120,14 +104,14 @@ export class ChangeHub {
       const channel = CHANGE_CHANNELS.find((name) => name === message.channel);
       const key = message.payload ?? "";
       if (channel && (key.length === UUID_LENGTH || key === EVERY_KEY))
-        this.dispatch(channel, key, "changed");
+        this.listeners.dispatch(channel, key, "changed");
     });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, null));
     let heard: Set<ChangeChannel>;
     try {
       await client.connect();
-      await client.query(CHANGE_CHANNELS.map((channel) => `LISTEN ${channel};`).join(" "));
+      await client.query(LISTEN_SQL.text);
       heard = await this.channelsWithTriggers(client);
     } catch (error) {
       this.lost(client, error);
@@ -139,14 +123,14 @@ export class ChangeHub {
     this.heartbeat = setInterval(() => void this.beat(client), this.timings.heartbeatMs);
     this.heartbeat.unref();
     // Changes committed before LISTEN took effect (or while disconnected) were not heard.
-    for (const channel of CHANGE_CHANNELS)
-      for (const key of this.listeners[channel].keys()) this.dispatch(channel, key, "resync");
+    this.listeners.resyncAll();
   }
 
   /** The channels whose triggers all exist and fire; the others are logged and not heard. */
   private async channelsWithTriggers(client: pg.Client): Promise<Set<ChangeChannel>> {
     const expected = Object.values(TRIGGERS_OF_CHANNEL).flat();
-    const { rows } = await client.query<{ tgname: string }>(ENABLED_TRIGGERS_SQL, [expected]);
+    const triggers = buildEnabledTriggersSql(expected);
+    const { rows } = await client.query<TriggerNameRow>(triggers.text, triggers.values);
     const enabled = new Set(rows.map((row) => row.tgname));
     const heard = new Set<ChangeChannel>();
     for (const channel of CHANGE_CHANNELS) {
@@ -167,30 +151,12 @@ export class ChangeHub {
       );
     });
     try {
-      await Promise.race([client.query("SELECT 1"), timeout]);
+      await Promise.race([client.query(HEARTBEAT_SQL.text), timeout]);
     } catch (error) {
       this.lost(client, error);
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  /**
-   * A notification reaches the listeners of its key and those of every key; one for every key
-   * (EVERY_KEY) and a resync reach every listener of the channel.
-   */
-  private dispatch(channel: ChangeChannel, key: string, reason: "changed" | "resync") {
-    const byKey = this.listeners[channel];
-    const keys =
-      reason === "resync" ? [key] : key === EVERY_KEY ? [...byKey.keys()] : [key, EVERY_KEY];
-    for (const each of keys)
-      for (const listener of byKey.get(each) ?? []) {
-        try {
-          listener(reason, reason === "resync" ? each : key);
-        } catch (error) {
-          log.warn("realtime.listener_failed", errorFields(error));
-        }
-      }
   }
 
   private lost(client: pg.Client, error: unknown) {
@@ -209,7 +175,7 @@ export class ChangeHub {
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (this.subscriberCount > 0) void this.connect();
+      if (this.listeners.count > 0) void this.connect();
     }, delay);
     this.retryTimer.unref();
   }

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { assertCanReport } from "@/lib/reports/report-scope";
 import type { ReportProviderOption } from "@/lib/reports/types";
+import { fullName } from "@/lib/format";
 
 const PROVIDERS_SHOWN = 500;
 
@@ -23,6 +24,6 @@ export async function listReportProviders({
   });
   return providers.map((provider) => ({
     id: provider.id,
-    name: `${provider.firstName} ${provider.lastName}${provider.isActive ? "" : " (inactive)"}`,
+    name: `${fullName(provider)}${provider.isActive ? "" : " (inactive)"}`,
   }));
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
+import type { AuditEntry } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,21 @@ export const UNKNOWN_PROVIDER = "Unknown provider";
 /** Reports and exports are for the clinic's administrators (product brief: "sees … the reports"). */
 export function assertCanReport(viewer: Viewer): void {
   if (viewer.role !== Role.ADMIN) throw new AppError("forbidden", "Reports are for administrators");
+}
+
+/** The audit row of a report's read or export: the range and the provider chosen, ids only. */
+export function reportAuditEntry(
+  viewer: Viewer,
+  action: "report.view" | "attendance.export",
+  filters: ReportFilters,
+): AuditEntry {
+  return {
+    actor: viewer,
+    action,
+    targetType: "organization",
+    targetId: viewer.organizationId,
+    details: { from: filters.from, to: filters.to, providerId: filters.providerId },
+  };
 }
 
 /**

@@ -43,7 +43,7 @@ export function findDirectRoute(request: IncomingMessage): DirectRouteHandler | 
 }
 
 /** What a handler that failed without answering still owes its caller: a 500, or a cut connection. */
-function failed(response: ServerResponse, error: unknown) {
+function answerUnhandledFailure(response: ServerResponse, error: unknown) {
   log.error("server.direct_route_failed", errorFields(error));
   if (response.headersSent) return void response.destroy();
   response.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "application/json" });
@@ -54,7 +54,8 @@ function failed(response: ServerResponse, error: unknown) {
 export function withDirectRoutes(fallback: RequestListener): RequestListener {
   return (request, response) => {
     const direct = findDirectRoute(request);
-    if (direct) direct(request, response).catch((error: unknown) => failed(response, error));
+    if (direct)
+      direct(request, response).catch((error: unknown) => answerUnhandledFailure(response, error));
     else fallback(request, response);
   };
 }

@@ -54,27 +54,3 @@ export function handleRoute<C = unknown>(handler: RouteHandler<C>): RouteHandler
     }
   };
 }
-
-/**
- * The request body as text, or null when it is larger than `maxBytes`: reading stops there, so a
- * huge body (announced or not) is never held in memory.
- */
-export async function readTextCapped(request: Request, maxBytes: number): Promise<string | null> {
-  const announced = Number(request.headers.get("content-length") ?? "0");
-  if (announced > maxBytes) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { pooledSql } from "@/lib/db/sql";
+import { buildClosestNameTermsSql, type NameTermRow } from "@/lib/subjects/correct-name-words.sql";
 
 const MAX_WORDS = 4;
 
@@ -14,14 +15,7 @@ export async function correctNameWords(
   name: string,
 ): Promise<string | null> {
   const words = name.split(" ").filter(Boolean).slice(0, MAX_WORDS);
-  const best = await pooledSql.query<{ position: number; term: string }>(
-    `
-    SELECT DISTINCT ON (w.position) w.position::int AS position, t.term
-    FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
-    JOIN "SubjectNameTerm" t ON t."organizationId" = $2::uuid AND t.term % w.word
-    ORDER BY w.position, similarity(t.term, w.word) DESC, t.term`,
-    [words, organizationId],
-  );
+  const best = await pooledSql.query<NameTermRow>(buildClosestNameTermsSql(organizationId, words));
   const byPosition = new Map(best.map((row) => [row.position, row.term]));
   const corrected = words.map((word, index) => byPosition.get(index + 1) ?? word);
   return corrected.some((word, index) => word !== words[index]) ? corrected.join(" ") : null;

@@ -15,15 +15,6 @@ import {
 // Rules that depend on what is stored (is there a secret already?) are in
 // `deriveTelehealthSettingsErrors`, which the update use case applies.
 
-export {
-  API_KEY_MAX,
-  API_SECRET_MAX,
-  API_SECRET_MIN,
-  NOTIFIER_PASSWORD_MAX,
-  NOTIFIER_PASSWORD_MIN,
-  NOTIFIER_USERNAME_MAX,
-} from "@/lib/telehealth/constants";
-
 export const TELEHEALTH_SETTINGS_INVALID =
   "The telehealth settings were not saved: see the messages next to the fields.";
 

@@ -10,7 +10,7 @@ import {
   getManagedUser,
   lockOrganization,
   managedUserSelect,
-  refuse,
+  userChangeConflict,
 } from "@/lib/users/managed-user";
 import type { ChangeUserRoleInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -33,9 +33,9 @@ export async function changeUserRole({
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, viewer.organizationId);
     const user = await getManagedUser(tx, viewer, userId);
-    if (user.role === Role.PATIENT) throw refuse(PATIENT);
-    if (user.id === viewer.id) throw refuse(SELF);
-    if (user.role === role) throw refuse("The user already has this role.");
+    if (user.role === Role.PATIENT) throw userChangeConflict(PATIENT);
+    if (user.id === viewer.id) throw userChangeConflict(SELF);
+    if (user.role === role) throw userChangeConflict("The user already has this role.");
     await assertAnotherActiveAdmin(tx, viewer, user);
     const updated = await tx.user.update({
       where: { id: user.id },

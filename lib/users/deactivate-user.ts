@@ -9,7 +9,7 @@ import {
   getManagedUser,
   lockOrganization,
   managedUserSelect,
-  refuse,
+  userChangeConflict,
 } from "@/lib/users/managed-user";
 import type { UserIdInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -30,8 +30,8 @@ export async function deactivateUser({
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, viewer.organizationId);
     const user = await getManagedUser(tx, viewer, userId);
-    if (user.id === viewer.id) throw refuse(SELF);
-    if (!user.isActive) throw refuse("This user is already deactivated.");
+    if (user.id === viewer.id) throw userChangeConflict(SELF);
+    if (!user.isActive) throw userChangeConflict("This user is already deactivated.");
     await assertAnotherActiveAdmin(tx, viewer, user);
     const updated = await tx.user.update({
       where: { id: user.id },

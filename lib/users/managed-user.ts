@@ -4,6 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
+import { buildLockOrganizationSql } from "@/lib/users/managed-user.sql";
 import type { ManagedUser } from "@/lib/users/types";
 
 // What the user-management use cases share: who may manage users, finding the user in the viewer's
@@ -21,7 +22,7 @@ const LAST_ADMIN =
   "This is the last active administrator: make someone else an administrator first.";
 
 /** A refusal the page shows as it is. */
-export function refuse(message: string): AppError {
+export function userChangeConflict(message: string): AppError {
   return new AppError("conflict", message, { userMessage: message });
 }
 
@@ -35,7 +36,7 @@ export function assertAdmin(viewer: Viewer): void {
  * administrator (two admins deactivating each other at once) run one after the other.
  */
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  await tx.$queryRaw(buildLockOrganizationSql(organizationId));
 }
 
 /** The user, if they belong to the viewer's organization; otherwise not_found. */
@@ -63,9 +64,5 @@ export async function assertAnotherActiveAdmin(
       id: { not: user.id },
     },
   });
-  if (others === 0) throw refuse(LAST_ADMIN);
-}
-
-export function fullName(user: { firstName: string; lastName: string }): string {
-  return `${user.firstName} ${user.lastName}`;
+  if (others === 0) throw userChangeConflict(LAST_ADMIN);
 }

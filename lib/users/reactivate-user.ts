@@ -3,7 +3,12 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
-import { assertAdmin, getManagedUser, managedUserSelect, refuse } from "@/lib/users/managed-user";
+import {
+  assertAdmin,
+  getManagedUser,
+  managedUserSelect,
+  userChangeConflict,
+} from "@/lib/users/managed-user";
 import type { UserIdInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
 
@@ -17,7 +22,7 @@ export async function reactivateUser({
   assertAdmin(viewer);
   return db.$transaction(async (tx) => {
     const user = await getManagedUser(tx, viewer, userId);
-    if (user.isActive) throw refuse("This user is already active.");
+    if (user.isActive) throw userChangeConflict("This user is already active.");
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { isActive: true },

@@ -13,6 +13,7 @@ import { findTelehealthJoinConfig } from "@/lib/telehealth/find-telehealth-confi
 import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/join-url";
 import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
+import { visitTimingSelect } from "@/lib/visits/managed-visit";
 import { openMeetingUrl } from "@/lib/visits/meeting-record";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
@@ -25,7 +26,7 @@ export type JoinVisitOptions = { viewer: Viewer; visitId: string; now?: Date };
 export type JoinRefusal =
   "not_yet" | "over" | "cancelled" | "no_meeting" | "zoom_unavailable" | "consent_needed";
 
-function refuse(reason: JoinRefusal, message: string): AppError {
+function joinRefusal(reason: JoinRefusal, message: string): AppError {
   return new AppError("conflict", message, { userMessage: message, fields: { join: [reason] } });
 }
 
@@ -59,7 +60,7 @@ async function createMissingMeeting(
     return await ensureVisitMeeting(visit, viewer, now);
   } catch (error) {
     if (!isAppError(error, "conflict")) throw error;
-    throw refuse("zoom_unavailable", error.publicMessage);
+    throw joinRefusal("zoom_unavailable", error.publicMessage);
   }
 }
 
@@ -74,26 +75,16 @@ export async function getJoinUrl({
 }: JoinVisitOptions): Promise<string> {
   const visit = await db.visit.findFirst({
     where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
-    select: {
-      id: true,
-      subjectId: true,
-      providerId: true,
-      status: true,
-      scheduledStart: true,
-      durationMinutes: true,
-      zoomMeetingId: true,
-      zoomJoinUrl: true,
-      zoomStartUrl: true,
-    },
+    select: { ...visitTimingSelect, zoomJoinUrl: true, zoomStartUrl: true },
   });
   if (!visit) throw new AppError("not_found", "Visit not found");
   if (visit.status === VisitStatus.CANCELLED)
-    throw refuse("cancelled", "This visit was cancelled.");
+    throw joinRefusal("cancelled", "This visit was cancelled.");
   const isPast = visitPhase(visit, now) === "past";
   const isPatient = viewer.role === Role.PATIENT;
-  if (isPatient && isPast) throw refuse("over", "This visit is over.");
+  if (isPatient && isPast) throw joinRefusal("over", "This visit is over.");
   if (isPatient && now < joinOpensAt(visit)) {
-    throw refuse(
+    throw joinRefusal(
       "not_yet",
       `You can join from ${formatTime(joinOpensAt(visit), viewer.timeZone)}, 15 minutes before the visit.`,
     );
@@ -103,7 +94,10 @@ export async function getJoinUrl({
     isPatient &&
     isConsentNeeded(await readConsentStatus(db, viewer.organizationId, visit.subjectId))
   )
-    throw refuse("consent_needed", "Please read and sign the telehealth consent before you join.");
+    throw joinRefusal(
+      "consent_needed",
+      "Please read and sign the telehealth consent before you join.",
+    );
   const isHost = visit.providerId === viewer.id;
   const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
   const url = telehealth
@@ -135,7 +129,7 @@ async function zoomUrl(
       ? await createMissingMeeting(visit, viewer, now)
       : visit;
   if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
-    throw refuse("no_meeting", "This visit has no video meeting.");
+    throw joinRefusal("no_meeting", "This visit has no video meeting.");
   const url = isHost
     ? await freshStartUrl(viewer.organizationId, {
         id: visit.id,
@@ -143,7 +137,7 @@ async function zoomUrl(
         zoomStartUrl: meeting.zoomStartUrl,
       })
     : openMeetingUrl(meeting.zoomJoinUrl, visit.id, "zoomJoinUrl");
-  if (!url) throw refuse("no_meeting", "This visit has no video meeting.");
+  if (!url) throw joinRefusal("no_meeting", "This visit has no video meeting.");
   return url;
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { Role } from "@/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { fullName } from "@/lib/format";
 
 const PROVIDERS_SHOWN = 200;
 
@@ -20,6 +21,6 @@ export async function listVisitProviders({ viewer }: { viewer: Viewer }) {
   });
   return providers.map((provider) => ({
     id: provider.id,
-    name: `${provider.firstName} ${provider.lastName}`,
+    name: fullName(provider),
   }));
 }

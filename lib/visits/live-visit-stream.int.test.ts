@@ -7,7 +7,7 @@ import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 import { sseFrames } from "@/tests/support/sse-frames";
 import { changeHub } from "@/lib/realtime/change-hub";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
-import { readLiveVisit } from "@/lib/visits/live-visit";
+import { findLiveVisit } from "@/lib/visits/live-visit";
 import { liveVisitStream } from "@/lib/visits/live-visit-stream";
 import type { LiveVisit } from "@/lib/visits/types";
 import { createPatient, createVisit } from "@/prisma/factories";
@@ -34,8 +34,8 @@ async function patientStartsWaiting(visitId: string, since: Date) {
   });
 }
 
-async function open(viewer: Parameters<typeof readLiveVisit>[0], visitId: string) {
-  const initial = await readLiveVisit(viewer, visitId);
+async function open(viewer: Parameters<typeof findLiveVisit>[0], visitId: string) {
+  const initial = await findLiveVisit(viewer, visitId);
   if (!initial) throw new Error("not visible");
   const abort = new AbortController();
   const next = sseFrames(liveVisitStream({ viewer, initial, signal: abort.signal }));
@@ -106,10 +106,10 @@ describe("the live waiting room stream", () => {
     const clinic = await clinicWithVisit();
     const other = await createClinic(db);
     const otherPatient = await createPatient(db, { organizationId: clinic.organization.id });
-    expect(await readLiveVisit(other.viewers.provider, clinic.visitId)).toBeNull();
-    expect(await readLiveVisit(other.viewers.admin, clinic.visitId)).toBeNull();
+    expect(await findLiveVisit(other.viewers.provider, clinic.visitId)).toBeNull();
+    expect(await findLiveVisit(other.viewers.admin, clinic.visitId)).toBeNull();
     expect(
-      await readLiveVisit(viewerFor(otherPatient.user, otherPatient.subject.id), clinic.visitId),
+      await findLiveVisit(viewerFor(otherPatient.user, otherPatient.subject.id), clinic.visitId),
     ).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { errorFields, log } from "@/lib/log";
 import { changeHub } from "@/lib/realtime/change-hub";
 import { USER_CHANGED_CHANNEL, VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { readLiveVisit } from "@/lib/visits/live-visit";
+import { findLiveVisit } from "@/lib/visits/live-visit";
 import { LIVE_VISIT_EVENTS, type LiveVisit } from "@/lib/visits/types";
 
 // The body of `GET /api/visits/[visitId]/events`: Server-Sent Events carrying the visit's live
@@ -69,7 +69,7 @@ export function liveVisitStream({
         try {
           do {
             isReadAgain = false;
-            const state = await readLiveVisit(viewer, visitId);
+            const state = await findLiveVisit(viewer, visitId);
             if (isClosed) return;
             if (!state) {
               write(frame(LIVE_VISIT_EVENTS.gone, { visitId }));

@@ -51,7 +51,7 @@ export const liveVisitFor = (role: Role, visit: LiveVisitRow): LiveVisit =>
   role === Role.PATIENT ? patientLiveVisit(visit) : staffLiveVisit(visit);
 
 /** The visit's live state, if the viewer may see the visit (else null). */
-export async function readLiveVisit(viewer: Viewer, visitId: string): Promise<LiveVisit | null> {
+export async function findLiveVisit(viewer: Viewer, visitId: string): Promise<LiveVisit | null> {
   const visit = await db.visit.findFirst({
     where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
     select: liveVisitSelect,

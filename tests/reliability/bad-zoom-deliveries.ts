@@ -17,8 +17,8 @@ import {
 // (or account), changed in one way, so that the change is the only reason to refuse it.
 // @see docs/protocols/zoom-webhooks.md
 
-/** The body cap (1 MB) of the route and the handler. */
-export const WEBHOOK_BODY_CAP_BYTES = 1024 * 1024;
+/** The body cap (64 KB) of the route and the handler. */
+export const WEBHOOK_BODY_CAP_BYTES = 64 * 1024;
 
 export type BadDelivery = ZoomDelivery & { label: string };
 
@@ -452,27 +452,17 @@ export function badZoomDeliveryCategories(
       ),
     },
     {
-      name: "a body larger than 1 MB",
+      name: "a body larger than 64 KB",
       status: 413,
-      message: /larger than 1 MB/,
+      message: /larger than 64 KB/,
       runs: 6,
       arbitrary: fc
         .tuple(
           participantBases,
-          fc.constantFrom(
-            "one byte over, signed",
-            "two-byte characters, signed",
-            "2 MB, signed",
-            "unsigned",
-            "stale",
-          ),
+          fc.constantFrom("one byte over, signed", "two-byte characters, signed", "2 MB, signed"),
         )
         .map(([envelope, variant]) => {
-          const withPadding = (padding: string) =>
-            JSON.stringify({ ...envelope, payload: { ...envelope.payload, padding } });
-          const bare = withPadding("").length;
-          const over = WEBHOOK_BODY_CAP_BYTES + 1 - bare;
-          const padded = withPadding("x".repeat(over));
+          const { padded, withPadding, over } = oversized(envelope);
           const delivery = (): ZoomDelivery => {
             switch (variant) {
               case "one byte over, signed":
@@ -480,15 +470,37 @@ export function badZoomDeliveryCategories(
               case "two-byte characters, signed": // fewer characters than the cap, more bytes
                 return sign(withPadding("é".repeat(Math.ceil(over / 2))));
               case "2 MB, signed":
-                return sign(withPadding("x".repeat(2 * WEBHOOK_BODY_CAP_BYTES)));
-              case "stale":
-                return sign(padded, String(nowSeconds - 3_600));
-              case "unsigned":
-                return withHeaders(padded, null, null);
+                return sign(withPadding("x".repeat(2 * 1024 * 1024)));
             }
           };
           return labelled(delivery(), variant);
         }),
     },
+    {
+      // Refused on its headers, as the entry points do before reading such a body.
+      name: "a body larger than 64 KB, unsigned or stale",
+      status: 401,
+      message: /missing_headers|stale_timestamp/,
+      runs: 4,
+      arbitrary: fc
+        .tuple(participantBases, fc.constantFrom("unsigned", "stale"))
+        .map(([envelope, variant]) => {
+          const { padded } = oversized(envelope);
+          const delivery =
+            variant === "stale"
+              ? sign(padded, String(nowSeconds - 3_600))
+              : withHeaders(padded, null, null);
+          return labelled(delivery, variant);
+        }),
+    },
   ];
+}
+
+/** The envelope padded to one byte over the cap, and how to pad it otherwise. */
+function oversized(envelope: ZoomEnvelope) {
+  const withPadding = (padding: string) =>
+    JSON.stringify({ ...envelope, payload: { ...envelope.payload, padding } });
+  const bare = withPadding("").length;
+  const over = WEBHOOK_BODY_CAP_BYTES + 1 - bare;
+  return { withPadding, over, padded: withPadding("x".repeat(over)) };
 }

@@ -8,7 +8,8 @@ import { createLinkedClinic } from "@/tests/support/linked-clinic";
 import { allowConnections } from "@/tests/support/test-database";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { TEST_ZOOM_WEBHOOK_SECRET } from "@/tests/support/zoom-emulator-process";
-import { dedupeKeyOf, handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
+import { buildZoomDedupeKey } from "@/lib/zoom/webhook/dedupe-key";
+import { handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
 
 import { createSeededRandom } from "./seeded-random";
 import {
@@ -175,8 +176,12 @@ describe("webhooks while the database drops the app's connections", () => {
         })
       ).map((row) => row.dedupeKey),
     );
-    expect(acknowledged.filter((answer) => !stored.has(dedupeKeyOf(answer.envelope)))).toEqual([]);
-    const storedAnyway = refused.filter((answer) => stored.has(dedupeKeyOf(answer.envelope)));
+    expect(
+      acknowledged.filter((answer) => !stored.has(buildZoomDedupeKey(answer.envelope))),
+    ).toEqual([]);
+    const storedAnyway = refused.filter((answer) =>
+      stored.has(buildZoomDedupeKey(answer.envelope)),
+    );
     console.info(
       `database fault: ${events.length} events; ${cut?.cut} connections cut, ${cut?.inTransaction} inside a transaction; ${refused.length} answered 503 (${storedAnyway.length} of them committed all the same)`,
     );

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/db";
 import { createLinkedClinic } from "@/tests/support/linked-clinic";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
 import { TEST_ZOOM_WEBHOOK_SECRET } from "@/tests/support/zoom-emulator-process";
-import { handleZoomWebhook, type WebhookOutcome } from "@/lib/zoom/webhook/handle-zoom-webhook";
+import type { InboundOutcome } from "@/lib/inbound/inbound-outcome";
+import { handleZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
 
 import { createSeededRandom } from "./seeded-random";
 import {
@@ -85,7 +86,7 @@ describe("a storm of Zoom webhooks", () => {
     const outcomes = await mapWithConcurrency(stream, CONCURRENCY, (body) =>
       handleZoomWebhook(
         signedDelivery(body, { secret: TEST_ZOOM_WEBHOOK_SECRET, now: new Date() }),
-      ).catch((error: unknown): WebhookOutcome => ({ status: -1, body: String(error) })),
+      ).catch((error: unknown): InboundOutcome => ({ status: -1, body: String(error) })),
     );
     const seconds = (performance.now() - startedAt) / 1000;
     const cpu = process.cpuUsage(cpuBefore);

@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Role } from "@/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { auditActionLabel } from "@/lib/audit/describe-audit-event";
-import { listAuditEvents, parseAuditQuery } from "@/lib/audit/list-audit-events";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { parseAuditQuery } from "@/lib/audit/schemas";
 import { requireRole } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 

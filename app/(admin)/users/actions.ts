@@ -6,6 +6,7 @@ import { Role } from "@/generated/prisma/enums";
 import { type ActionState, actionErrorFrom, formText } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { fieldErrorsOf } from "@/lib/errors";
+import { fullName } from "@/lib/format";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createStaffUser } from "@/lib/users/create-staff-user";
 import { deactivateUser } from "@/lib/users/deactivate-user";
@@ -28,9 +29,6 @@ const ROLE_LABELS: Record<Role, string> = {
   [Role.PATIENT]: "a patient",
 };
 
-const name = (user: { firstName: string; lastName: string }) =>
-  `${user.firstName} ${user.lastName}`;
-
 const INVALID = { status: "error", message: "That request was not understood." } as const;
 
 export async function createStaffUserAction(
@@ -50,7 +48,7 @@ export async function createStaffUserAction(
   try {
     const user = await createStaffUser({ ...parsed.data, viewer });
     revalidatePath("/users");
-    return { status: "success", message: `${name(user)} can now sign in.`, id: user.id };
+    return { status: "success", message: `${fullName(user)} can now sign in.`, id: user.id };
   } catch (error) {
     const failure = actionErrorFrom(error);
     return failure.status === "error" ? { ...failure, values } : failure;
@@ -72,7 +70,7 @@ export async function changeUserStatusAction(
       intent === "deactivate" ? await deactivateUser(options) : await reactivateUser(options);
     revalidatePath("/users");
     const outcome = user.isActive ? "can sign in again" : "is deactivated and signed out";
-    return { status: "success", message: `${name(user)} ${outcome}.` };
+    return { status: "success", message: `${fullName(user)} ${outcome}.` };
   } catch (error) {
     return actionErrorFrom(error);
   }
@@ -88,7 +86,7 @@ export async function changeUserRoleAction(
   try {
     const user = await changeUserRole({ ...parsed.data, viewer });
     revalidatePath("/users");
-    return { status: "success", message: `${name(user)} is now ${ROLE_LABELS[user.role]}.` };
+    return { status: "success", message: `${fullName(user)} is now ${ROLE_LABELS[user.role]}.` };
   } catch (error) {
     return actionErrorFrom(error);
   }
@@ -107,7 +105,7 @@ export async function resetUserPasswordAction(
   try {
     const user = await resetUserPassword({ ...parsed.data, viewer });
     revalidatePath("/users");
-    return { status: "success", message: `Password changed; ${name(user)} was signed out.` };
+    return { status: "success", message: `Password changed; ${fullName(user)} was signed out.` };
   } catch (error) {
     return actionErrorFrom(error);
   }

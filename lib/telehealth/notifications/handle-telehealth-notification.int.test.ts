@@ -20,6 +20,7 @@ import { buildTelehealthJoinUrl, TELEHEALTH_USER_TYPE } from "@/lib/telehealth/j
 import { NOTIFIER_FAILURES } from "@/lib/telehealth/notifications/check-notifier-credentials";
 import {
   handleTelehealthNotification,
+  NOTIFICATIONS_OFF,
   TELEHEALTH_NOTIFICATION_EVENT,
 } from "@/lib/telehealth/notifications/handle-telehealth-notification";
 import { allowConnections } from "@/tests/support/test-database";
@@ -60,18 +61,23 @@ function notify(
     if (value !== null) url.searchParams.set(name, value);
   for (const [name, value] of options.extra ?? []) url.searchParams.append(name, value);
   const headers = new Headers({ accept: "application/json", "epic-client-id": "epic-client-1" });
-  if (options.authorization) headers.set("authorization", options.authorization);
+  // The clinic's credentials unless the test says otherwise (undefined: no header).
+  const authorization =
+    "authorization" in options ? options.authorization : basic(USERNAME, PASSWORD);
+  if (authorization) headers.set("authorization", authorization);
   if (options.address) headers.set("x-forwarded-for", options.address);
   return handleTelehealthNotification({ url, headers, now: options.now ?? nextSecond() });
 }
 
-async function clinicWithVisit() {
+/** A clinic with notifier credentials (USERNAME, PASSWORD) and a visit; without them, none are accepted. */
+async function clinicWithVisit({ hasCredentials = true } = {}) {
   const clinic = await createClinic(db);
   const visit = await createVisit(db, {
     organizationId: clinic.organization.id,
     subjectId: clinic.patient.subject.id,
     providerId: clinic.provider.id,
   });
+  if (hasCredentials) await storeCredentials(clinic.organization.id);
   const params = (userId: string, status: string): Params => ({
     ExternalIDType: "2",
     VendorName: "Zoom",
@@ -211,13 +217,19 @@ describe("handleTelehealthNotification", () => {
     ]);
   });
 
-  it("accepts notifications without credentials when the organization stored none", async () => {
-    const { clinic, visit, params } = await clinicWithVisit();
-    const outcome = await notify(params(clinic.patient.user.id, "1"), {
-      authorization: basic("anyone", "anything"),
-    });
-    expect(outcome.status).toBe(200);
-    expect(await storedFor(visit.id)).toHaveLength(1);
+  it("refuses every notification with 401 while the organization stored no credentials", async () => {
+    const { clinic, visit, params } = await clinicWithVisit({ hasCredentials: false });
+    for (const authorization of [basic("anyone", "anything"), basic(USERNAME, PASSWORD), undefined])
+      expect(await notify(params(clinic.patient.user.id, "1"), { authorization })).toEqual({
+        status: 401,
+        body: { error: { code: "unauthorized", message: NOTIFICATIONS_OFF } },
+        headers: {
+          "Cache-Control": "no-store",
+          "WWW-Authenticate": 'Basic realm="CareVisit telehealth notifications"',
+        },
+      });
+    expect(await storedFor(visit.id)).toEqual([]);
+    expect(await liveState(visit.id)).toEqual(NOT_JOINED);
   });
 
   describe("with credentials stored", () => {
@@ -275,8 +287,8 @@ describe("handleTelehealthNotification", () => {
         data: { notifierUsername: null, notifierPasswordHash: null },
         select: { organizationId: true },
       });
-      expect(await statusOf("2", "")).toBe(200);
-      expect(await storedFor(visit.id)).toHaveLength(4);
+      expect(await statusOf("2", basic(USERNAME, "the new notifier password"))).toBe(401);
+      expect(await storedFor(visit.id)).toHaveLength(3);
     });
 
     it("after too many failed checks from an address, refuses its headers not seen before with 503 before checking them", async () => {

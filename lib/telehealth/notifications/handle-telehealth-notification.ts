@@ -1,10 +1,17 @@
 import "server-only";
 
-import { Prisma } from "@/generated/prisma/client";
 import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db/db";
-import { fieldErrorsOf } from "@/lib/errors";
+import { sqlOf } from "@/lib/db/sql";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import {
+  acknowledgement,
+  answerRefusals,
+  type InboundOutcome,
+  notStoredRefusal,
+} from "@/lib/inbound/inbound-outcome";
+import { type StoredOutcome, storeNotifications } from "@/lib/inbound/store-notifications";
 import { errorFields, log } from "@/lib/log";
 import { lockVisit } from "@/lib/visits/attendance/lock-visit";
 import {
@@ -25,149 +32,128 @@ import { parseTelehealthNotificationQuery, type TelehealthNotificationQuery } fr
 
 export const TELEHEALTH_NOTIFICATION_EVENT = "telehealth.connection_status";
 export const TELEHEALTH_NOTIFICATION_REALM = "CareVisit telehealth notifications";
-
-export type TelehealthNotificationOutcome = {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-};
+export const NOTIFICATIONS_OFF =
+  "Notifications are off until the clinic sets a notification username and password";
 
 // A GET answer must never be replayed by a cache in place of the next notification.
 const NO_STORE = { "Cache-Control": "no-store" };
 
-function answer(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): TelehealthNotificationOutcome {
-  return { status, body, headers: { ...NO_STORE, ...headers } };
-}
+const unknownVisit = () => new AppError("not_found", "Unknown ConferenceID");
 
-function reject(
-  status: number,
-  code: string,
-  message: string,
-  extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
-): TelehealthNotificationOutcome {
-  const fields = extra.fields ? { fields: extra.fields } : {};
-  return answer(status, { error: { code, message, ...fields } }, extra.headers);
-}
-
-const unavailable = () =>
-  reject(503, "unavailable", "The notification could not be stored; retry later");
-
-type Authorized =
-  { ok: true; visit: ParticipantVisit } | { ok: false; outcome: TelehealthNotificationOutcome };
-
-/** The visit is what names the organization, and so the credentials to check. */
+/** The visit, if the request may notify about it. The visit names the organization, and so the credentials. */
 async function authorize(
   query: TelehealthNotificationQuery,
-  authorizationHeader: string | null,
-  clientIp: string | null,
-): Promise<Authorized> {
+  headers: Headers,
+): Promise<ParticipantVisit> {
   const visit = await db.visit.findUnique({
     where: { id: query.ConferenceID },
     select: participantVisitSelect,
   });
-  if (!visit) return { ok: false, outcome: reject(404, "not_found", "Unknown ConferenceID") };
+  if (!visit) throw unknownVisit();
   const authorization = await checkNotifierCredentials(
     visit.organizationId,
-    authorizationHeader,
-    clientIp,
+    headers.get("authorization"),
+    clientIpFrom(headers),
   );
-  // "not_configured": the organization asked for no credentials, so none are required.
-  if (authorization.check === "valid" || authorization.check === "not_configured")
-    return { ok: true, visit };
+  if (authorization.check === "valid") return visit;
   // Transient, so a 5xx that the sender retries (as for a database failure), not a 429.
   if (authorization.check === "too_many_failures") {
     log.warn("telehealth.notification.too_many_failures", { visitId: visit.id });
-    const outcome = reject(
-      503,
+    throw new AppError(
       "unavailable",
       "Too many failed credential checks for this clinic; retry later",
       { headers: { "Retry-After": String(authorization.retryAfterSeconds) } },
     );
-    return { ok: false, outcome };
+  }
+  const challenge = {
+    headers: { "WWW-Authenticate": `Basic realm="${TELEHEALTH_NOTIFICATION_REALM}"` },
+  };
+  // Without stored credentials the endpoint is off: anyone who knows a visit id could otherwise
+  // mark a patient as in the meeting (issue 17).
+  if (authorization.check === "not_configured") {
+    log.warn("telehealth.notification.not_configured", { visitId: visit.id });
+    throw new AppError("unauthorized", NOTIFICATIONS_OFF, challenge);
   }
   log.warn("telehealth.notification.unauthorized", { visitId: visit.id });
-  const outcome = reject(401, "unauthorized", "Missing or wrong Basic credentials", {
-    headers: { "WWW-Authenticate": `Basic realm="${TELEHEALTH_NOTIFICATION_REALM}"` },
-  });
-  return { ok: false, outcome };
+  throw new AppError("unauthorized", "Missing or wrong Basic credentials", challenge);
 }
 
-/** Stores the notification under its dedupe key and applies it, in one transaction. */
+/** Stores the notification under its dedupe key and applies it, in one transaction; null if the visit is gone. */
 async function storeAndApply(
   query: TelehealthNotificationQuery,
   visit: ParticipantVisit,
   receivedAt: Date,
-): Promise<TelehealthNotificationOutcome> {
+): Promise<StoredOutcome | null> {
   const kind = deriveConnectionEventKind(query.ConnectionStatus);
-  try {
-    const outcome = await db.$transaction(async (tx) => {
-      const status = await lockVisit(tx, visit.id);
-      if (status === null) return null; // deleted since it was found
-      const isApplied = kind !== null && status !== VisitStatus.CANCELLED;
-      const outcome = isApplied ? NotificationOutcome.APPLIED : NotificationOutcome.IGNORED;
-      const stored = await tx.inboundNotification.create({
-        data: {
-          source: NotificationSource.TELEHEALTH_GET,
-          dedupeKey: buildTelehealthDedupeKey(query, receivedAt),
-          eventType: TELEHEALTH_NOTIFICATION_EVENT,
-          eventAt: null, // the GET carries no event time
-          receivedAt,
-          organizationId: visit.organizationId,
-          visitId: visit.id,
-          outcome,
-          payload: query,
+  return db.$transaction(async (tx) => {
+    const status = await lockVisit(tx, visit.id);
+    if (status === null) return null; // deleted since it was found
+    const isApplied = kind !== null && status !== VisitStatus.CANCELLED;
+    const outcome = isApplied ? NotificationOutcome.APPLIED : NotificationOutcome.IGNORED;
+    const dedupeKey = buildTelehealthDedupeKey(query, receivedAt);
+    const stored = await storeNotifications(sqlOf(tx), NotificationSource.TELEHEALTH_GET, [
+      {
+        dedupeKey,
+        eventType: TELEHEALTH_NOTIFICATION_EVENT,
+        eventAt: null, // the GET carries no event time
+        receivedAt,
+        organizationId: visit.organizationId,
+        visitId: visit.id,
+        outcome,
+        payload: query,
+      },
+    ]);
+    const notificationId = stored.get(dedupeKey);
+    if (notificationId === undefined) return "duplicate";
+    if (isApplied)
+      await recordParticipantEvent(tx, {
+        visit,
+        notificationId,
+        kind,
+        occurredAt: receivedAt,
+        clues: {
+          ourUserId: query.ExternalID,
+          fallbackKey: `external:${query.ExternalIDType}:${query.ExternalID}`,
         },
-        select: { id: true },
       });
-      if (isApplied)
-        await recordParticipantEvent(tx, {
-          visit,
-          notificationId: stored.id,
-          kind,
-          occurredAt: receivedAt,
-          clues: {
-            ourUserId: query.ExternalID,
-            fallbackKey: `external:${query.ExternalIDType}:${query.ExternalID}`,
-          },
-        });
-      return outcome;
-    });
-    if (!outcome) return reject(404, "not_found", "Unknown ConferenceID");
-    const { ConnectionStatus: connectionStatus } = query;
-    log.info("telehealth.notification.received", { visitId: visit.id, connectionStatus, outcome });
-    return answer(200, { status: outcome.toLowerCase() });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      return answer(200, { status: "duplicate" });
-    log.error("telehealth.notification.not_stored", { visitId: visit.id, ...errorFields(error) });
-    return unavailable();
-  }
+    return outcome;
+  });
 }
 
 export type HandleTelehealthNotificationOptions = { url: URL; headers: Headers; now?: Date };
 
-export async function handleTelehealthNotification({
+async function receiveTelehealthNotification({
   url,
   headers,
   now = new Date(),
-}: HandleTelehealthNotificationOptions): Promise<TelehealthNotificationOutcome> {
+}: HandleTelehealthNotificationOptions): Promise<InboundOutcome> {
   const parsed = parseTelehealthNotificationQuery(url.searchParams);
   if (!parsed.success)
-    return reject(400, "bad_request", "Invalid notification", {
+    throw new AppError("bad_request", "Invalid notification", {
       fields: fieldErrorsOf(parsed.error),
     });
   const query = parsed.data;
-  let authorized: Authorized;
-  try {
-    authorized = await authorize(query, headers.get("authorization"), clientIpFrom(headers));
-  } catch (error) {
+  const visit = await authorize(query, headers).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
     log.error("telehealth.notification.not_checked", errorFields(error));
-    return unavailable();
+    throw notStoredRefusal("notification");
+  });
+  const outcome = await storeAndApply(query, visit, now).catch((error: unknown) => {
+    log.error("telehealth.notification.not_stored", { visitId: visit.id, ...errorFields(error) });
+    throw notStoredRefusal("notification");
+  });
+  if (outcome === null) throw unknownVisit();
+  if (outcome !== "duplicate") {
+    const { ConnectionStatus: connectionStatus } = query;
+    log.info("telehealth.notification.received", { visitId: visit.id, connectionStatus, outcome });
   }
-  if (!authorized.ok) return authorized.outcome;
-  return storeAndApply(query, authorized.visit, now);
+  return acknowledgement(outcome);
+}
+
+/** Every answer, refusals too, carries `Cache-Control: no-store`. */
+export async function handleTelehealthNotification(
+  options: HandleTelehealthNotificationOptions,
+): Promise<Required<InboundOutcome>> {
+  const outcome = await answerRefusals(() => receiveTelehealthNotification(options));
+  return { ...outcome, headers: { ...NO_STORE, ...outcome.headers } };
 }

@@ -1,9 +1,21 @@
 import "server-only";
 
-import { ParticipantRole, Role } from "@/generated/prisma/enums";
-import { sha256Hex } from "@/lib/crypto/hmac";
+import type { ParticipantRole } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db/db";
 import { type Sql, sqlOf } from "@/lib/db/sql";
+import {
+  buildCandidateUsersSql,
+  buildEarlierKeysSql,
+  type CandidateUserRow,
+  type EarlierKeyRow,
+} from "@/lib/visits/attendance/identify-participant.sql";
+import {
+  type CandidateUsers,
+  deriveParticipant,
+  emailOf,
+  indexCandidateUsers,
+  ourUserIdOf,
+} from "@/lib/visits/attendance/derive-participant";
 
 // Who a participant is, from what the notification says about them, in this order: our user id
 // (`customer_key`, or the telehealth ExternalID), their Zoom user id, their email. Unmatched
@@ -46,25 +58,6 @@ export type ParticipantVisit = {
 export type ParticipantToIdentify = { visit: ParticipantVisit; clues: ParticipantClues };
 
 type EarlierKey = Pick<IdentifiedParticipant, "participantKey" | "role" | "userId">;
-type UserRow = {
-  id: string;
-  role: Role;
-  organizationId: string;
-  videoConferenceUserId: string | null;
-  email: string;
-};
-type CandidateUsers = {
-  byId: Map<string, UserRow>;
-  byZoomUserId: Map<string, UserRow>;
-  byEmail: Map<string, UserRow>;
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const ourUserIdOf = (clues: ParticipantClues) =>
-  clues.ourUserId && UUID.test(clues.ourUserId) ? clues.ourUserId.toLowerCase() : null;
-const emailOf = (clues: ParticipantClues) => clues.email?.toLowerCase() || null;
-const inOrganization = (organizationId: string, value: string) => `${organizationId}|${value}`;
 const uuidKey = (visitId: string, participantUuid: string) => `${visitId}|${participantUuid}`;
 
 /** The first event of each (visit, Zoom participant uuid): later events of that join keep its key. */
@@ -74,14 +67,11 @@ async function findEarlierKeys(
 ): Promise<Map<string, EarlierKey>> {
   const pairs = items.filter((item) => item.clues.participantUuid);
   if (pairs.length === 0) return new Map();
-  const rows = await sql.query<EarlierKey & { visitId: string; zoomParticipantUuid: string }>(
-    `SELECT DISTINCT ON ("visitId", "zoomParticipantUuid")
-            "visitId"::text AS "visitId", "zoomParticipantUuid", "participantKey",
-            "role"::text AS "role", "userId"::text AS "userId"
-       FROM "ParticipantEvent"
-      WHERE ("visitId", "zoomParticipantUuid") IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
-      ORDER BY "visitId", "zoomParticipantUuid", "id"`,
-    [pairs.map((item) => item.visit.id), pairs.map((item) => item.clues.participantUuid)],
+  const rows = await sql.query<EarlierKeyRow>(
+    buildEarlierKeysSql(
+      pairs.map((item) => item.visit.id),
+      pairs.map((item) => item.clues.participantUuid ?? null),
+    ),
   );
   return new Map(
     rows.map(({ visitId, zoomParticipantUuid, ...earlier }) => [
@@ -103,77 +93,15 @@ async function findCandidateUsers(
   const rows =
     ids.length + zoomUserIds.length + emails.length === 0
       ? []
-      : await sql.query<UserRow>(
-          `SELECT "id"::text AS "id", "role"::text AS "role",
-                  "organizationId"::text AS "organizationId", "videoConferenceUserId", "email"
-             FROM "User"
-            WHERE "organizationId" = ANY($1::uuid[])
-              AND ("id" = ANY($2::uuid[]) OR "videoConferenceUserId" = ANY($3::text[])
-                   OR "email" = ANY($4::text[]))`,
-          [[...new Set(items.map((item) => item.visit.organizationId))], ids, zoomUserIds, emails],
+      : await sql.query<CandidateUserRow>(
+          buildCandidateUsersSql({
+            organizationIds: [...new Set(items.map((item) => item.visit.organizationId))],
+            ids,
+            zoomUserIds,
+            emails,
+          }),
         );
-  const users: CandidateUsers = { byId: new Map(), byZoomUserId: new Map(), byEmail: new Map() };
-  for (const user of rows) {
-    users.byId.set(inOrganization(user.organizationId, user.id), user);
-    users.byEmail.set(inOrganization(user.organizationId, user.email), user);
-    if (user.videoConferenceUserId)
-      users.byZoomUserId.set(inOrganization(user.organizationId, user.videoConferenceUserId), user);
-  }
-  return users;
-}
-
-function findUser(
-  { visit, clues }: ParticipantToIdentify,
-  users: CandidateUsers,
-): Pick<UserRow, "id" | "role"> | null {
-  const inVisitOrganization = (value: string) => inOrganization(visit.organizationId, value);
-  const ourUserId = ourUserIdOf(clues);
-  const byId = ourUserId ? users.byId.get(inVisitOrganization(ourUserId)) : undefined;
-  if (byId) return byId;
-  if (clues.zoomUserId) {
-    if (clues.zoomUserId === visit.zoomHostId)
-      return { id: visit.providerId, role: Role.CARE_TEAM };
-    const byZoomUserId = users.byZoomUserId.get(inVisitOrganization(clues.zoomUserId));
-    if (byZoomUserId) return byZoomUserId;
-  }
-  const email = emailOf(clues);
-  return (email && users.byEmail.get(inVisitOrganization(email))) || null;
-}
-
-function keyFor(clues: ParticipantClues): string {
-  if (clues.participantUuid) return `zoom-participant:${clues.participantUuid}`;
-  if (clues.zoomUserId) return `zoom-user:${clues.zoomUserId}`;
-  if (clues.email) return `email:${sha256Hex(clues.email.toLowerCase())}`;
-  if (clues.fallbackKey) return clues.fallbackKey;
-  return `zoom-join:${clues.joinId ?? "unknown"}`;
-}
-
-function decide(item: ParticipantToIdentify, users: CandidateUsers): IdentifiedParticipant {
-  const { visit, clues } = item;
-  const { subject } = visit;
-  const user = findUser(item, users);
-  const isSubjectsEmail = Boolean(
-    clues.email && subject.email && clues.email.toLowerCase() === subject.email,
-  );
-  const role = !user
-    ? isSubjectsEmail
-      ? ParticipantRole.PATIENT
-      : ParticipantRole.UNKNOWN
-    : user.id === visit.providerId
-      ? ParticipantRole.PROVIDER
-      : user.id === subject.userId
-        ? ParticipantRole.PATIENT
-        : user.role === Role.PATIENT
-          ? ParticipantRole.UNKNOWN
-          : ParticipantRole.STAFF;
-  const userId = user?.id ?? (isSubjectsEmail ? (subject.userId ?? null) : null);
-  return {
-    participantKey: userId ? `user:${userId}` : keyFor(clues),
-    role,
-    userId,
-    zoomUserId: clues.zoomUserId || null,
-    displayName: clues.displayName?.slice(0, 200) ?? null,
-  };
+  return indexCandidateUsers(rows);
 }
 
 /** Identifies each participant, in order: a later item sees the earlier ones of its batch. */
@@ -198,7 +126,7 @@ export async function identifyParticipants(
         zoomUserId: clues.zoomUserId ?? null,
         displayName: clues.displayName ?? null,
       };
-    const person = decide(item, users);
+    const person = deriveParticipant(item, users);
     if (key && !first) firstEvents.set(key, person);
     return person;
   });

@@ -3,6 +3,7 @@ import "server-only";
 import type { VisitStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db/db";
 import { type Sql, sqlOf } from "@/lib/db/sql";
+import { buildLockVisitsSql, type LockedVisitRow } from "@/lib/visits/attendance/lock-visit.sql";
 
 /**
  * Locks the visits' rows for the rest of the transaction and returns their statuses (a visit that
@@ -14,11 +15,7 @@ import { type Sql, sqlOf } from "@/lib/db/sql";
  */
 export async function lockVisits(sql: Sql, visitIds: string[]): Promise<Map<string, VisitStatus>> {
   if (visitIds.length === 0) return new Map();
-  const rows = await sql.query<{ id: string; status: VisitStatus }>(
-    `SELECT "id"::text AS "id", "status"::text AS "status" FROM "Visit"
-      WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR UPDATE`,
-    [[...new Set(visitIds)]],
-  );
+  const rows = await sql.query<LockedVisitRow>(buildLockVisitsSql([...new Set(visitIds)]));
   return new Map(rows.map((row) => [row.id, row.status]));
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { ParticipantRole, PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import {
+  NotificationSource,
+  ParticipantRole,
+  PatientPresence,
+  VisitStatus,
+} from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { createLinkedClinic } from "@/tests/support/linked-clinic";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
@@ -74,6 +79,16 @@ describe("reconcileFinishedVisits", () => {
     for (const stay of visit.attendances) {
       expect(stay.joinedAt).toBeInstanceOf(Date);
       expect(stay.leftAt).toBeInstanceOf(Date);
+    }
+    // The ledger keeps the report rows' ids and times, not the people's names or emails.
+    const ledger = await db.inboundNotification.findMany({
+      where: { visitId, source: NotificationSource.ZOOM_REPORT },
+      select: { payload: true },
+    });
+    expect(ledger.length).toBeGreaterThanOrEqual(4);
+    for (const { payload } of ledger) {
+      expect(JSON.stringify(payload)).not.toMatch(/Dr Provider|Pat Patient|@/);
+      expect(payload).not.toHaveProperty("name");
     }
 
     await db.visit.update({ where: { id: visitId }, data: { attendanceReconciledAt: null } });

@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
 import {
   NotificationOutcome,
   NotificationSource,
@@ -9,10 +8,17 @@ import {
 } from "@/generated/prisma/enums";
 import { sha256Hex } from "@/lib/crypto/hmac";
 import { db, type Tx } from "@/lib/db/db";
+import { sqlOf } from "@/lib/db/sql";
+import { storeNotifications } from "@/lib/inbound/store-notifications";
 import { errorFields, log } from "@/lib/log";
 import { identifyParticipant } from "@/lib/visits/attendance/identify-participant";
 import { lockVisit } from "@/lib/visits/attendance/lock-visit";
-import { MEETING_ENDED, recomputeVisitState } from "@/lib/visits/attendance/recompute-visit-state";
+import {
+  buildReconcileCandidatesSql,
+  type ReconcileCandidateRow,
+} from "@/lib/visits/attendance/reconcile-attendance.sql";
+import { recomputeVisitState } from "@/lib/visits/attendance/recompute-visit-state";
+import { MEETING_ENDED } from "@/lib/visits/attendance/visit-state";
 import {
   type ParticipantVisit,
   participantVisitSelect,
@@ -39,23 +45,25 @@ const LOOK_BACK_DAYS = 7;
 type Candidate = ParticipantVisit & { zoomMeetingId: bigint };
 
 async function findCandidates(now: Date): Promise<Candidate[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Visit"
-     WHERE "attendanceReconciledAt" IS NULL AND "zoomMeetingId" IS NOT NULL
-       AND "scheduledStart" > ${now}::timestamp - make_interval(days => ${LOOK_BACK_DAYS})
-       AND (("status" = 'ENDED'
-             AND "endedAt" < ${now}::timestamp - make_interval(mins => ${SETTLE_MINUTES}))
-         OR ("status" IN ('SCHEDULED', 'IN_PROGRESS')
-             AND "scheduledStart" + make_interval(mins => "durationMinutes" + ${OVERDUE_MINUTES})
-                 < ${now}::timestamp))
-     ORDER BY "scheduledStart"
-     LIMIT ${BATCH}`;
+  const rows = await db.$queryRaw<ReconcileCandidateRow[]>(
+    buildReconcileCandidatesSql({
+      now,
+      lookBackDays: LOOK_BACK_DAYS,
+      settleMinutes: SETTLE_MINUTES,
+      overdueMinutes: OVERDUE_MINUTES,
+      batch: BATCH,
+    }),
+  );
   const visits = await db.visit.findMany({
     where: { id: { in: rows.map((row) => row.id) } },
     select: { ...participantVisitSelect, zoomMeetingId: true },
   });
   return visits.filter((visit): visit is Candidate => visit.zoomMeetingId !== null);
 }
+
+/** What the ledger keeps of a report row: ids and times, not the person's name or email. */
+const withoutPersonalData = ({ name: _name, user_email: _email, ...row }: ZoomReportParticipant) =>
+  row;
 
 // Parsed rows list their fields in the schema's order, so equal rows give equal keys.
 const reportKey = (visitId: string, row: ZoomReportParticipant, kind: string) =>
@@ -65,22 +73,19 @@ const reportKey = (visitId: string, row: ZoomReportParticipant, kind: string) =>
 async function storeReportNotification(
   tx: Tx,
   visit: Candidate,
-  data: { dedupeKey: string; eventType: string; eventAt: Date; payload: Prisma.InputJsonObject },
+  data: { dedupeKey: string; eventType: string; eventAt: Date; payload: unknown },
   now: Date,
 ): Promise<bigint | null> {
-  const [stored] = await tx.inboundNotification.createManyAndReturn({
-    data: {
+  const stored = await storeNotifications(sqlOf(tx), NotificationSource.ZOOM_REPORT, [
+    {
       ...data,
-      source: NotificationSource.ZOOM_REPORT,
       receivedAt: now,
       organizationId: visit.organizationId,
       visitId: visit.id,
       outcome: NotificationOutcome.APPLIED,
     },
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  return stored?.id ?? null;
+  ]);
+  return stored.get(data.dedupeKey) ?? null;
 }
 
 async function applyReport(
@@ -118,7 +123,7 @@ async function applyReport(
           dedupeKey: reportKey(visit.id, row, kind),
           eventType: `report.participant_${kind.toLowerCase()}`,
           eventAt: new Date(at),
-          payload: row,
+          payload: withoutPersonalData(row),
         },
         now,
       );

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ParticipantEventKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db/db";
-import { type Sql, sqlOf, sqlTime } from "@/lib/db/sql";
+import { type Sql, sqlOf } from "@/lib/db/sql";
 import {
   type IdentifiedParticipant,
   identifyParticipant,
@@ -10,6 +10,7 @@ import {
   type ParticipantVisit,
 } from "@/lib/visits/attendance/identify-participant";
 import { recomputeVisitStates } from "@/lib/visits/attendance/recompute-visit-state";
+import { buildStoreParticipantEventsSql } from "@/lib/visits/attendance/record-participant-event.sql";
 
 // The one way a join, leave or waiting-room move reaches a visit, whoever sent it (Zoom's webhook,
 // the telehealth GET, the participants report): identify the person, store the event next to the
@@ -57,27 +58,5 @@ export async function storeParticipantEvents(
   events: IdentifiedParticipantEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const column = <T>(pick: (event: IdentifiedParticipantEvent) => T) => events.map(pick);
-  await sql.execute(
-    `INSERT INTO "ParticipantEvent" ("visitId", "notificationId", "kind", "occurredAt",
-       "participantKey", "role", "userId", "zoomUserId", "zoomParticipantUuid", "registrantId",
-       "customerKey", "displayName")
-     SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::"ParticipantEventKind"[],
-       $4::timestamp(3)[], $5::text[], $6::"ParticipantRole"[], $7::uuid[], $8::text[], $9::text[],
-       $10::text[], $11::text[], $12::text[])`,
-    [
-      column((event) => event.visit.id),
-      column((event) => event.notificationId.toString()),
-      column((event) => event.kind),
-      column((event) => sqlTime(event.occurredAt)),
-      column((event) => event.person.participantKey),
-      column((event) => event.person.role),
-      column((event) => event.person.userId),
-      column((event) => event.person.zoomUserId),
-      column((event) => event.clues.participantUuid || null),
-      column((event) => event.clues.registrantId || null),
-      column((event) => event.clues.customerKey || null),
-      column((event) => event.person.displayName),
-    ],
-  );
+  await sql.execute(buildStoreParticipantEventsSql(events));
 }

@@ -4,10 +4,20 @@ import {
   PatientPresence,
   VisitStatus,
 } from "@/generated/prisma/enums";
+import {
+  applyParticipantEvent,
+  currentSession,
+  newPerson,
+  type Person,
+} from "@/lib/visits/attendance/attendance-sessions";
 
 // A visit's live state, derived from everything Zoom (or the telehealth notifier) told us, in the
 // sender's event-time order, never "last write wins": duplicates and deliveries out of order end
 // in the same state. Pure: no I/O.
+
+/** The Zoom events that start and end a meeting, as InboundNotification.eventType stores them. */
+export const MEETING_STARTED = "meeting.started";
+export const MEETING_ENDED = "meeting.ended";
 
 export type LifecycleEvent =
   { type: "meeting_started"; at: Date } | { type: "meeting_ended"; at: Date };
@@ -49,9 +59,6 @@ export type VisitState = {
   attendances: AttendanceSession[];
 };
 
-/** Where a person is: outside, in the waiting room, let in (not yet joined), or in the meeting. */
-type Place = "out" | "waiting" | "admitted" | "in";
-
 /** For events at the same instant: the order in which they must have happened. */
 const ORDER: Record<ParticipantEventKind | LifecycleEvent["type"], number> = {
   meeting_started: 0,
@@ -79,65 +86,6 @@ function keyOf(event: VisitEvent): string {
   return event.type === "participant" ? event.participantKey : "";
 }
 
-type Person = { place: Place; sessions: AttendanceSession[] };
-
-function openSession(
-  person: Person,
-  event: ParticipantVisitEvent,
-  field: "waitingRoomJoinedAt" | "joinedAt",
-) {
-  person.sessions.push({
-    participantKey: event.participantKey,
-    sequence: person.sessions.length + 1,
-    role: event.role,
-    userId: event.userId,
-    zoomUserId: event.zoomUserId,
-    displayName: event.displayName,
-    waitingRoomJoinedAt: field === "waitingRoomJoinedAt" ? event.at : null,
-    joinedAt: field === "joinedAt" ? event.at : null,
-    leftAt: null,
-  });
-}
-
-function current(person: Person): AttendanceSession | undefined {
-  return person.sessions[person.sessions.length - 1];
-}
-
-/** One participant event applied to one person (a duplicate changes nothing). */
-function move(person: Person, event: ParticipantVisitEvent) {
-  const session = current(person);
-  if (session) {
-    // Later events may know more about who this is (a user id, a Zoom id, a role).
-    session.userId ??= event.userId;
-    session.zoomUserId ??= event.zoomUserId;
-    session.displayName ??= event.displayName;
-    if (session.role === ParticipantRole.UNKNOWN) session.role = event.role;
-  }
-  switch (event.kind) {
-    case ParticipantEventKind.WAITING_ROOM_JOINED:
-      if (person.place === "waiting") return;
-      if (person.place === "in" && session) session.leftAt = event.at; // put back into the waiting room
-      if (person.place !== "admitted") openSession(person, event, "waitingRoomJoinedAt");
-      person.place = "waiting";
-      return;
-    case ParticipantEventKind.ADMITTED:
-    case ParticipantEventKind.WAITING_ROOM_LEFT:
-      if (person.place === "waiting") person.place = "admitted";
-      return;
-    case ParticipantEventKind.JOINED:
-      if (person.place === "in") return;
-      if (person.place === "out") openSession(person, event, "joinedAt");
-      else if (session) session.joinedAt = event.at;
-      person.place = "in";
-      return;
-    case ParticipantEventKind.LEFT:
-      if (person.place === "out") return;
-      if (session) session.leftAt = event.at;
-      person.place = "out";
-      return;
-  }
-}
-
 const isPatientSide = (role: ParticipantRole) =>
   role === ParticipantRole.PATIENT || role === ParticipantRole.UNKNOWN;
 
@@ -160,16 +108,16 @@ export function deriveVisitState(events: VisitEvent[]): VisitState {
       isRunning = false;
       // Everyone still there left when the meeting ended, whatever leave events say later.
       for (const person of people.values()) {
-        const session = current(person);
+        const session = currentSession(person);
         if (person.place !== "out" && session) session.leftAt = event.at;
         person.place = "out";
       }
       continue;
     }
-    const person = people.get(event.participantKey) ?? { place: "out" as Place, sessions: [] };
+    const person = people.get(event.participantKey) ?? newPerson();
     people.set(event.participantKey, person);
     if (endedAt && !isRunning) continue; // late leave events of an ended meeting change nothing
-    move(person, event);
+    applyParticipantEvent(person, event);
     if (event.kind === ParticipantEventKind.JOINED) startedAt ??= event.at;
   }
 
@@ -191,7 +139,7 @@ export function deriveVisitState(events: VisitEvent[]): VisitState {
         ? PatientPresence.LEFT
         : PatientPresence.NOT_JOINED;
   const waitingSince = waiting
-    .map((person) => current(person)?.waitingRoomJoinedAt?.getTime())
+    .map((person) => currentSession(person)?.waitingRoomJoinedAt?.getTime())
     .filter((time): time is number => time !== undefined);
   const providerJoins = providers
     .flatMap((person) => person.sessions.map((session) => session.joinedAt?.getTime()))

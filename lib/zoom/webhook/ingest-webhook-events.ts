@@ -1,12 +1,10 @@
 import "server-only";
 
-import {
-  NotificationOutcome,
-  NotificationSource,
-  VisitStatus,
-  ZoomConnectionStatus,
-} from "@/generated/prisma/enums";
-import { type Sql, sqlTime } from "@/lib/db/sql";
+import { NotificationOutcome, NotificationSource, VisitStatus } from "@/generated/prisma/enums";
+import { type Sql, withSqlTransaction } from "@/lib/db/sql";
+import { type StoredOutcome, storeNotifications } from "@/lib/inbound/store-notifications";
+import { errorFields, log } from "@/lib/log";
+import { groupCommit } from "@/lib/server/group-commit";
 import { identifyParticipants } from "@/lib/visits/attendance/identify-participant";
 import { recomputeVisitStates } from "@/lib/visits/attendance/recompute-visit-state";
 import {
@@ -14,6 +12,10 @@ import {
   type ParticipantVisit,
   storeParticipantEvents,
 } from "@/lib/visits/attendance/record-participant-event";
+import {
+  buildPlacementsSql,
+  type PlacementRow,
+} from "@/lib/zoom/webhook/ingest-webhook-events.sql";
 import { type MeetingEventPayload, participantCluesOf } from "@/lib/zoom/webhook/meeting-events";
 
 // Stores a batch of verified Zoom events and applies the meeting and participant events among
@@ -35,10 +37,7 @@ export type WebhookEvent = {
   meeting: MeetingEventPayload | null;
 };
 
-export type IngestResult =
-  { status: "duplicate" } | { status: "stored"; outcome: NotificationOutcome };
-
-type Placed = {
+type Placement = {
   organizationId: string | null;
   visit: ParticipantVisit | null;
   outcome: NotificationOutcome;
@@ -47,53 +46,8 @@ type Placed = {
 const meetingKey = (organizationId: string, meetingId: bigint | string) =>
   `${organizationId}|${meetingId}`;
 
-type PlaceRow = {
-  zoomAccountId: string;
-  organizationId: string;
-  id: string | null;
-  status: VisitStatus | null;
-  providerId: string;
-  subjectId: string;
-  zoomHostId: string | null;
-  zoomMeetingId: string;
-  subjectUserId: string | null;
-  subjectEmail: string | null;
-};
-
-/**
- * In one statement: each account's organization (its connection that is not removed) and, locked
- * in id order (see lockVisits), the visit of each meeting in it (the newest, should a meeting id
- * repeat). An organization without any of the meetings comes back once, without a visit.
- */
-const PLACE_SQL = `
-  WITH "organization" AS (
-    SELECT DISTINCT ON ("zoomAccountId") "zoomAccountId", "organizationId"
-      FROM "ZoomConnection"
-     WHERE "zoomAccountId" = ANY($1::text[]) AND "status" <> $2::"ZoomConnectionStatus"
-     ORDER BY "zoomAccountId", "linkedAt" DESC
-  ), "meeting" AS (
-    SELECT DISTINCT ON (v."organizationId", v."zoomMeetingId") v."id"
-      FROM unnest($3::text[], $4::bigint[]) AS m("zoomAccountId", "zoomMeetingId")
-      JOIN "organization" AS o USING ("zoomAccountId")
-      JOIN "Visit" AS v
-        ON v."organizationId" = o."organizationId" AND v."zoomMeetingId" = m."zoomMeetingId"
-     ORDER BY v."organizationId", v."zoomMeetingId", v."createdAt" DESC
-  ), "locked" AS MATERIALIZED (
-    SELECT "id", "status", "organizationId", "providerId", "subjectId", "zoomHostId",
-           "zoomMeetingId"
-      FROM "Visit" WHERE "id" IN (SELECT "id" FROM "meeting") ORDER BY "id" FOR UPDATE
-  )
-  SELECT o."zoomAccountId", o."organizationId"::text AS "organizationId", l."id"::text AS "id",
-         l."status"::text AS "status", l."providerId"::text AS "providerId",
-         l."subjectId"::text AS "subjectId", l."zoomHostId",
-         l."zoomMeetingId"::text AS "zoomMeetingId", s."userId"::text AS "subjectUserId",
-         s."email" AS "subjectEmail"
-    FROM "organization" AS o
-    LEFT JOIN "locked" AS l ON l."organizationId" = o."organizationId"
-    LEFT JOIN "Subject" AS s ON s."id" = l."subjectId"`;
-
 /** Where each event belongs and what becomes of it; locks the visits it names. */
-async function place(sql: Sql, events: WebhookEvent[]): Promise<Placed[]> {
+async function findPlacements(sql: Sql, events: WebhookEvent[]): Promise<Placement[]> {
   const meetings = events.flatMap((event) =>
     event.accountId && event.meeting
       ? [{ accountId: event.accountId, meetingId: event.meeting.meetingId.toString() }]
@@ -103,12 +57,7 @@ async function place(sql: Sql, events: WebhookEvent[]): Promise<Placed[]> {
   const rows =
     accountIds.length === 0
       ? []
-      : await sql.query<PlaceRow>(PLACE_SQL, [
-          accountIds,
-          ZoomConnectionStatus.REMOVED,
-          meetings.map((meeting) => meeting.accountId),
-          meetings.map((meeting) => meeting.meetingId),
-        ]);
+      : await sql.query<PlacementRow>(buildPlacementsSql(accountIds, meetings));
   const organizations = new Map<string, string>();
   const visits = new Map<string, ParticipantVisit & { status: VisitStatus }>();
   for (const { zoomAccountId, organizationId, id, status, ...visit } of rows) {
@@ -143,60 +92,43 @@ async function place(sql: Sql, events: WebhookEvent[]): Promise<Placed[]> {
   });
 }
 
-/** Stores the notifications not stored before; returns the new ones' ids by dedupe key. */
-async function storeNotifications(
-  sql: Sql,
-  rows: { event: WebhookEvent; placed: Placed }[],
-): Promise<Map<string, bigint>> {
-  // In key order, so that two transactions storing the same keys cannot deadlock.
-  const sorted = [...rows].sort((a, b) => (a.event.dedupeKey < b.event.dedupeKey ? -1 : 1));
-  const column = <T>(pick: (row: (typeof rows)[number]) => T) => sorted.map(pick);
-  const stored = await sql.query<{ id: string; dedupeKey: string }>(
-    `INSERT INTO "InboundNotification" ("source", "dedupeKey", "eventType", "eventAt", "receivedAt",
-       "outcome", "organizationId", "visitId", "payload")
-     SELECT $1::"NotificationSource", * FROM unnest($2::text[], $3::text[], $4::timestamp(3)[],
-       $5::timestamp(3)[], $6::"NotificationOutcome"[], $7::uuid[], $8::uuid[], $9::jsonb[])
-     ON CONFLICT ("dedupeKey") DO NOTHING
-     RETURNING "id"::text AS "id", "dedupeKey"`,
-    [
-      NotificationSource.ZOOM_WEBHOOK,
-      column((row) => row.event.dedupeKey),
-      column((row) => row.event.eventType),
-      column((row) => sqlTime(row.event.eventAt)),
-      column((row) => sqlTime(row.event.receivedAt)),
-      column((row) => row.placed.outcome),
-      column((row) => row.placed.organizationId),
-      column((row) => row.placed.visit?.id ?? null),
-      column((row) => JSON.stringify(row.event.payload)),
-    ],
-  );
-  return new Map(stored.map((row) => [row.dedupeKey, BigInt(row.id)]));
-}
-
 /** Stores and applies the batch; the caller commits. Results are in the events' order. */
 export async function ingestWebhookEvents(
   sql: Sql,
   events: WebhookEvent[],
-): Promise<IngestResult[]> {
+): Promise<StoredOutcome[]> {
   const firstOfKey = new Map<string, number>();
   events.forEach((event, index) => {
     if (!firstOfKey.has(event.dedupeKey)) firstOfKey.set(event.dedupeKey, index);
   });
   const unique = [...firstOfKey.values()].map((index) => events[index]!);
-  const placements = await place(sql, unique);
-  const rows = unique.map((event, index) => ({ event, placed: placements[index]! }));
-  const notificationIds = await storeNotifications(sql, rows);
+  const placements = await findPlacements(sql, unique);
+  const rows = unique.map((event, index) => ({ event, placement: placements[index]! }));
+  const notificationIds = await storeNotifications(
+    sql,
+    NotificationSource.ZOOM_WEBHOOK,
+    rows.map(({ event, placement }) => ({
+      dedupeKey: event.dedupeKey,
+      eventType: event.eventType,
+      eventAt: event.eventAt,
+      receivedAt: event.receivedAt,
+      outcome: placement.outcome,
+      organizationId: placement.organizationId,
+      visitId: placement.visit?.id ?? null,
+      payload: event.payload,
+    })),
+  );
 
   const applied = rows.filter(
     (row) =>
-      row.placed.outcome === NotificationOutcome.APPLIED &&
+      row.placement.outcome === NotificationOutcome.APPLIED &&
       notificationIds.has(row.event.dedupeKey),
   );
-  const participantEvents = applied.flatMap(({ event, placed }) =>
-    event.meeting?.type === "participant" && placed.visit
+  const participantEvents = applied.flatMap(({ event, placement }) =>
+    event.meeting?.type === "participant" && placement.visit
       ? [
           {
-            visit: placed.visit,
+            visit: placement.visit,
             notificationId: notificationIds.get(event.dedupeKey)!,
             kind: event.meeting.kind,
             occurredAt: event.meeting.occurredAt,
@@ -215,13 +147,36 @@ export async function ingestWebhookEvents(
   );
   await recomputeVisitStates(
     sql,
-    applied.flatMap((row) => (row.placed.visit ? [row.placed.visit.id] : [])),
+    applied.flatMap((row) => (row.placement.visit ? [row.placement.visit.id] : [])),
   );
 
-  const outcomes = new Map(rows.map((row) => [row.event.dedupeKey, row.placed.outcome]));
+  const outcomes = new Map(rows.map((row) => [row.event.dedupeKey, row.placement.outcome]));
   return events.map((event, index) =>
     firstOfKey.get(event.dedupeKey) === index && notificationIds.has(event.dedupeKey)
-      ? { status: "stored", outcome: outcomes.get(event.dedupeKey)! }
-      : { status: "duplicate" },
+      ? outcomes.get(event.dedupeKey)!
+      : "duplicate",
   );
 }
+
+/**
+ * Writes a batch in one transaction. A batch fails as a whole (one bad event, a cut connection),
+ * so its events are then written one per transaction: only those that fail again are refused
+ * (null), and Zoom retries them.
+ */
+async function writeBatch(events: WebhookEvent[]): Promise<(StoredOutcome | null)[]> {
+  try {
+    return await withSqlTransaction((sql) => ingestWebhookEvents(sql, events));
+  } catch (error) {
+    log.error("zoom.webhook.not_stored", { events: events.length, ...errorFields(error) });
+    if (events.length === 1) return [null];
+    const results: (StoredOutcome | null)[] = [];
+    for (const event of events) results.push(...(await writeBatch([event])));
+    return results;
+  }
+}
+
+/**
+ * Stores and applies one event in the next batch's transaction (group commit); resolves once it
+ * has committed, with null when it could not be stored.
+ */
+export const ingestWebhookEvent = groupCommit(writeBatch, { maxBatch: 200, writers: 1 });

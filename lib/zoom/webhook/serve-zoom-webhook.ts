@@ -2,39 +2,15 @@ import "server-only";
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import type { InboundOutcome } from "@/lib/inbound/inbound-outcome";
+import { nodeBodySource } from "@/lib/inbound/read-body-capped";
 import { toErrorResponse } from "@/lib/server/http";
 import { SECURITY_HEADERS } from "@/lib/server/security-headers";
-import {
-  handleZoomWebhook,
-  WEBHOOK_TOO_LARGE,
-  type WebhookOutcome,
-} from "@/lib/zoom/webhook/handle-zoom-webhook";
-import { MAX_WEBHOOK_BYTES } from "@/lib/zoom/webhook/schemas";
+import { receiveZoomWebhook } from "@/lib/zoom/webhook/handle-zoom-webhook";
 
 // POST /api/zoom/webhook on Node's own request and response: what app/api/zoom/webhook/route.ts
 // does, without building a web Request. The production server answers Zoom's deliveries with it
 // (lib/server/direct-routes.ts); integration tests receive the emulator's deliveries with it.
-
-/** The body as text, or null as soon as it exceeds `maxBytes` (the rest is never read). */
-function readBodyCapped(request: IncomingMessage, maxBytes: number): Promise<string | null> {
-  if (Number(request.headers["content-length"] ?? "0") > maxBytes) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size <= maxBytes) return void chunks.push(chunk);
-      request.off("data", onData).pause();
-      resolve(null);
-    };
-    request.on("data", onData);
-    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.once("error", reject);
-    request.once("close", () => {
-      if (!request.complete) reject(new Error("The request closed before its body ended"));
-    });
-  });
-}
 
 function headersOf(request: IncomingMessage): Headers {
   const headers = new Headers();
@@ -45,43 +21,43 @@ function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
+type Answer = { status: number; headers: Record<string, string>; body: string };
+
+async function answerOf(outcome: InboundOutcome | Response): Promise<Answer> {
+  if (outcome instanceof Response)
+    return {
+      status: outcome.status,
+      headers: Object.fromEntries(outcome.headers),
+      body: await outcome.text(),
+    };
+  return { status: outcome.status, headers: {}, body: JSON.stringify(outcome.body) };
+}
+
 /** The answer, or null when the client went away before its body arrived. */
-async function answer(request: IncomingMessage): Promise<WebhookOutcome | Response | null> {
-  let rawBody: string | null;
+async function answerZoomWebhook(request: IncomingMessage): Promise<Answer | null> {
+  let outcome: InboundOutcome;
   try {
-    rawBody = await readBodyCapped(request, MAX_WEBHOOK_BYTES); // signed: these exact bytes
-  } catch {
-    return null;
-  }
-  if (rawBody === null) return WEBHOOK_TOO_LARGE;
-  try {
-    return await handleZoomWebhook({ rawBody, headers: headersOf(request) });
+    outcome = await receiveZoomWebhook(nodeBodySource(request), headersOf(request));
   } catch (error) {
-    return toErrorResponse(error);
+    if (!request.complete) return null; // the body never arrived in full
+    return answerOf(toErrorResponse(error));
   }
+  return answerOf(outcome);
 }
 
 export async function serveZoomWebhook(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const outcome = await answer(request);
-  if (!outcome || response.destroyed) return void response.destroy();
-  const json =
-    outcome instanceof Response
-      ? {
-          status: outcome.status,
-          headers: Object.fromEntries(outcome.headers),
-          body: await outcome.text(),
-        }
-      : { status: outcome.status, headers: {}, body: JSON.stringify(outcome.body) };
-  response.writeHead(json.status, {
+  const answer = await answerZoomWebhook(request);
+  if (!answer || response.destroyed) return void response.destroy();
+  response.writeHead(answer.status, {
     ...SECURITY_HEADERS,
-    ...json.headers,
+    ...answer.headers,
     "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(json.body),
+    "Content-Length": Buffer.byteLength(answer.body),
     // An unread oversized body is not drained: the connection closes instead.
     ...(request.complete ? {} : { Connection: "close" }),
   });
-  response.end(json.body);
+  response.end(answer.body);
 }

@@ -15,6 +15,27 @@ export function signZoomPayload(secret: string, timestamp: string, rawBody: stri
   return `v0=${hmacSha256Hex(secret, `v0:${timestamp}:${rawBody}`)}`;
 }
 
+/** What Zoom sends in `x-zm-signature`: "v0=" and 64 lowercase hex digits. */
+const SIGNATURE_FORMAT = /^v0=[0-9a-f]{64}$/;
+
+/**
+ * What can be checked before the body is read: both headers there, the timestamp fresh and the
+ * signature well formed. A delivery that fails here is refused without reading its body.
+ */
+export function checkZoomSignatureHeaders(options: {
+  timestamp: string | null;
+  signature: string | null;
+  nowMs: number;
+}): SignatureCheck {
+  const { timestamp, signature, nowMs } = options;
+  if (!timestamp || !signature) return { isValid: false, reason: "missing_headers" };
+  if (!/^\d{1,12}$/.test(timestamp)) return { isValid: false, reason: "bad_timestamp" };
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS)
+    return { isValid: false, reason: "stale_timestamp" };
+  if (!SIGNATURE_FORMAT.test(signature)) return { isValid: false, reason: "bad_signature" };
+  return { isValid: true };
+}
+
 /** Checks `x-zm-signature` over the exact bytes received, in constant time, and the timestamp's age. */
 export function verifyZoomSignature(options: {
   rawBody: string;
@@ -23,12 +44,10 @@ export function verifyZoomSignature(options: {
   secret: string;
   nowMs: number;
 }): SignatureCheck {
-  const { rawBody, timestamp, signature, secret, nowMs } = options;
-  if (!timestamp || !signature) return { isValid: false, reason: "missing_headers" };
-  if (!/^\d{1,12}$/.test(timestamp)) return { isValid: false, reason: "bad_timestamp" };
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS)
-    return { isValid: false, reason: "stale_timestamp" };
-  if (!safeEqual(signZoomPayload(secret, timestamp, rawBody), signature))
+  const headers = checkZoomSignatureHeaders(options);
+  if (!headers.isValid) return headers;
+  const { rawBody, timestamp, signature, secret } = options;
+  if (!safeEqual(signZoomPayload(secret, timestamp!, rawBody), signature!))
     return { isValid: false, reason: "bad_signature" };
   return { isValid: true };
 }

@@ -1,31 +1,19 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 
 import { type ActionState, formText } from "@/lib/action-state";
-import { signIn } from "@/lib/auth/auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { CODE_EMAIL_COOKIE } from "@/lib/auth/code-email-cookie";
 import { CODE_TTL_MINUTES, requestSignInCode } from "@/lib/auth/one-time-code";
 import { codeRequestInputSchema, codeSignInInputSchema } from "@/lib/auth/schemas";
-import {
-  decodeSignInFailure,
-  describeSignInFailure,
-  isContactClinicFailure,
-  type SignInFailure,
-  SignInError,
-} from "@/lib/auth/sign-in-failure";
+import { SignInError } from "@/lib/auth/sign-in-failure";
 import { sendEmail } from "@/lib/email/send-email";
 import { fieldErrorsOf } from "@/lib/errors";
-import { findSoleClinicName } from "@/lib/organizations/find-sole-clinic-name";
 
-async function codeFailureMessage(failure: SignInFailure): Promise<string> {
-  const clinicName = isContactClinicFailure(failure) ? await findSoleClinicName() : null;
-  return describeSignInFailure(failure, { method: "code", clinicName });
-}
+import { describeRefusedSignIn, signInWithCredentials } from "../sign-in-with-credentials";
 
 export async function requestCodeAction(
   _prev: ActionState,
@@ -42,7 +30,7 @@ export async function requestCodeAction(
     });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    return { status: "error", message: await codeFailureMessage(error.failure), values };
+    return { status: "error", message: await describeRefusedSignIn(error.failure, "code"), values };
   }
   (await cookies()).set(CODE_EMAIL_COOKIE, parsed.data.email, {
     httpOnly: true,
@@ -60,16 +48,8 @@ export async function signInWithCodeAction(
   const parsed = codeSignInInputSchema.safeParse(Object.fromEntries(formData));
   const values = { email: formText(formData, "email") };
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-  try {
-    await signIn("one-time-code", { ...parsed.data, redirect: false });
-  } catch (error) {
-    if (!(error instanceof CredentialsSignin)) throw error;
-    return {
-      status: "error",
-      message: await codeFailureMessage(decodeSignInFailure(error.code)),
-      values,
-    };
-  }
+  const refused = await signInWithCredentials("one-time-code", parsed.data, values);
+  if (refused) return refused;
   (await cookies()).delete({ name: CODE_EMAIL_COOKIE, path: "/sign-in" });
   redirect("/");
 }

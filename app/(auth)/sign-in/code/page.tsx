@@ -6,8 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { CODE_EMAIL_COOKIE } from "@/lib/auth/code-email-cookie";
 import { CODE_TTL_MINUTES } from "@/lib/auth/one-time-code";
 
-import { EnterCodeForm } from "./enter-code-form";
-import { RequestCodeForm } from "./request-code-form";
+import { CodeForm } from "./code-form";
 
 export const metadata: Metadata = { title: "Sign in with a code" };
 
@@ -31,7 +30,7 @@ export default async function CodeSignInPage({ searchParams }: CodePageProps) {
           ) : (
             <p className="mb-4 text-slate-700">Enter your email and the code we sent you.</p>
           )}
-          <EnterCodeForm email={email} />
+          <CodeForm key="enter" step="enter" email={email} />
           <p className="mt-6 text-sm text-slate-700">
             No code, or it expired?{" "}
             <Link href="/sign-in/code" className="font-semibold text-blue-700 underline">
@@ -44,7 +43,7 @@ export default async function CodeSignInPage({ searchParams }: CodePageProps) {
           <p className="mb-4 text-slate-700">
             We will email you a 6-digit code. No password needed.
           </p>
-          <RequestCodeForm email={email} />
+          <CodeForm key="request" step="request" email={email} />
           <p className="mt-6 text-sm text-slate-700">
             Already have a code?{" "}
             <Link href="/sign-in/code?step=enter" className="font-semibold text-blue-700 underline">

@@ -6,7 +6,7 @@ import { PasswordLinkPurpose } from "@/generated/prisma/enums";
 import { findPasswordLink } from "@/lib/portal/password-links";
 import { passwordLinkTokenSchema } from "@/lib/portal/schemas";
 
-import { RequestCodeForm } from "../../code/request-code-form";
+import { CodeForm } from "../../code/code-form";
 import { acceptInvitationAction } from "./actions";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -45,7 +45,7 @@ export default async function InvitationPage({ params }: InvitationPageProps) {
           {refusal.text}
         </Alert>
         <h2 className="mb-2 text-lg font-semibold">Get a one-time code by email</h2>
-        <RequestCodeForm />
+        <CodeForm key="request" step="request" />
         <p className="mt-6 text-sm">
           <Link href="/sign-in" className="font-semibold text-blue-700 underline">
             Sign in with a password

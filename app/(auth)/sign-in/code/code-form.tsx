@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/action-state";
+
+import { requestCodeAction, signInWithCodeAction } from "./actions";
+
+export type CodeStep = "request" | "enter";
+
+/** The code sign-in's two forms: the email to send a code to, then the email and the code. */
+export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
+  const isEntering = step === "enter";
+  const [state, formAction] = useActionState(
+    isEntering ? signInWithCodeAction : requestCodeAction,
+    IDLE,
+  );
+  const errors = state.status === "error" ? state : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <div aria-live="polite">
+        {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
+      </div>
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        defaultValue={errors?.values?.email ?? email}
+        errors={errors?.fieldErrors?.email}
+      />
+      {isEntering ? (
+        <Field
+          label="6-digit code"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          maxLength={7}
+          required
+          autoFocus
+          errors={errors?.fieldErrors?.code}
+        />
+      ) : null}
+      {isEntering ? (
+        <SubmitButton pendingLabel="Checking…">Sign in</SubmitButton>
+      ) : (
+        <SubmitButton pendingLabel="Sending…">Email me a code</SubmitButton>
+      )}
+    </form>
+  );
+}
