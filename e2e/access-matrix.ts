@@ -112,6 +112,17 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
   {
+    path: "/sign-in/reset-password/[token]",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
+  // Public: it only asks for an email, and answers the same whether or not the account exists.
+  {
+    path: "/sign-in/forgot-password",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
+  {
     path: "/profile",
     method: "GET",
     expect: { anonymous: SIGN_IN, patient: OK, provider: OK, admin: OK },
