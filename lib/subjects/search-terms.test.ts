@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { escapeLike, parseDateOfBirth, parseSearchTerms } from "@/lib/subjects/search-terms";
+import { escapeLike, parseSearchTerms } from "@/lib/subjects/search-terms";
 
 describe("parseSearchTerms", () => {
   it("reads a record number as a record number prefix and an email start", () => {
@@ -52,15 +52,6 @@ describe("parseSearchTerms", () => {
     "never fails on %j",
     (query) => {
       expect(() => parseSearchTerms(query)).not.toThrow();
-    },
-  );
-});
-
-describe("parseDateOfBirth", () => {
-  it.each(["2026-02-30", "13/01/1990", "1850-01-01", "1990-1", "31/12/1990"])(
-    "refuses %j",
-    (text) => {
-      expect(parseDateOfBirth(text)).toBeNull();
     },
   );
 });

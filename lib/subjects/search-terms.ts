@@ -1,3 +1,5 @@
+import { parseDateOfBirth } from "@/lib/subjects/date-of-birth";
+
 // What a search box entry could mean. One query can be several things at once ("5550104477" is a
 // phone number and maybe a record number); the search runs every plausible reading and ranks them.
 
@@ -18,27 +20,6 @@ export type SearchTerms = {
 
 const MIN_TRIGRAM_LETTERS = 3;
 const MIN_PHONE_DIGITS = 7;
-
-function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2100) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return null;
-  return date.toISOString().slice(0, 10);
-}
-
-/** yyyy-mm-dd, or the US m/d/yyyy (also with - or .). */
-export function parseDateOfBirth(text: string): string | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const us = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (us) return isoDate(Number(us[3]), Number(us[1]), Number(us[2]));
-  return null;
-}
 
 function phoneDigitsOf(text: string): string | null {
   if (!/^[\d\s().+-]+$/.test(text)) return null;
