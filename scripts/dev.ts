@@ -1,7 +1,5 @@
 // npm run dev — the app with demo data on the embedded PostgreSQL (or DATABASE_URL), one command.
-import { type ChildProcess, spawn } from "node:child_process";
-import { openSync } from "node:fs";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 
 import { createDbClient } from "@/lib/db/db-client";
 import { DEMO_PASSWORD } from "@/prisma/factories";
@@ -9,35 +7,12 @@ import { seedDemo } from "@/prisma/seed";
 
 import { applyMigrations } from "@/prisma/apply-migrations";
 
+import { startInGroup, stopAll } from "./lib/child-processes";
 import { type Database, isLocalDatabase, openDatabase } from "./lib/database";
-import { DATA_DIR, ensureLocalSecrets, loadDotEnv, moveLegacyDataDir } from "./lib/local-env";
-import { firstFreePort } from "./lib/ports";
+import { DEV_ZOOM, sendEpicNotificationsTo, startZoomEmulator } from "./lib/dev-zoom-emulator";
+import { ensureLocalSecrets, loadDotEnv, moveLegacyDataDir } from "./lib/local-env";
 
-const SHUTDOWN_GRACE_MS = 5_000;
 const APP_START_TIMEOUT_MS = 180_000;
-const ZOOM_EMULATOR_FIRST_PORT = 9100;
-
-/** The emulator's app registration and the app's matching Zoom settings (development only). */
-const DEV_ZOOM = {
-  clientId: "carevisit-dev-client",
-  clientSecret: "carevisit-dev-secret",
-  webhookSecretToken: "carevisit-dev-webhook-secret",
-  /** The Basic credentials its Epic-style join/leave GETs carry (enter them under Settings → Telehealth links). */
-  notifier: { username: "carevisit-dev-notifier", password: "carevisit-dev-notifier-password" },
-};
-
-/** Telehealth launches then report joins and leaves to the app, as Zoom does for an EMR. */
-async function sendEpicNotificationsTo(zoomUrl: string, appUrl: string) {
-  const response = await fetch(`${zoomUrl}/_emulator/registration`, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      epicNotification: { url: `${appUrl}/api/telehealth/notifications`, ...DEV_ZOOM.notifier },
-    }),
-  });
-  if (!response.ok)
-    throw new Error(`The Zoom emulator refused its registration (${response.status})`);
-}
 
 function say(line: string) {
   console.log(`[carevisit] ${line}`);
@@ -57,81 +32,6 @@ async function seedIfNeeded(url: string) {
   } finally {
     await db.$disconnect();
   }
-}
-
-function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  // Own process group, so stopping it also stops what it started (next dev's workers).
-  return spawn(command, args, { env, stdio: "inherit", detached: true });
-}
-
-/**
- * The bundled Zoom emulator (zoom-emulator/), with its state kept in DATA_DIR so that a restart
- * keeps the link. Its request log goes to DATA_DIR/zoom-emulator.log. Resolves with its URL when it
- * listens.
- */
-async function startZoomEmulator(appUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await firstFreePort(ZOOM_EMULATOR_FIRST_PORT);
-  const child = spawn(
-    process.execPath,
-    [
-      require.resolve("tsx/cli"),
-      "zoom-emulator/src/main.ts",
-      "--port",
-      String(port),
-      "--state-file",
-      path.join(DATA_DIR, "zoom-emulator.json"),
-    ],
-    {
-      env: {
-        ...process.env,
-        ZOOM_EMULATOR_CLIENT_ID: DEV_ZOOM.clientId,
-        ZOOM_EMULATOR_CLIENT_SECRET: DEV_ZOOM.clientSecret,
-        ZOOM_EMULATOR_WEBHOOK_SECRET_TOKEN: DEV_ZOOM.webhookSecretToken,
-        ZOOM_EMULATOR_REDIRECT_URIS: `${appUrl}/api/zoom/oauth/callback`,
-        ZOOM_EMULATOR_EVENT_URL: `${appUrl}/api/zoom/webhook`,
-      },
-      stdio: ["ignore", "pipe", openSync(path.join(DATA_DIR, "zoom-emulator.log"), "a")],
-      detached: true,
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ZOOM_EMULATOR_READY (\S+)/.exec(output);
-      if (ready?.[1]) resolve(ready[1].replace("127.0.0.1", "localhost"));
-    });
-    child.once("exit", (code) =>
-      reject(
-        new Error(
-          `The Zoom emulator exited (${code}); see ${path.join(DATA_DIR, "zoom-emulator.log")}`,
-        ),
-      ),
-    );
-  });
-  return { child, url };
-}
-
-function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Stops the processes' groups (SIGTERM, SIGKILL after the grace period) and waits for them. */
-async function stopAll(children: ChildProcess[]) {
-  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
-  running.forEach((child) => stopGroup(child, "SIGTERM"));
-  const forceKill = setTimeout(
-    () => running.forEach((child) => stopGroup(child, "SIGKILL")),
-    SHUTDOWN_GRACE_MS,
-  );
-  await Promise.all(exited);
-  clearTimeout(forceKill);
 }
 
 /** Resolves once `next dev` answers its health route (the database reached), or fails after a while. */
@@ -215,7 +115,7 @@ async function main() {
     });
     say(`Zoom emulator on ${zoom.url}: link it as zoom-admin@carevisit.test on its consent page.`);
   }
-  const app = start(
+  const app = startInGroup(
     process.execPath,
     [require.resolve("next/dist/bin/next"), "dev", "--port", port],
     env,
