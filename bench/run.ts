@@ -21,7 +21,8 @@ import {
 } from "@/tests/support/test-database";
 import { applyMigrations } from "@/prisma/apply-migrations";
 import { DEMO_PASSWORD } from "@/prisma/factories";
-import { seedBulkSubjects, seedDemo } from "@/prisma/seed";
+import { seedBulkSubjects } from "@/prisma/seed-bulk-subjects";
+import { seedDemo } from "@/prisma/seed";
 import { firstFreePort } from "@/scripts/lib/ports";
 import { PRODUCTION_SERVER } from "@/scripts/lib/production-server";
 

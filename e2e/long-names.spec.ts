@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { seedVisitHistory } from "@/prisma/seed";
+import { seedVisitHistory } from "@/prisma/seed-visit-history";
 
 import { expect, signInOverHttp, test } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 
 import { parseCsv } from "@/tests/support/parse-csv";
-import { seedVisitHistory } from "@/prisma/seed";
+import { seedVisitHistory } from "@/prisma/seed-visit-history";
 
 import { expect, test } from "./fixtures";
 

@@ -4,7 +4,8 @@ import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/db";
 import { DEMO_PASSWORD } from "@/prisma/factories";
-import { seedBulkSubjects, seedDemo } from "@/prisma/seed";
+import { seedBulkSubjects } from "@/prisma/seed-bulk-subjects";
+import { seedDemo } from "@/prisma/seed";
 
 describe("seedDemo", () => {
   it("creates the demo clinic once, with accounts that sign in and a visit within the hour", async () => {

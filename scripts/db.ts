@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 
 import { createDbClient } from "@/lib/db/db-client";
-import { DEMO_ORGANIZATION_SLUG, seedBulkSubjects, seedDemo } from "@/prisma/seed";
+import { DEMO_ORGANIZATION_SLUG, seedDemo } from "@/prisma/seed";
+import { seedBulkSubjects } from "@/prisma/seed-bulk-subjects";
 
 import { applyMigrations } from "@/prisma/apply-migrations";
 

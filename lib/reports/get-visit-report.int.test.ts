@@ -7,7 +7,7 @@ import { getVisitReport } from "@/lib/reports/get-visit-report";
 import { parseReportFilters, type ReportFilters } from "@/lib/reports/report-filters";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { createUser, createVisit } from "@/prisma/factories";
-import { seedVisitHistory } from "@/prisma/seed";
+import { seedVisitHistory } from "@/prisma/seed-visit-history";
 
 // A clinic in New York (UTC-5 in January) with nine visits on 5–7 January 2026 and three that must
 // not be counted. Every expected figure below is worked out by hand from these rows.
