@@ -1,0 +1,75 @@
+import "server-only";
+
+import { VideoUserIdSource, ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
+import { db } from "@/lib/db/db";
+import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
+
+/** Stores the linked account and its tokens, audited; the Zoom user ids of another account go. */
+export async function saveZoomConnection(
+  viewer: Viewer,
+  { tokens, owner }: ZoomGrant,
+): Promise<void> {
+  const now = new Date();
+  const linked = {
+    status: ZoomConnectionStatus.ACTIVE,
+    zoomAccountId: owner.account_id,
+    zoomUserId: owner.id,
+    zoomUserEmail: owner.email,
+    scopes: tokens.scope.split(/\s+/).filter(Boolean),
+    accessToken: encryptSecret(
+      tokens.access_token,
+      sealedFields.zoomToken(viewer.organizationId, "accessToken"),
+    ),
+    refreshToken: encryptSecret(
+      tokens.refresh_token,
+      sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
+    ),
+    accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
+    refreshLeaseUntil: null,
+    lastRefreshedAt: now,
+    lastSuccessAt: now,
+    lastError: null,
+    lastErrorAt: null,
+    linkedById: viewer.id,
+    linkedAt: now,
+    removedAt: null,
+  };
+  await db.$transaction(async (tx) => {
+    const previous = await tx.zoomConnection.findUnique({
+      where: { organizationId: viewer.organizationId },
+      select: { zoomAccountId: true },
+    });
+    if (previous && previous.zoomAccountId !== owner.account_id) {
+      // Zoom user ids found or created in the old account mean nothing in the new one.
+      await tx.user.updateMany({
+        where: {
+          organizationId: viewer.organizationId,
+          videoConferenceUserIdSource: {
+            in: [VideoUserIdSource.EMAIL_MATCH, VideoUserIdSource.CREATED],
+          },
+        },
+        data: {
+          videoConferenceUserId: null,
+          videoConferenceUserIdSource: null,
+          videoConferenceUserIdSetAt: null,
+        },
+      });
+    }
+    const connection = await tx.zoomConnection.upsert({
+      where: { organizationId: viewer.organizationId },
+      create: { organizationId: viewer.organizationId, ...linked },
+      update: { ...linked, tokenVersion: { increment: 1 } },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: viewer,
+      action: "zoom.link",
+      targetType: "zoom_connection",
+      targetId: connection.id,
+      details: { zoomAccountId: owner.account_id },
+    });
+  });
+}
