@@ -1,13 +1,14 @@
 import "server-only";
 
-import { VideoUserIdSource, ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
+import { carryOverOnRelink } from "@/lib/zoom/link/carry-over-on-relink";
 import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
 
-/** Stores the linked account and its tokens, audited; the Zoom user ids of another account go. */
+/** Stores the linked account and its tokens, audited, with what it keeps of the previous link. */
 export async function saveZoomConnection(
   viewer: Viewer,
   { tokens, owner }: ZoomGrant,
@@ -42,22 +43,11 @@ export async function saveZoomConnection(
       where: { organizationId: viewer.organizationId },
       select: { zoomAccountId: true },
     });
-    if (previous && previous.zoomAccountId !== owner.account_id) {
-      // Zoom user ids found or created in the old account mean nothing in the new one.
-      await tx.user.updateMany({
-        where: {
-          organizationId: viewer.organizationId,
-          videoConferenceUserIdSource: {
-            in: [VideoUserIdSource.EMAIL_MATCH, VideoUserIdSource.CREATED],
-          },
-        },
-        data: {
-          videoConferenceUserId: null,
-          videoConferenceUserIdSource: null,
-          videoConferenceUserIdSetAt: null,
-        },
-      });
-    }
+    await carryOverOnRelink(
+      tx,
+      { viewer, previousAccountId: previous?.zoomAccountId ?? null, accountId: owner.account_id },
+      now,
+    );
     const connection = await tx.zoomConnection.upsert({
       where: { organizationId: viewer.organizationId },
       create: { organizationId: viewer.organizationId, ...linked },
