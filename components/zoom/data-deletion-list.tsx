@@ -57,6 +57,8 @@ export function DataDeletionList({ items, timeZone, cancelAction }: DataDeletion
             <Badge tone={STATUS[item.status].tone}>{STATUS[item.status].label}</Badge>
             {isCancellable(item) ? (
               <CancelDeletionButton action={cancelAction} requestId={item.id} />
+            ) : item.status === DataDeletionStatus.PENDING ? (
+              <span className="text-slate-700">Linking this Zoom account again cancels it.</span>
             ) : null}
           </span>
         </li>
