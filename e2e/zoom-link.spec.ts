@@ -13,6 +13,21 @@ async function openZoomConsent(page: Page) {
   ).toBeVisible();
 }
 
+async function linkAtZoom(page: Page, ownerEmail: string) {
+  await openZoomConsent(page);
+  await page.getByLabel("Signed in to Zoom as").selectOption(ownerEmail);
+  await page.getByLabel("Allow this app to use my shared access permissions").check();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).toHaveURL(/\/settings\/zoom\?linked=1$/);
+}
+
+async function openRemoveDialog(page: Page) {
+  await page.getByRole("button", { name: "Remove CareVisit from your Zoom Account" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove CareVisit from your Zoom account?" });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 test("an admin links Zoom on Zoom's consent page, sees the account, and removes it", async ({
   page,
   signInAs,
@@ -20,27 +35,49 @@ test("an admin links Zoom on Zoom's consent page, sees the account, and removes 
 }) => {
   await signInAs("admin");
   const account = await zoom.createAccount();
-  await openZoomConsent(page);
-  await page.getByLabel("Signed in to Zoom as").selectOption(account.ownerEmail);
-  await page.getByLabel("Allow this app to use my shared access permissions").check();
-  await page.getByRole("button", { name: "Allow" }).click();
-
-  await expect(page).toHaveURL(/\/settings\/zoom\?linked=1$/);
+  await linkAtZoom(page, account.ownerEmail);
   await expect(
     page.getByText("Zoom is linked. Care teams can now start video visits."),
   ).toBeVisible();
   await expect(page.getByText(account.id)).toBeVisible();
   await expect(page.getByText(account.ownerEmail)).toBeVisible();
 
-  await page.getByRole("button", { name: "Remove CareVisit from your Zoom Account" }).click();
-  const dialog = page.getByRole("dialog", { name: "Remove CareVisit from your Zoom account?" });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Keep it").check();
+  const dialog = await openRemoveDialog(page);
+  await dialog.getByLabel("Keep Zoom data").check();
   await dialog.getByRole("button", { name: "Remove Zoom" }).click();
   await expect(page).toHaveURL(/\/settings\/zoom\?removed=revoked$/);
   await expect(page.getByText("CareVisit was removed from your Zoom account.")).toBeVisible();
   await expect(page.getByRole("button", { name: ADD })).toBeVisible();
   await expect(page.getByText("Kept (retention allowed)")).toBeVisible();
+});
+
+test("removing Zoom asks for a retention choice with none preselected, and a deletion can be cancelled", async ({
+  page,
+  signInAs,
+  zoom,
+}) => {
+  await signInAs("admin");
+  const account = await zoom.createAccount();
+  await linkAtZoom(page, account.ownerEmail);
+
+  const dialog = await openRemoveDialog(page);
+  const keep = dialog.getByRole("radio", { name: "Keep Zoom data" });
+  const remove = dialog.getByRole("radio", { name: "Delete it, 24 hours from now" });
+  await expect(keep).not.toBeChecked();
+  await expect(remove).not.toBeChecked();
+  await dialog.getByRole("button", { name: "Remove Zoom" }).click();
+  await expect(dialog.getByText("Choose whether CareVisit may keep the Zoom data.")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/zoom\?linked=1$/);
+
+  await remove.check();
+  await dialog.getByRole("button", { name: "Remove Zoom" }).click();
+  await expect(page).toHaveURL(/\/settings\/zoom\?removed=revoked$/);
+  await expect(page.getByText("Deletion pending")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel deletion" }).click();
+  await expect(page.getByText("Deletion cancelled", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel deletion" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("Deletion cancelled", { exact: true })).toBeVisible();
 });
 
 test("declining on Zoom's page links nothing and says so", async ({ page, signInAs }) => {

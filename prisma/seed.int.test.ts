@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { Role, VisitStatus } from "@/generated/prisma/enums";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { db } from "@/lib/db/db";
 import { DEMO_PASSWORD } from "@/prisma/factories";
 import { seedBulkSubjects } from "@/prisma/seed-bulk-subjects";

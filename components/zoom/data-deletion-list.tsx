@@ -1,5 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { DataDeletionReason, DataDeletionStatus } from "@/generated/prisma/enums";
+import { CancelDeletionButton } from "@/components/zoom/cancel-deletion-button";
+import { DataDeletionReason, DataDeletionStatus } from "@/generated/prisma/enums";
+import type { ActionState } from "@/lib/action-state";
 import { formatDateTime } from "@/lib/format";
 
 export type DataDeletionItem = {
@@ -9,12 +11,14 @@ export type DataDeletionItem = {
   requestedAt: Date;
   dueAt: Date;
   completedAt: Date | null;
+  cancelledAt: Date | null;
 };
 
 const STATUS: Record<DataDeletionStatus, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Deletion pending", tone: "amber" },
   COMPLETED: { label: "Deleted", tone: "green" },
   NOT_REQUIRED: { label: "Kept (retention allowed)", tone: "neutral" },
+  CANCELLED: { label: "Deletion cancelled", tone: "neutral" },
 };
 
 const REASONS: Record<DataDeletionReason, string> = {
@@ -22,15 +26,22 @@ const REASONS: Record<DataDeletionReason, string> = {
   DEAUTHORIZED_IN_ZOOM: "Removed in Zoom",
 };
 
-export function DataDeletionList({
-  items,
-  timeZone,
-}: {
+type DataDeletionListProps = {
   items: DataDeletionItem[];
   timeZone: string;
-}) {
+  cancelAction: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+/** An admin cancels a removal made in CareVisit; a removal in Zoom is cancelled by relinking. */
+const isCancellable = (item: DataDeletionItem) =>
+  item.status === DataDeletionStatus.PENDING && item.reason === DataDeletionReason.REMOVED_BY_ADMIN;
+
+export function DataDeletionList({ items, timeZone, cancelAction }: DataDeletionListProps) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+    <ul
+      aria-live="polite"
+      className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+    >
       {items.map((item) => (
         <li
           key={item.id}
@@ -40,8 +51,16 @@ export function DataDeletionList({
             {REASONS[item.reason]} on {formatDateTime(item.requestedAt, timeZone)}
             {item.status === "PENDING" ? ` · due ${formatDateTime(item.dueAt, timeZone)}` : ""}
             {item.completedAt ? ` · done ${formatDateTime(item.completedAt, timeZone)}` : ""}
+            {item.cancelledAt ? ` · cancelled ${formatDateTime(item.cancelledAt, timeZone)}` : ""}
           </span>
-          <Badge tone={STATUS[item.status].tone}>{STATUS[item.status].label}</Badge>
+          <span className="flex flex-wrap items-center gap-3">
+            <Badge tone={STATUS[item.status].tone}>{STATUS[item.status].label}</Badge>
+            {isCancellable(item) ? (
+              <CancelDeletionButton action={cancelAction} requestId={item.id} />
+            ) : item.status === DataDeletionStatus.PENDING ? (
+              <span className="text-slate-700">Linking this Zoom account again cancels it.</span>
+            ) : null}
+          </span>
         </li>
       ))}
     </ul>

@@ -37,23 +37,27 @@ export function RemoveZoomDialog({ action, purgeDelayHours }: RemoveZoomDialogPr
           </p>
           <fieldset
             className="flex flex-col gap-2"
-            aria-describedby={fieldErrors?.retention ? "retention-error" : undefined}
+            aria-describedby={
+              fieldErrors?.retention ? "retention-hint retention-error" : "retention-hint"
+            }
           >
             <legend className="mb-1 font-medium">
               Zoom data CareVisit stored (meeting numbers, times, attendance)
             </legend>
-            <label className="flex items-start gap-2">
-              <input type="radio" name="retention" value="delete" defaultChecked className="mt-1" />
-              <span>
-                Delete it, {purgeDelayHours} hours from now (export what you must keep first)
-              </span>
-            </label>
+            <p id="retention-hint" className="text-sm text-slate-600">
+              Choose one. Before a deletion, export what you must keep; until it runs, you can
+              cancel it here, and linking the same Zoom account again cancels it.
+            </p>
             <label className="flex items-start gap-2">
               <input type="radio" name="retention" value="keep" className="mt-1" />
-              <span>Keep it</span>
+              <span>Keep Zoom data</span>
+            </label>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="retention" value="delete" className="mt-1" />
+              <span>Delete it, {purgeDelayHours} hours from now</span>
             </label>
             {fieldErrors?.retention ? (
-              <p id="retention-error" className="text-sm text-red-700">
+              <p id="retention-error" role="alert" className="text-sm text-red-700">
                 {fieldErrors.retention.join(" ")}
               </p>
             ) : null}

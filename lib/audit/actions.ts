@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   "auth.password_change",
   "auth.password_reset_requested",
   "auth.password_reset",
+  "retention.cancelled",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "auth.password_change": "Changed their password",
   "auth.password_reset_requested": "Asked for a password reset",
   "auth.password_reset": "Reset their password",
+  "retention.cancelled": "Cancelled a Zoom data deletion",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {

@@ -3,7 +3,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
-import { authenticateWithCode, authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithCode } from "@/lib/auth/authenticate-with-code";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { authConfig } from "@/lib/auth/config";
 import { endTokenSession } from "@/lib/auth/end-token-session";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError, type SignInFailure } from "@/lib/auth/sign-in-failure";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
-import { authenticateWithCode, authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithCode } from "@/lib/auth/authenticate-with-code";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import {
   CODE_MAX_FAILED_TRIES,
   requestSignInCode,

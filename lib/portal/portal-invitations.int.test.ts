@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { PasswordLinkPurpose } from "@/generated/prisma/enums";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { db } from "@/lib/db/db";
 import { findPasswordLink, hashLinkToken } from "@/lib/portal/password-links";
 import { getPortalAccess } from "@/lib/portal/get-portal-access";

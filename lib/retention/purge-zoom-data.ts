@@ -1,7 +1,9 @@
 import "server-only";
 
-import { PatientPresence, ZoomConnectionStatus } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import { PatientPresence, VisitStatus, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db/db";
+import { NO_MEETING_FIELDS } from "@/lib/visits/meeting-record";
 
 export type PurgeCounts = {
   visits: number;
@@ -13,18 +15,35 @@ export type PurgeCounts = {
 };
 
 /**
+ * The visits whose Zoom data the retention promise covers: those of past meetings, booked before
+ * the deletion request (`before`). A visit still booked for later (`now` is the purge's time)
+ * keeps its meeting, so that it can be held; relinking another account replaces it
+ * (lib/zoom/link/save-zoom-connection.ts).
+ */
+function pastMeetingVisits(organizationId: string, { before, now }: PurgeTimes) {
+  return {
+    organizationId,
+    createdAt: { lte: before },
+    NOT: { status: VisitStatus.SCHEDULED, scheduledStart: { gt: now } },
+  } satisfies Prisma.VisitWhereInput;
+}
+
+export type PurgeTimes = { before: Date; now: Date };
+
+/**
  * Deletes what CareVisit stored from Zoom for an organization up to `before` (the deletion
- * request's time): meeting numbers, ids, URLs and start/end times on visits, participants' Zoom ids
- * with their join and leave times, the notifications they came in, users' Zoom user ids, and who
- * authorized the app.
+ * request's time): meeting numbers, ids, URLs and start/end times of past meetings' visits,
+ * participants' Zoom ids with their join and leave times, the notifications they came in, users'
+ * Zoom user ids, and who authorized the app.
  * Visits themselves (our own scheduling) stay. Running it twice deletes nothing more.
  */
 export async function purgeZoomData(
   tx: Tx,
   organizationId: string,
-  before: Date,
+  times: PurgeTimes,
 ): Promise<PurgeCounts> {
-  const visitScope = { organizationId, createdAt: { lte: before } };
+  const { before } = times;
+  const visitScope = pastMeetingVisits(organizationId, times);
   const participantEvents = await tx.participantEvent.deleteMany({
     where: { visit: visitScope, occurredAt: { lte: before } },
   });
@@ -42,12 +61,7 @@ export async function purgeZoomData(
       ],
     },
     data: {
-      zoomMeetingId: null,
-      zoomMeetingUuid: null,
-      zoomHostId: null,
-      zoomJoinUrl: null,
-      zoomStartUrl: null,
-      zoomPassword: null,
+      ...NO_MEETING_FIELDS,
       startedAt: null,
       endedAt: null,
       patientPresence: PatientPresence.NOT_JOINED,

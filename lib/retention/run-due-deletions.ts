@@ -24,12 +24,22 @@ export async function runDueDeletions(
   });
   for (const request of due) {
     await db.$transaction(async (tx) => {
-      const counts = await purgeZoomData(tx, request.organizationId, request.requestedAt);
+      // Claimed first: a Cancel deletion (or a relink) committed meanwhile leaves it CANCELLED,
+      // and one that comes later waits for this transaction and then finds nothing pending.
       const { count } = await tx.dataDeletionRequest.updateMany({
         where: { id: request.id, status: DataDeletionStatus.PENDING },
-        data: { status: DataDeletionStatus.COMPLETED, completedAt: now, deletedCounts: counts },
+        data: { status: DataDeletionStatus.COMPLETED, completedAt: now },
       });
       if (count === 0) return;
+      const counts = await purgeZoomData(tx, request.organizationId, {
+        before: request.requestedAt,
+        now,
+      });
+      await tx.dataDeletionRequest.update({
+        where: { id: request.id },
+        data: { deletedCounts: counts },
+        select: { id: true },
+      });
       await recordAudit(tx, {
         actor: null,
         organizationId: request.organizationId,

@@ -17,3 +17,8 @@ export const appDeauthorizedPayloadSchema = z.object({
     .default(false),
 });
 export type AppDeauthorizedPayload = z.infer<typeof appDeauthorizedPayloadSchema>;
+
+/** The Cancel deletion button's form. */
+export const cancelDataDeletionInputSchema = z.object({
+  requestId: z.uuid({ message: "This deletion cannot be found." }),
+});

@@ -13,6 +13,16 @@ export function newVisitId(): string {
   return uuidv7();
 }
 
+/** A visit's Zoom meeting forgotten (its numbers, links and passcode). */
+export const NO_MEETING_FIELDS = {
+  zoomMeetingId: null,
+  zoomMeetingUuid: null,
+  zoomHostId: null,
+  zoomJoinUrl: null,
+  zoomStartUrl: null,
+  zoomPassword: null,
+} as const;
+
 /**
  * A Zoom meeting as the visit `visitId` stores it: the 64-bit meeting number, and the secrets
  * encrypted: the start URL (the host's token), the passcode, and the join URL, whose `pwd=` lets

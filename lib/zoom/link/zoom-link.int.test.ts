@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { createClinic, viewerFor } from "@/tests/support/viewers";
 import { consentAtZoom, linkZoom } from "@/tests/support/zoom-link";
 import { withZoomEmulator } from "@/tests/support/with-zoom-emulator";
+import { createZoomAccount } from "@/tests/support/zoom-account";
 import { completeZoomLink } from "@/lib/zoom/link/complete-zoom-link";
 import { removeZoomLink } from "@/lib/zoom/link/remove-zoom-link";
 import { getZoomUser } from "@/lib/zoom/api/users";
@@ -23,25 +24,7 @@ type EmulatorState = {
 
 const emulatorState = () => context.zoom.control<EmulatorState>("GET", "/state");
 
-/** A fresh Zoom account (with an owner) so every test links its own. */
-async function newZoomAccount() {
-  const suffix = Math.random().toString(36).slice(2, 8);
-  const email = `owner-${suffix}@zoom.test`;
-  const account = await context.zoom.control<{ id: string }>("POST", "/accounts", {
-    name: `Clinic ${suffix}`,
-    users: [
-      { email, first_name: "Olive", last_name: "Owner", role: "Owner", type: 2 },
-      {
-        email: `member-${suffix}@zoom.test`,
-        first_name: "Mel",
-        last_name: "Member",
-        role: "Member",
-        type: 1,
-      },
-    ],
-  });
-  return { id: account.id, ownerEmail: email, memberEmail: `member-${suffix}@zoom.test` };
-}
+const newZoomAccount = () => createZoomAccount(context.zoom);
 
 describe("linking Zoom", () => {
   it("links through Zoom's consent page with state and PKCE, storing tokens encrypted", async () => {
@@ -276,43 +259,5 @@ describe("linking Zoom", () => {
       (caught: unknown) => caught,
     );
     expect(isAppError(error, "forbidden")).toBe(true);
-  });
-});
-
-describe("removing Zoom", () => {
-  it("revokes the grant at Zoom, forgets the tokens and records the retention choice", async () => {
-    const clinic = await createClinic(db);
-    const account = await newZoomAccount();
-    await linkZoom(clinic.viewers.admin, { userEmail: account.ownerEmail });
-    const before = await context.zoom.control<EmulatorState>("GET", "/state");
-    expect(await removeZoomLink({ viewer: clinic.viewers.admin, retainData: false })).toEqual({
-      isRevokedAtZoom: true,
-    });
-    const after = await context.zoom.control<EmulatorState>("GET", "/state");
-    expect(Number(after.stats.revokes)).toBe(Number(before.stats.revokes) + 1);
-
-    const connection = await db.zoomConnection.findUniqueOrThrow({
-      where: { organizationId: clinic.organization.id },
-      select: { status: true, accessToken: true, refreshToken: true, removedAt: true },
-    });
-    expect(connection).toMatchObject({
-      status: ZoomConnectionStatus.REMOVED,
-      accessToken: null,
-      refreshToken: null,
-    });
-    const deletion = await db.dataDeletionRequest.findFirstOrThrow({
-      where: { organizationId: clinic.organization.id },
-    });
-    expect(deletion).toMatchObject({
-      reason: "REMOVED_BY_ADMIN",
-      retentionAllowed: false,
-      status: "PENDING",
-    });
-    expect(deletion.dueAt.getTime() - deletion.requestedAt.getTime()).toBe(24 * 3_600_000);
-    const removedAgain = await removeZoomLink({
-      viewer: clinic.viewers.admin,
-      retainData: false,
-    }).catch((caught: unknown) => caught);
-    expect(isAppError(removedAgain, "not_found")).toBe(true);
   });
 });

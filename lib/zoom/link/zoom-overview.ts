@@ -30,6 +30,7 @@ export async function getZoomOverview({ viewer }: { viewer: Viewer }) {
         dueAt: true,
         completedAt: true,
         deletedCounts: true,
+        cancelledAt: true,
       },
     }),
     db.user.findMany({

@@ -15,7 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import { isZoomLinkFailure, ZOOM_LINK_FAILURES } from "@/lib/zoom/link/link-failure";
 import { getZoomOverview } from "@/lib/zoom/link/zoom-overview";
 
-import { removeZoomLinkAction, startZoomLinkAction } from "./actions";
+import { cancelDataDeletionAction, removeZoomLinkAction, startZoomLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Video conferencing" };
 
@@ -146,7 +146,11 @@ export default async function ZoomSettingsPage({ searchParams }: ZoomSettingsPag
           <h2 id="deletions-heading" className="mb-3 text-lg font-semibold">
             Zoom data deletion
           </h2>
-          <DataDeletionList items={deletions} timeZone={viewer.timeZone} />
+          <DataDeletionList
+            items={deletions}
+            timeZone={viewer.timeZone}
+            cancelAction={cancelDataDeletionAction}
+          />
         </section>
       ) : null}
     </>

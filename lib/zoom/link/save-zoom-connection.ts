@@ -1,0 +1,65 @@
+import "server-only";
+
+import { ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Viewer } from "@/lib/auth/types";
+import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
+import { db } from "@/lib/db/db";
+import { carryOverOnRelink } from "@/lib/zoom/link/carry-over-on-relink";
+import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
+
+/** Stores the linked account and its tokens, audited, with what it keeps of the previous link. */
+export async function saveZoomConnection(
+  viewer: Viewer,
+  { tokens, owner }: ZoomGrant,
+): Promise<void> {
+  const now = new Date();
+  const linked = {
+    status: ZoomConnectionStatus.ACTIVE,
+    zoomAccountId: owner.account_id,
+    zoomUserId: owner.id,
+    zoomUserEmail: owner.email,
+    scopes: tokens.scope.split(/\s+/).filter(Boolean),
+    accessToken: encryptSecret(
+      tokens.access_token,
+      sealedFields.zoomToken(viewer.organizationId, "accessToken"),
+    ),
+    refreshToken: encryptSecret(
+      tokens.refresh_token,
+      sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
+    ),
+    accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
+    refreshLeaseUntil: null,
+    lastRefreshedAt: now,
+    lastSuccessAt: now,
+    lastError: null,
+    lastErrorAt: null,
+    linkedById: viewer.id,
+    linkedAt: now,
+    removedAt: null,
+  };
+  await db.$transaction(async (tx) => {
+    const previous = await tx.zoomConnection.findUnique({
+      where: { organizationId: viewer.organizationId },
+      select: { zoomAccountId: true },
+    });
+    await carryOverOnRelink(
+      tx,
+      { viewer, previousAccountId: previous?.zoomAccountId ?? null, accountId: owner.account_id },
+      now,
+    );
+    const connection = await tx.zoomConnection.upsert({
+      where: { organizationId: viewer.organizationId },
+      create: { organizationId: viewer.organizationId, ...linked },
+      update: { ...linked, tokenVersion: { increment: 1 } },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: viewer,
+      action: "zoom.link",
+      targetType: "zoom_connection",
+      targetId: connection.id,
+      details: { zoomAccountId: owner.account_id },
+    });
+  });
+}
