@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   "auth.password_change",
   "auth.password_reset_requested",
   "auth.password_reset",
+  "today.view",
+  "visit.no_show",
+  "visit.no_show_undo",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

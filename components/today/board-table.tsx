@@ -1,0 +1,46 @@
+import { BoardRowView } from "@/components/today/board-row";
+import { orderBoardRows } from "@/components/today/board-state";
+import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
+import type { BoardRow } from "@/lib/today/types";
+
+export type BoardTableProps = {
+  rows: BoardRow[];
+  now: Date;
+  timeZone: string;
+  thresholdMinutes: number;
+  isReadOnly: boolean;
+};
+
+/** The board's table, in the board's order; an empty day says so. */
+export function BoardTable({ rows, now, timeZone, thresholdMinutes, isReadOnly }: BoardTableProps) {
+  if (rows.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700">
+        No visits on this day.
+      </p>
+    );
+  return (
+    <Table caption="Visits">
+      <TableHead>
+        <Th>Time</Th>
+        <Th>Subject</Th>
+        <Th>Provider</Th>
+        <Th>State</Th>
+        <Th>Provider present</Th>
+        <Th>{isReadOnly ? "Attendance" : <span className="sr-only">Actions</span>}</Th>
+      </TableHead>
+      <TableBody>
+        {orderBoardRows(rows, now, timeZone).map((row) => (
+          <BoardRowView
+            key={row.visitId}
+            row={row}
+            now={now}
+            timeZone={timeZone}
+            thresholdMinutes={thresholdMinutes}
+            isReadOnly={isReadOnly}
+          />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
