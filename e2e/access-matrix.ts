@@ -224,6 +224,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       admin: { own: OK, foreign: NOT_FOUND },
     },
   },
+  {
+    path: "/api/today/events",
+    method: "GET",
+    isStream: true,
+    expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
   // The visit starts in an hour and its clinic has no Zoom link: a patient is told "not yet" on
   // the visit's page, staff "Zoom unavailable" on the subject search (no Referer is sent).
   {

@@ -64,7 +64,7 @@ export default async function TodayPage({ searchParams }: TodayPageProps) {
         initialRows={rows}
         timeZone={viewer.timeZone}
         thresholdMinutes={settings.waitingAlertMinutes}
-        isReadOnly={isPast}
+        streamQuery={isPast ? null : `date=${query.date}&who=${query.who}`}
       />
     </>
   );
