@@ -4,6 +4,7 @@ import Link from "next/link";
 import { deriveBoardState, isLongWait, type BoardStateKind } from "@/components/today/board-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
+import { type UndoNoShowAction, UndoNoShowForm } from "@/components/today/undo-no-show-form";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
 import { PatientPresence } from "@/generated/prisma/enums";
 import { formatTime } from "@/lib/format";
@@ -28,6 +29,7 @@ export type BoardRowProps = {
   timeZone: string;
   thresholdMinutes: number;
   isReadOnly: boolean;
+  undoNoShow: UndoNoShowAction;
 };
 
 function attendance(row: BoardRow, timeZone: string): string {
@@ -40,7 +42,8 @@ function attendance(row: BoardRow, timeZone: string): string {
 }
 
 /** One visit on the Today board. A long wait is marked by words and an icon, not colour alone. */
-export function BoardRowView({ row, now, timeZone, thresholdMinutes, isReadOnly }: BoardRowProps) {
+export function BoardRowView(props: BoardRowProps) {
+  const { row, now, timeZone, thresholdMinutes, isReadOnly, undoNoShow } = props;
   const state = deriveBoardState(row, now);
   const isLong = isLongWait(row, now, thresholdMinutes);
   return (
@@ -68,6 +71,8 @@ export function BoardRowView({ row, now, timeZone, thresholdMinutes, isReadOnly 
           <span className="text-xs text-slate-700">{attendance(row, timeZone)}</span>
         ) : JOINABLE.includes(state.kind) ? (
           <JoinMeetingLink visitId={row.visitId} />
+        ) : state.kind === "no_show" ? (
+          <UndoNoShowForm visitId={row.visitId} action={undoNoShow} />
         ) : null}
       </Td>
     </tr>

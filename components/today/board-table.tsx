@@ -1,4 +1,5 @@
 import { BoardRowView } from "@/components/today/board-row";
+import type { UndoNoShowAction } from "@/components/today/undo-no-show-form";
 import { orderBoardRows } from "@/components/today/board-state";
 import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import type { BoardRow } from "@/lib/today/types";
@@ -9,10 +10,11 @@ export type BoardTableProps = {
   timeZone: string;
   thresholdMinutes: number;
   isReadOnly: boolean;
+  undoNoShow: UndoNoShowAction;
 };
 
 /** The board's table, in the board's order; an empty day says so. */
-export function BoardTable({ rows, now, timeZone, thresholdMinutes, isReadOnly }: BoardTableProps) {
+export function BoardTable({ rows, now, ...shared }: BoardTableProps) {
   if (rows.length === 0)
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700">
@@ -27,18 +29,11 @@ export function BoardTable({ rows, now, timeZone, thresholdMinutes, isReadOnly }
         <Th>Provider</Th>
         <Th>State</Th>
         <Th>Provider present</Th>
-        <Th>{isReadOnly ? "Attendance" : <span className="sr-only">Actions</span>}</Th>
+        <Th>{shared.isReadOnly ? "Attendance" : <span className="sr-only">Actions</span>}</Th>
       </TableHead>
       <TableBody>
-        {orderBoardRows(rows, now, timeZone).map((row) => (
-          <BoardRowView
-            key={row.visitId}
-            row={row}
-            now={now}
-            timeZone={timeZone}
-            thresholdMinutes={thresholdMinutes}
-            isReadOnly={isReadOnly}
-          />
+        {orderBoardRows(rows, now, shared.timeZone).map((row) => (
+          <BoardRowView key={row.visitId} row={row} now={now} {...shared} />
         ))}
       </TableBody>
     </Table>

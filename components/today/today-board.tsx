@@ -1,6 +1,7 @@
 "use client";
 
 import { BoardTable } from "@/components/today/board-table";
+import type { UndoNoShowAction } from "@/components/today/undo-no-show-form";
 import { type BoardConnection, useBoardStream } from "@/components/today/use-board-stream";
 import { useNow } from "@/components/today/use-now";
 import type { BoardRow } from "@/lib/today/types";
@@ -11,6 +12,7 @@ export type TodayBoardProps = {
   streamQuery: string | null;
   timeZone: string;
   thresholdMinutes: number;
+  undoNoShow: UndoNoShowAction;
 };
 
 const CONNECTION_TEXT: Record<BoardConnection, string> = {
@@ -26,6 +28,7 @@ export function TodayBoard({
   streamQuery,
   timeZone,
   thresholdMinutes,
+  undoNoShow,
 }: TodayBoardProps) {
   const now = useNow();
   const { rows, connection } = useBoardStream(initialRows, streamQuery);
@@ -40,6 +43,7 @@ export function TodayBoard({
         timeZone={timeZone}
         thresholdMinutes={thresholdMinutes}
         isReadOnly={streamQuery === null}
+        undoNoShow={undoNoShow}
       />
     </>
   );

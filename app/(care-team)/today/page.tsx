@@ -16,6 +16,8 @@ import { listBoardRows } from "@/lib/today/list-board-rows";
 import { buildBoardQuerySchema } from "@/lib/today/schemas";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 
+import { undoNoShowAction } from "./actions";
+
 export const metadata: Metadata = { title: "Today" };
 
 type TodayPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -65,6 +67,7 @@ export default async function TodayPage({ searchParams }: TodayPageProps) {
         timeZone={viewer.timeZone}
         thresholdMinutes={settings.waitingAlertMinutes}
         streamQuery={isPast ? null : `date=${query.date}&who=${query.who}`}
+        undoNoShow={undoNoShowAction}
       />
     </>
   );
