@@ -1,8 +1,10 @@
 "use client";
 
+import { AlertsSwitch } from "@/components/today/alerts-switch";
 import { BoardTable } from "@/components/today/board-table";
 import type { UndoNoShowAction } from "@/components/today/undo-no-show-form";
 import { type BoardConnection, useBoardStream } from "@/components/today/use-board-stream";
+import { useBoardAlerts } from "@/components/today/use-board-alerts";
 import { useNow } from "@/components/today/use-now";
 import type { BoardRow } from "@/lib/today/types";
 
@@ -12,6 +14,7 @@ export type TodayBoardProps = {
   streamQuery: string | null;
   timeZone: string;
   thresholdMinutes: number;
+  viewerId: string;
   undoNoShow: UndoNoShowAction;
 };
 
@@ -28,21 +31,34 @@ export function TodayBoard({
   streamQuery,
   timeZone,
   thresholdMinutes,
+  viewerId,
   undoNoShow,
 }: TodayBoardProps) {
   const now = useNow();
   const { rows, connection } = useBoardStream(initialRows, streamQuery);
+  const isReadOnly = streamQuery === null;
+  const alerts = useBoardAlerts({
+    rows: isReadOnly ? [] : rows,
+    now,
+    viewerId,
+    thresholdMinutes,
+  });
   return (
     <>
-      <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
-        {CONNECTION_TEXT[connection]}
-      </p>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <p role="status" aria-live="polite" className="text-sm text-slate-700">
+          {CONNECTION_TEXT[connection]}
+        </p>
+        {isReadOnly ? null : (
+          <AlertsSwitch isOn={alerts.isOn} onToggle={() => void alerts.toggle()} />
+        )}
+      </div>
       <BoardTable
         rows={rows}
         now={now}
         timeZone={timeZone}
         thresholdMinutes={thresholdMinutes}
-        isReadOnly={streamQuery === null}
+        isReadOnly={isReadOnly}
         undoNoShow={undoNoShow}
       />
     </>

@@ -67,6 +67,7 @@ export default async function TodayPage({ searchParams }: TodayPageProps) {
         timeZone={viewer.timeZone}
         thresholdMinutes={settings.waitingAlertMinutes}
         streamQuery={isPast ? null : `date=${query.date}&who=${query.who}`}
+        viewerId={viewer.id}
         undoNoShow={undoNoShowAction}
       />
     </>
