@@ -6,7 +6,7 @@ import { badRequest, handleRoute } from "@/lib/server/http";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { openBoardStream } from "@/lib/today/open-board-stream";
 import { buildBoardQuerySchema } from "@/lib/today/schemas";
-import { LIVE_VISIT_HEADERS } from "@/lib/visits/live-visit-stream";
+import { EVENT_STREAM_HEADERS } from "@/lib/realtime/event-stream";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -19,5 +19,5 @@ export const GET = handleRoute(async (request) => {
   const parsed = buildBoardQuerySchema(today).safeParse(query);
   if (!parsed.success) return badRequest("Invalid board filter", parsed.error);
   const stream = await openBoardStream({ viewer, query: parsed.data, signal: request.signal });
-  return new Response(stream, { headers: LIVE_VISIT_HEADERS });
+  return new Response(stream, { headers: EVENT_STREAM_HEADERS });
 });
