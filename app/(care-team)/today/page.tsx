@@ -63,6 +63,7 @@ export default async function TodayPage({ searchParams }: TodayPageProps) {
         providers={providers}
       />
       <TodayBoard
+        key={`${query.date}|${query.who}`}
         initialRows={rows}
         timeZone={viewer.timeZone}
         thresholdMinutes={settings.waitingAlertMinutes}
