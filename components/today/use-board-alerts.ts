@@ -2,7 +2,8 @@
 
 import { useEffect, useRef } from "react";
 
-import { countWaiting, isLongWait, waitingMinutes } from "@/components/today/board-state";
+import { type AlertedVisits, decideAlerts } from "@/components/today/board-alerts";
+import { countWaiting } from "@/components/today/board-state";
 import {
   announcePatientWaiting,
   useArrivalAlertSetting,
@@ -27,7 +28,7 @@ const BASE_TITLE = "Today · CareVisit";
 export function useBoardAlerts({ rows, now, viewerId, thresholdMinutes }: BoardAlertsOptions) {
   const setting = useArrivalAlertSetting();
   const { isOn } = setting;
-  const alerted = useRef<Map<string, "arrived" | "nudged"> | null>(null);
+  const alerted = useRef<AlertedVisits | null>(null);
 
   useEffect(() => {
     const waiting = countWaiting(rows);
@@ -35,29 +36,11 @@ export function useBoardAlerts({ rows, now, viewerId, thresholdMinutes }: BoardA
   }, [rows]);
 
   useEffect(() => {
-    const isFirst = alerted.current === null;
-    const previous = alerted.current ?? new Map<string, "arrived" | "nudged">();
-    const next = new Map<string, "arrived" | "nudged">();
-    let arrivals = 0;
-    let nudges = 0;
-    for (const row of rows) {
-      if (waitingMinutes(row, now) === null) continue;
-      const before = previous.get(row.visitId);
-      const isInMeeting = row.provider.id === viewerId && row.isProviderPresent;
-      const shouldAlert = !isFirst && !isInMeeting;
-      // Patients already waiting when the page opened are counted in the title, not chimed.
-      if (!before && shouldAlert) arrivals += 1;
-      let state = before ?? "arrived";
-      if (isLongWait(row, now, thresholdMinutes) && state !== "nudged") {
-        if (shouldAlert) nudges += 1;
-        state = "nudged";
-      }
-      next.set(row.visitId, state);
-    }
-    alerted.current = next;
+    const decision = decideAlerts(alerted.current, rows, now, viewerId, thresholdMinutes);
+    alerted.current = decision.alerted;
     if (!isOn) return;
-    if (arrivals > 0) announcePatientWaiting("A patient is in the waiting room.");
-    else if (nudges > 0)
+    if (decision.arrivals > 0) announcePatientWaiting("A patient is in the waiting room.");
+    else if (decision.nudges > 0)
       announcePatientWaiting(`A patient has waited ${thresholdMinutes} minutes or more.`);
   }, [rows, now, viewerId, thresholdMinutes, isOn]);
 
