@@ -2,7 +2,7 @@ import { BoardRowView } from "@/components/today/board-row";
 import type { UndoNoShowAction } from "@/components/today/undo-no-show-form";
 import { orderBoardRows } from "@/components/today/board-state";
 import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
-import type { BoardRow } from "@/lib/today/types";
+import { BOARD_ROW_LIMIT, type BoardRow } from "@/lib/today/types";
 
 export type BoardTableProps = {
   rows: BoardRow[];
@@ -22,20 +22,27 @@ export function BoardTable({ rows, now, ...shared }: BoardTableProps) {
       </p>
     );
   return (
-    <Table caption="Visits">
-      <TableHead>
-        <Th>Time</Th>
-        <Th>Subject</Th>
-        <Th>Provider</Th>
-        <Th>State</Th>
-        <Th>Provider present</Th>
-        <Th>{shared.isReadOnly ? "Attendance" : <span className="sr-only">Actions</span>}</Th>
-      </TableHead>
-      <TableBody>
-        {orderBoardRows(rows, now, shared.timeZone).map((row) => (
-          <BoardRowView key={row.visitId} row={row} now={now} {...shared} />
-        ))}
-      </TableBody>
-    </Table>
+    <>
+      {rows.length >= BOARD_ROW_LIMIT ? (
+        <p className="mb-3 text-sm text-slate-700">
+          Showing the first {BOARD_ROW_LIMIT} visits of the day: choose one provider to see theirs.
+        </p>
+      ) : null}
+      <Table caption="Visits">
+        <TableHead>
+          <Th>Time</Th>
+          <Th>Subject</Th>
+          <Th>Provider</Th>
+          <Th>State</Th>
+          <Th>Provider present</Th>
+          <Th>{shared.isReadOnly ? "Attendance" : <span className="sr-only">Actions</span>}</Th>
+        </TableHead>
+        <TableBody>
+          {orderBoardRows(rows, now, shared.timeZone).map((row) => (
+            <BoardRowView key={row.visitId} row={row} now={now} {...shared} />
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }
