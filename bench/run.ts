@@ -40,6 +40,12 @@ import { HTTP_SEARCH_KINDS, SEARCH_PAGE_KIND, SEARCH_QUERIES } from "./lib/searc
 import { SIGN_IN_KIND, signInAttemptRequests } from "./lib/sign-in-burst";
 import { summarize, type Summary } from "./lib/stats";
 import {
+  assertTodayBoardLoads,
+  TODAY_DOCUMENT,
+  TODAY_RSC,
+  todayBoardRequests,
+} from "./lib/today-board";
+import {
   BENCH_ACCOUNT_ID,
   type BenchVisit,
   EVENTS_PER_VISIT,
@@ -187,6 +193,31 @@ async function searchPhase(app: AppServer, cookie: string) {
   const measured = await runLoad({ concurrency: 8, requests });
   assertAllOk(measured, SEARCH_PAGE_MEASURE);
   return { ...measured, warmUpCpuMsPerRequest: cpuPerRequest };
+}
+
+/** The Today board's first load (document and RSC) beside health, 8 clients, warmed up first. */
+async function todayBoardPhase(app: AppServer, cookie: string): Promise<Row[]> {
+  const { document, payload } = await todayBoardRequests(app.url, cookie);
+  await assertTodayBoardLoads([document, payload]);
+  const health: PlannedRequest = { kind: "GET /api/health", url: `${app.url}/api/health` };
+  const requests = Array.from({ length: 300 }, () => [health, document, payload]).flat();
+  for (let pass = 0; pass < 3; pass += 1) await runLoad({ concurrency: 8, requests });
+  const measured = await runLoad({ concurrency: 8, requests });
+  assertAllOk(measured, TODAY_RSC);
+  assertAllOk(measured, TODAY_DOCUMENT);
+  const latencies = (kind: string) => measured.byKind[kind]?.latenciesMs ?? [];
+  const healthP95 = summarize(latencies(health.kind)).p95;
+  return [health.kind, TODAY_DOCUMENT, TODAY_RSC].map((kind) => {
+    const summary = summarize(latencies(kind));
+    const ratio = summary.p95 / Math.max(healthP95, 0.1);
+    const isBoard = kind !== health.kind;
+    return {
+      measure: `${kind}, 8 clients`,
+      figure: `${ms(summary)}${isBoard ? ` (${ratio.toFixed(2)}× health p95)` : ""}`,
+      goal: isBoard ? "p95 ≤ 2× health p95" : "baseline",
+      met: isBoard ? ratio <= 2 : null,
+    };
+  });
 }
 
 /** Health checks one after another, as a load balancer sends them. */
@@ -463,6 +494,14 @@ async function main() {
       signIn(a.url, "provider@carevisit.test", DEMO_PASSWORD),
       signIn(b.url, "provider@carevisit.test", DEMO_PASSWORD),
     ]);
+
+    if (process.env.BENCH_ONLY === "today") {
+      console.log("The Today board's first load and health, side by side, 8 clients…");
+      const rows = await todayBoardPhase(b, cookieB);
+      console.log(`\n${table(rows)}`);
+      if (rows.some((row) => row.met === false)) process.exitCode = 1;
+      return;
+    }
 
     console.log("Subject search and health, side by side, 8 clients…");
     // On the second process: the ingest runs measure the first one's memory, which rendering

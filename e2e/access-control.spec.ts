@@ -4,6 +4,7 @@ test.describe("a patient", () => {
   test("gets 'not found' on care team and admin pages", async ({ page, signInAs }) => {
     const clinic = await signInAs("patient");
     for (const path of [
+      "/today",
       "/subjects",
       `/subjects/${clinic.patient.subject.id}`,
       `/subjects/${clinic.patient.subject.id}/video`,
@@ -58,7 +59,7 @@ test("a care team member gets 'not found' on admin pages and on another clinic's
 });
 
 test("a signed-out visitor is sent to sign in", async ({ page }) => {
-  for (const path of ["/subjects", "/visits", "/settings"]) {
+  for (const path of ["/today", "/subjects", "/visits", "/settings"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   }

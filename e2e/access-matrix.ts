@@ -79,8 +79,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expect: {
       anonymous: SIGN_IN,
       patient: { redirectTo: "/visits" },
-      provider: { redirectTo: "/subjects" },
-      admin: { redirectTo: "/settings" },
+      provider: { redirectTo: "/today" },
+      admin: { redirectTo: "/today" },
     },
   },
   {
@@ -89,8 +89,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     expect: {
       anonymous: OK,
       patient: { redirectTo: "/visits" },
-      provider: { redirectTo: "/subjects" },
-      admin: { redirectTo: "/settings" },
+      provider: { redirectTo: "/today" },
+      admin: { redirectTo: "/today" },
     },
   },
   // Public, and harmless when signed in: it only asks for an email or a code.
@@ -134,6 +134,11 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { path: "/settings/telehealth", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/zoom", method: "GET", expect: ADMIN_PAGE },
   { path: "/users", method: "GET", expect: ADMIN_PAGE },
+  {
+    path: "/today",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
   {
     path: "/subjects",
     method: "GET",
@@ -218,6 +223,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       provider: { own: OK, foreign: NOT_FOUND },
       admin: { own: OK, foreign: NOT_FOUND },
     },
+  },
+  {
+    path: "/api/today/events",
+    method: "GET",
+    isStream: true,
+    expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
   },
   // The visit starts in an hour and its clinic has no Zoom link: a patient is told "not yet" on
   // the visit's page, staff "Zoom unavailable" on the subject search (no Referer is sent).

@@ -8,6 +8,7 @@ import {
 
 import { test as base, expect, signInOverHttp } from "./fixtures";
 import { e2eSecondAppUrl } from "./support/environment";
+import { MEETING_TOPIC, startInstantMeeting } from "./support/start-meeting";
 import { type OutageProxy, startOutageProxy } from "./support/outage-proxy";
 
 // The live waiting room: the care team's Video Conferencing page and the patient's visit page
@@ -16,7 +17,7 @@ import { type OutageProxy, startOutageProxy } from "./support/outage-proxy";
 
 const { defaultBrowserType: _browser, ...phone } = devices["Pixel 7"];
 
-const TOPIC = "CareVisit video visit";
+const TOPIC = MEETING_TOPIC;
 const WAITING_TITLE = /^Patient waiting · /;
 
 const test = base.extend<{
@@ -81,13 +82,7 @@ async function movePatient(
  * once its stream is connected.
  */
 async function startMeeting(page: Page, subjectId: string) {
-  await page.goto(`/subjects/${subjectId}/video`);
-  const opened = page.context().waitForEvent("page");
-  await page.getByRole("button", { name: "Start meeting now" }).click();
-  const host = await opened;
-  await expect(host.getByRole("heading", { level: 1, name: `Host ${TOPIC}` })).toBeVisible();
-  const meetingId = /^\/s\/(\d+)$/.exec(new URL(host.url()).pathname)?.[1];
-  if (!meetingId) throw new Error(`Not a Zoom start URL: ${host.url()}`);
+  const { host, meetingId } = await startInstantMeeting(page, subjectId);
 
   const inProgress = page.getByRole("region", { name: "In progress" });
   await expect(inProgress.getByRole("article")).toHaveCount(1);

@@ -1,8 +1,8 @@
 import { expect, test } from "./fixtures";
 
 const DEMO = [
-  { email: "admin@carevisit.test", home: /\/settings$/, heading: "Settings" },
-  { email: "provider@carevisit.test", home: /\/subjects$/, heading: "Subjects" },
+  { email: "admin@carevisit.test", home: /\/today$/, heading: "Today" },
+  { email: "provider@carevisit.test", home: /\/today$/, heading: "Today" },
   { email: "patient@carevisit.test", home: /\/visits$/, heading: "My visits" },
 ];
 
@@ -24,7 +24,7 @@ test.describe("sign-in with a password", () => {
     await page.getByLabel("Email or username").fill("provider");
     await page.getByLabel("Password").fill("carevisit-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/subjects$/);
+    await expect(page).toHaveURL(/\/today$/);
   });
 
   test("a wrong password shows a clear message and keeps the identifier", async ({

@@ -41,7 +41,7 @@ test("an admin adds a care team member, who signs in, then deactivates them, whi
   await newcomer.getByLabel("Email or username").fill(email);
   await newcomer.getByLabel("Password").fill(PASSWORD);
   await newcomer.getByRole("button", { name: "Sign in" }).click();
-  await expect(newcomer).toHaveURL(/\/subjects$/);
+  await expect(newcomer).toHaveURL(/\/today$/);
   // The same session on the second app instance (cookies are per host, not per port), which now
   // has the user's row in its cache.
   const elsewhere = await context.newPage();

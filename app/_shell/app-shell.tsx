@@ -13,6 +13,7 @@ type NavItem = { href: string; label: string };
 
 const NAV: Record<Role, NavItem[]> = {
   [Role.ADMIN]: [
+    { href: "/today", label: "Today" },
     { href: "/settings", label: "Settings" },
     { href: "/users", label: "Users" },
     { href: "/settings/zoom", label: "Video conferencing" },
@@ -22,7 +23,10 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/reports", label: "Reports" },
     { href: "/audit", label: "Audit trail" },
   ],
-  [Role.CARE_TEAM]: [{ href: "/subjects", label: "Subjects" }],
+  [Role.CARE_TEAM]: [
+    { href: "/today", label: "Today" },
+    { href: "/subjects", label: "Subjects" },
+  ],
   [Role.PATIENT]: [{ href: "/visits", label: "My visits" }],
 };
 

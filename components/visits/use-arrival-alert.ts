@@ -44,22 +44,16 @@ function chime() {
   }
 }
 
-export function useArrivalAlert(isWaiting: boolean) {
+/** The chime and, where allowed, the desktop notification "A patient is waiting" (no name). */
+export function announcePatientWaiting(body: string, tag = "carevisit-patient-waiting") {
+  chime();
+  if ("Notification" in window && Notification.permission === "granted")
+    new Notification("A patient is waiting", { body, tag });
+}
+
+/** Whether alerts are on in this browser, and the switch (asks for notifications when turned on). */
+export function useArrivalAlertSetting() {
   const isOn = useSyncExternalStore(subscribe, isOnInThisBrowser, () => false);
-  const wasWaiting = useRef(isWaiting);
-
-  useEffect(() => {
-    if (isWaiting && !wasWaiting.current && isOn) {
-      chime();
-      if ("Notification" in window && Notification.permission === "granted")
-        new Notification("A patient is waiting", {
-          body: "Your video visit's patient is in the waiting room.",
-          tag: "carevisit-patient-waiting",
-        });
-    }
-    wasWaiting.current = isWaiting;
-  }, [isWaiting, isOn]);
-
   const toggle = async () => {
     if (isOn) {
       window.localStorage.removeItem(STORAGE_KEY);
@@ -73,4 +67,18 @@ export function useArrivalAlert(isWaiting: boolean) {
     window.dispatchEvent(new Event(CHANGE_EVENT));
   };
   return { isOn, toggle };
+}
+
+export function useArrivalAlert(isWaiting: boolean) {
+  const setting = useArrivalAlertSetting();
+  const { isOn } = setting;
+  const wasWaiting = useRef(isWaiting);
+
+  useEffect(() => {
+    if (isWaiting && !wasWaiting.current && isOn)
+      announcePatientWaiting("Your video visit's patient is in the waiting room.");
+    wasWaiting.current = isWaiting;
+  }, [isWaiting, isOn]);
+
+  return setting;
 }

@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   "auth.password_reset_requested",
   "auth.password_reset",
   "retention.cancelled",
+  "today.view",
+  "visit.no_show",
+  "visit.no_show_undo",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -46,6 +46,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "auth.password_reset_requested": "Asked for a password reset",
   "auth.password_reset": "Reset their password",
   "retention.cancelled": "Cancelled a Zoom data deletion",
+  "today.view": "Opened the Today board",
+  "visit.no_show": "Marked a visit as no-show",
+  "visit.no_show_undo": "Undid a no-show",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {

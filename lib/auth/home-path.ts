@@ -1,9 +1,9 @@
 import { Role } from "@/generated/prisma/enums";
 
 const HOME_PATHS: Record<Role, string> = {
-  [Role.CARE_TEAM]: "/subjects",
+  [Role.CARE_TEAM]: "/today",
   [Role.PATIENT]: "/visits",
-  [Role.ADMIN]: "/settings",
+  [Role.ADMIN]: "/today",
 };
 
 /** Where each role lands after signing in. */

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
 import { reconcileFinishedVisits } from "@/lib/visits/attendance/reconcile-attendance";
+import { markNoShows } from "@/lib/visits/no-show/mark-no-shows";
 
 // Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
 // schedule fires once across all app instances. Tables live in the `pgboss` schema.
@@ -18,6 +19,9 @@ const ATTENDANCE_CRON = "*/5 * * * *";
 /** Secrets stored in an older format are rewritten at start, then checked every hour. */
 export const RESEAL_QUEUE = "secrets-reseal";
 const RESEAL_CRON = "17 * * * *";
+/** Visits whose patient never joined become no-shows, checked every minute. */
+export const NO_SHOW_QUEUE = "visit-no-shows";
+const NO_SHOW_CRON = "* * * * *";
 const START_RETRY_MS = 30_000;
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
@@ -40,6 +44,12 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     if (Object.values(result).some(Boolean)) log.info("jobs.secrets_resealed", result);
   });
   await boss.send(RESEAL_QUEUE, {}, { singletonKey: "at-start", singletonSeconds: 60 });
+  await boss.createQueue(NO_SHOW_QUEUE);
+  await boss.schedule(NO_SHOW_QUEUE, NO_SHOW_CRON);
+  await boss.work(NO_SHOW_QUEUE, async () => {
+    const result = await markNoShows();
+    if (result.marked) log.info("jobs.no_shows_marked", result);
+  });
 }
 
 export function createJobBoss(connectionString: string): PgBoss {
@@ -61,7 +71,7 @@ export async function startBackgroundJobs(): Promise<void> {
     await boss.start();
     await registerJobs(boss);
     log.info("jobs.started", {
-      queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE},${RESEAL_QUEUE}`,
+      queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE},${RESEAL_QUEUE},${NO_SHOW_QUEUE}`,
     });
   } catch (error) {
     log.error("jobs.start_failed", errorFields(error));

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/db";
 import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
 
 /**
@@ -11,4 +12,9 @@ import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
  */
 export function publishVisitChangedSql(visitId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`pg_notify(${VISIT_CHANGED_CHANNEL}, ${visitId}::text)`;
+}
+
+/** Publishes `visit_changed` for one visit from a transaction (scheduled, moved, cancelled). */
+export async function publishVisitChanged(tx: Tx, visitId: string): Promise<void> {
+  await tx.$executeRaw`SELECT ${publishVisitChangedSql(Prisma.sql`${visitId}`)}`;
 }

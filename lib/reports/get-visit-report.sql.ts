@@ -5,6 +5,7 @@ import { ParticipantRole, VisitStatus } from "@/generated/prisma/enums";
 import { sqlEnum } from "@/lib/db/sql";
 import { LATE_START_MINUTES } from "@/lib/reports/constants";
 import type { ReportFilters } from "@/lib/reports/report-filters";
+import { isNoShowSql } from "@/lib/visits/no-show/no-show-rule.sql";
 
 /** JIT compilation off for the rest of the transaction (see getVisitReport for why). */
 export const JIT_OFF_SQL = Prisma.sql`SET LOCAL jit = off`;
@@ -13,9 +14,9 @@ export const JIT_OFF_SQL = Prisma.sql`SET LOCAL jit = off`;
 const PROVIDERS_SHOWN = 100;
 
 /**
- * Outcomes partition the visits: cancelled; else held (started or ended, and the patient joined);
- * else a no-show (the meeting's time is over or it ended, and the patient never joined); else
- * pending. The wait counts only held visits that the patient reached first: from their first
+ * Outcomes partition the visits: cancelled; else held (started or ended, and the patient joined,
+ * or a provider undid its no-show); else a no-show, by the one definition the no-show job also
+ * applies (lib/visits/no-show/no-show-rule.sql.ts); else pending. The wait counts only held visits that the patient reached first: from their first
  * arrival (waiting room or meeting) to the provider's first join. A patient who gave up before
  * the provider came is a no-show, not a wait.
  */
@@ -39,11 +40,9 @@ export function buildVisitReportSql(
              (v."scheduledStart" AT TIME ZONE 'UTC' AT TIME ZONE ${filters.timeZone})::date AS "localDate",
              CASE
                WHEN v."status" = ${sqlEnum(VisitStatus.CANCELLED)} THEN 'cancelled'
+               WHEN v."noShowUndoneAt" IS NOT NULL THEN 'held'
                WHEN p."hasJoined" AND (v."status" = ${sqlEnum(VisitStatus.ENDED)} OR v."startedAt" IS NOT NULL) THEN 'held'
-               WHEN p."hasJoined" IS NOT TRUE
-                    AND (v."status" = ${sqlEnum(VisitStatus.ENDED)}
-                         OR v."scheduledStart" + make_interval(mins => v."durationMinutes") <= ${now}::timestamp)
-                 THEN 'no_show'
+               WHEN ${isNoShowSql(Prisma.raw("v"), Prisma.sql`p."hasJoined"`, now)} THEN 'no_show'
                ELSE 'pending'
              END AS "outcome"
         FROM "Visit" v

@@ -4,6 +4,7 @@ import { VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { getScheduledVisitForChange } from "@/lib/visits/managed-visit";
 import { deleteZoomMeeting } from "@/lib/zoom/api/meetings";
 import { findActiveZoomConnection } from "@/lib/zoom/connection";
@@ -36,6 +37,7 @@ export async function cancelVisit({ viewer, visitId }: CancelVisitOptions) {
       subjectId: visit.subjectId,
       details: { isMeetingDeleted },
     });
+    await publishVisitChanged(tx, visit.id);
     return cancelled;
   });
   return { ...cancelled, isMeetingDeleted };

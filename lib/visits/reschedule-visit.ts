@@ -3,6 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { getScheduledVisitForChange } from "@/lib/visits/managed-visit";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";
 import { meetingFields, storeWithMeeting } from "@/lib/visits/meeting-record";
@@ -61,6 +62,7 @@ export async function rescheduleVisit({
           durationMinutes,
         },
       });
+      await publishVisitChanged(tx, visit.id);
       return updated;
     });
 

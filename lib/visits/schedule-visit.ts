@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";
@@ -82,6 +83,7 @@ export async function scheduleVisit(options: ScheduleVisitOptions) {
         targetId: visit.id,
         subjectId: subject.id,
       });
+      await publishVisitChanged(tx, visit.id);
       return visit;
     });
   });

@@ -5,6 +5,7 @@ import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { AppError } from "@/lib/errors";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
@@ -84,6 +85,7 @@ export async function startVisit({
         targetId: created.id,
         subjectId: subject.id,
       });
+      await publishVisitChanged(tx, created.id);
       return created;
     });
     return { visit, startUrl: meeting.start_url };

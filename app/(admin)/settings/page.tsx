@@ -9,10 +9,12 @@ import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
 import { findSessionSettings } from "@/lib/organizations/session-settings";
+import { getBoardSettings } from "@/lib/today/board-settings";
 import { listTimeZones } from "@/lib/organizations/schemas";
 import { timeZoneOptions } from "@/lib/organizations/time-zone-options";
 
 import { OrganizationForm } from "./organization-form";
+import { BoardSettingsForm } from "./board-settings-form";
 import { SessionSettingsForm } from "./session-settings-form";
 
 function ZoomStatusBadge({ status }: { status: ZoomConnectionStatus | null }) {
@@ -30,6 +32,7 @@ export default async function SettingsPage() {
     viewer,
   });
   const sessions = await findSessionSettings({ viewer });
+  const board = await getBoardSettings(viewer.organizationId);
   const stats: [string, number][] = [
     ["Administrators", usersByRole[Role.ADMIN] ?? 0],
     ["Care team members", usersByRole[Role.CARE_TEAM] ?? 0],
@@ -80,6 +83,10 @@ export default async function SettingsPage() {
           sessionIdleMinutes={sessions?.sessionIdleMinutes ?? 30}
           maxHours={env.SESSION_MAX_HOURS}
         />
+      </Card>
+      <Card className="mt-8">
+        <h2 className="mb-4 text-lg font-semibold">Today board</h2>
+        <BoardSettingsForm {...board} />
       </Card>
     </>
   );

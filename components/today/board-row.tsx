@@ -1,0 +1,80 @@
+import { AlertTriangle } from "lucide-react";
+import Link from "next/link";
+
+import { deriveBoardState, isLongWait, type BoardStateKind } from "@/components/today/board-state";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Td } from "@/components/ui/table";
+import { type UndoNoShowAction, UndoNoShowForm } from "@/components/today/undo-no-show-form";
+import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
+import { PatientPresence } from "@/generated/prisma/enums";
+import { formatTime } from "@/lib/format";
+import type { BoardRow } from "@/lib/today/types";
+import { cn } from "@/lib/utils";
+
+const TONES: Record<BoardStateKind, BadgeTone> = {
+  not_joined: "neutral",
+  waiting: "amber",
+  in_meeting: "green",
+  left: "neutral",
+  ended: "neutral",
+  no_show: "red",
+  cancelled: "red",
+};
+
+const JOINABLE: BoardStateKind[] = ["not_joined", "waiting", "in_meeting", "left"];
+
+export type BoardRowProps = {
+  row: BoardRow;
+  now: Date;
+  timeZone: string;
+  thresholdMinutes: number;
+  isReadOnly: boolean;
+  undoNoShow: UndoNoShowAction;
+};
+
+function attendance(row: BoardRow, timeZone: string): string {
+  const patient =
+    row.patientPresence === PatientPresence.NOT_JOINED ? "Patient never joined" : "Patient joined";
+  const provider = row.providerJoinedAt
+    ? `provider joined at ${formatTime(new Date(row.providerJoinedAt), timeZone)}`
+    : "provider never joined";
+  return `${patient} · ${provider}`;
+}
+
+/** One visit on the Today board. A long wait is marked by words and an icon, not colour alone. */
+export function BoardRowView(props: BoardRowProps) {
+  const { row, now, timeZone, thresholdMinutes, isReadOnly, undoNoShow } = props;
+  const state = deriveBoardState(row, now);
+  const isLong = isLongWait(row, now, thresholdMinutes);
+  return (
+    <tr className={cn(isLong && "bg-amber-50")} data-visit-id={row.visitId}>
+      <Td className="whitespace-nowrap">{formatTime(new Date(row.scheduledStart), timeZone)}</Td>
+      <Td>
+        <Link href={`/subjects/${row.subject.id}/video`} className="font-medium underline">
+          {row.subject.name}
+        </Link>
+        <div className="text-xs text-slate-700">Record {row.subject.recordNumber}</div>
+      </Td>
+      <Td>{row.provider.name}</Td>
+      <Td>
+        <Badge tone={TONES[state.kind]}>{state.label}</Badge>
+        {isLong ? (
+          <span className="ml-2 inline-flex items-center gap-1 text-xs font-semibold text-amber-950">
+            <AlertTriangle aria-hidden className="size-3.5" />
+            Waiting long
+          </span>
+        ) : null}
+      </Td>
+      <Td>{row.isProviderPresent ? "Provider present" : "Provider not present"}</Td>
+      <Td>
+        {isReadOnly ? (
+          <span className="text-xs text-slate-700">{attendance(row, timeZone)}</span>
+        ) : JOINABLE.includes(state.kind) ? (
+          <JoinMeetingLink visitId={row.visitId} />
+        ) : state.kind === "no_show" ? (
+          <UndoNoShowForm visitId={row.visitId} action={undoNoShow} />
+        ) : null}
+      </Td>
+    </tr>
+  );
+}

@@ -1,0 +1,95 @@
+import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import { dateTimeFormat } from "@/lib/format";
+import type { BoardRow } from "@/lib/today/types";
+
+// Pure decisions of the Today board (no I/O): a row's
+// live state and its label, the rows' order, and which waits are long.
+
+export type BoardStateKind =
+  "not_joined" | "waiting" | "in_meeting" | "left" | "ended" | "no_show" | "cancelled";
+
+export type BoardState = { kind: BoardStateKind; label: string; waitingMinutes: number | null };
+
+const PRESENCE_KINDS: Record<PatientPresence, BoardStateKind> = {
+  [PatientPresence.NOT_JOINED]: "not_joined",
+  [PatientPresence.WAITING]: "waiting",
+  [PatientPresence.IN_MEETING]: "in_meeting",
+  [PatientPresence.LEFT]: "left",
+};
+
+const LABELS: Record<Exclude<BoardStateKind, "waiting">, string> = {
+  not_joined: "Not joined",
+  in_meeting: "In meeting",
+  left: "Left",
+  ended: "Ended",
+  no_show: "No-show",
+  cancelled: "Cancelled",
+};
+
+/** Whole minutes the patient has waited (0 in the first minute), or null when not waiting. */
+export function waitingMinutes(row: BoardRow, now: Date): number | null {
+  if (row.patientPresence !== PatientPresence.WAITING || !row.patientWaitingSince) return null;
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(row.patientWaitingSince)) / 60_000));
+}
+
+/** The row's state: cancelled and no-show first, then an ended meeting, then the patient. */
+export function deriveBoardState(row: BoardRow, now: Date): BoardState {
+  if (row.status === VisitStatus.CANCELLED)
+    return { kind: "cancelled", label: LABELS.cancelled, waitingMinutes: null };
+  if (row.noShowAt) return { kind: "no_show", label: LABELS.no_show, waitingMinutes: null };
+  if (row.status === VisitStatus.ENDED)
+    return { kind: "ended", label: LABELS.ended, waitingMinutes: null };
+  const kind = PRESENCE_KINDS[row.patientPresence];
+  if (kind !== "waiting") return { kind, label: LABELS[kind], waitingMinutes: null };
+  const minutes = waitingMinutes(row, now) ?? 0;
+  return {
+    kind,
+    label: `Waiting for ${minutes} min`,
+    waitingMinutes: minutes,
+  };
+}
+
+/** A wait at or past the clinic's threshold: the board highlights it. */
+export function isLongWait(row: BoardRow, now: Date, thresholdMinutes: number): boolean {
+  const minutes = waitingMinutes(row, now);
+  return minutes !== null && minutes >= thresholdMinutes;
+}
+
+/** How many shown patients are waiting now (the tab title counts them). */
+export function countWaiting(rows: BoardRow[]): number {
+  return rows.filter((row) => row.patientPresence === PatientPresence.WAITING).length;
+}
+
+const localHour = (instant: Date, timeZone: string) =>
+  dateTimeFormat({
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+  }).format(instant);
+
+/**
+ * By start time, except within the current hour (of the clinic's clock), where waiting patients
+ * come first, the longest waiting first.
+ */
+export function orderBoardRows(rows: BoardRow[], now: Date, timeZone: string): BoardRow[] {
+  const currentHour = localHour(now, timeZone);
+  const keyed = rows.map((row) => {
+    const start = new Date(row.scheduledStart);
+    const isCurrentHour = localHour(start, timeZone) === currentHour;
+    const isWaiting = row.patientPresence === PatientPresence.WAITING && row.patientWaitingSince;
+    const since = isWaiting ? Date.parse(row.patientWaitingSince ?? "") : null;
+    return { row, start: start.getTime(), isCurrentHour, since };
+  });
+  keyed.sort((a, b) => {
+    if (a.isCurrentHour && b.isCurrentHour && (a.since !== null || b.since !== null)) {
+      if (a.since === null) return 1;
+      if (b.since === null) return -1;
+      if (a.since !== b.since) return a.since - b.since;
+    }
+    return a.start - b.start || a.row.visitId.localeCompare(b.row.visitId);
+  });
+  return keyed.map((each) => each.row);
+}

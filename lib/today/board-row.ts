@@ -1,0 +1,46 @@
+import "server-only";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { fullName } from "@/lib/format";
+import type { BoardRow } from "@/lib/today/types";
+
+/** What one row of the board reads: the visit's live state, its subject and its provider. */
+export const boardRowSelect = {
+  id: true,
+  organizationId: true,
+  providerId: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  status: true,
+  patientPresence: true,
+  patientWaitingSince: true,
+  isProviderPresent: true,
+  providerJoinedAt: true,
+  noShowAt: true,
+  subject: { select: { id: true, recordNumber: true, firstName: true, lastName: true } },
+  provider: { select: { id: true, firstName: true, lastName: true } },
+} satisfies Prisma.VisitSelect;
+
+export type BoardRowRecord = Prisma.VisitGetPayload<{ select: typeof boardRowSelect }>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function toBoardRow(visit: BoardRowRecord): BoardRow {
+  return {
+    visitId: visit.id,
+    scheduledStart: visit.scheduledStart.toISOString(),
+    durationMinutes: visit.durationMinutes,
+    status: visit.status,
+    patientPresence: visit.patientPresence,
+    patientWaitingSince: iso(visit.patientWaitingSince),
+    isProviderPresent: visit.isProviderPresent,
+    providerJoinedAt: iso(visit.providerJoinedAt),
+    noShowAt: iso(visit.noShowAt),
+    subject: {
+      id: visit.subject.id,
+      name: fullName(visit.subject),
+      recordNumber: visit.subject.recordNumber,
+    },
+    provider: { id: visit.provider.id, name: fullName(visit.provider) },
+  };
+}

@@ -1,0 +1,27 @@
+import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+
+// What the Today board shows and streams: plain JSON (times as ISO strings), shared by the page,
+// its client components and `GET /api/today/events`.
+
+export type BoardRow = {
+  visitId: string;
+  scheduledStart: string;
+  durationMinutes: number;
+  status: VisitStatus;
+  patientPresence: PatientPresence;
+  patientWaitingSince: string | null;
+  isProviderPresent: boolean;
+  providerJoinedAt: string | null;
+  noShowAt: string | null;
+  subject: { id: string; name: string; recordNumber: string };
+  provider: { id: string; name: string };
+};
+
+/** The event names of `GET /api/today/events`: every row on connect, then one row at a time. */
+export const BOARD_EVENTS = { rows: "rows", row: "row", gone: "gone" } as const;
+
+/** At most this many rows on one board: a day's clinic, not an archive. */
+export const BOARD_ROW_LIMIT = 200;
+
+/** The clinic's thresholds (Settings → Today board). */
+export type BoardSettings = { waitingAlertMinutes: number; noShowGraceMinutes: number };
