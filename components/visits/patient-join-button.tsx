@@ -1,6 +1,7 @@
 "use client";
 
 import { Video } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { buttonClasses } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function PatientJoinButton({
   opensAtLabel,
   blockedReason,
 }: PatientJoinButtonProps) {
+  const t = useTranslations("VisitCard");
   const opensAtMs = Date.parse(opensAt);
   const [isOpen, setIsOpen] = useState(() => Date.now() >= opensAtMs);
 
@@ -44,8 +46,8 @@ export function PatientJoinButton({
           className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
         >
           <Video aria-hidden className="size-5" />
-          Join Meeting
-          <span className="sr-only"> (opens in a new tab)</span>
+          {t("join")}
+          <span className="sr-only"> {t("newTab")}</span>
         </a>
       ) : (
         <button
@@ -55,14 +57,11 @@ export function PatientJoinButton({
           className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
         >
           <Video aria-hidden className="size-5" />
-          Join Meeting
+          {t("join")}
         </button>
       )}
       <p id={hintId} aria-live="polite" className="text-sm text-slate-700">
-        {blockedReason ??
-          (isOpen
-            ? "Your provider will let you in from the waiting room."
-            : `You can join from ${opensAtLabel}, 15 minutes before the visit.`)}
+        {blockedReason ?? (isOpen ? t("waitingRoom") : t("opensAt", { time: opensAtLabel }))}
       </p>
     </div>
   );

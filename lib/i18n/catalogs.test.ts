@@ -14,14 +14,15 @@ import { NO_PATIENT_LITERALS, PATIENT_FILES } from "./patient-files.mjs";
 // The catalogs and the patient's components (decision 033): the same keys in English and Spanish,
 // every message well-formed with the same arguments, and no literal text in a patient component.
 
-type Catalog = { [key: string]: string | Catalog };
-
-function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
+/** Every message by its dotted key (lists, such as install steps, by index). */
+function flatten(catalog: object, prefix = ""): Map<string, string> {
   const entries = new Map<string, string>();
   for (const [key, value] of Object.entries(catalog)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "string") entries.set(name, value);
-    else for (const entry of flatten(value, name)) entries.set(...entry);
+    else if (typeof value === "object" && value !== null)
+      for (const entry of flatten(value as object, name)) entries.set(...entry);
+    else throw new Error(`${name} is neither a message nor a group`);
   }
   return entries;
 }

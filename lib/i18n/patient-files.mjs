@@ -1,7 +1,16 @@
 // The files a patient or a guest sees (decision 033): no literal text in their JSX, every word
 // from messages/{en,es}.json. eslint.config.mjs applies the rule to them; the catalog test checks
 // that it does.
-export const PATIENT_FILES = ["app/(auth)/**/*.tsx", "components/i18n/**/*.tsx"];
+export const PATIENT_FILES = [
+  "app/(auth)/**/*.tsx",
+  "app/(patient)/visits/page.tsx",
+  "app/(patient)/layout.tsx",
+  "app/_shell/app-shell.tsx",
+  "components/i18n/**/*.tsx",
+  "components/pwa/**/*.tsx",
+  "components/visits/patient-*.tsx",
+  "components/visits/live-provider-presence.tsx",
+];
 
 // Marks, not words: the same in every language.
 const ALLOWED = ["·", "←", "→", "–", "—", ":", "(", ")", "%"];
