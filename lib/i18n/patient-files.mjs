@@ -3,17 +3,19 @@
 // that it does.
 export const PATIENT_FILES = [
   "app/(auth)/**/*.tsx",
-  "app/(patient)/visits/page.tsx",
-  "app/(patient)/layout.tsx",
+  "app/(patient)/**/*.tsx",
   "app/_shell/app-shell.tsx",
   "components/i18n/**/*.tsx",
   "components/pwa/**/*.tsx",
+  "components/device-check/**/*.tsx",
+  "components/consent/consent-form.tsx",
+  "components/consent/consent-text.tsx",
   "components/visits/patient-*.tsx",
   "components/visits/live-provider-presence.tsx",
 ];
 
 // Marks, not words: the same in every language.
-const ALLOWED = ["·", "←", "→", "–", "—", ":", "(", ")", "%"];
+const ALLOWED = ["·", "←", "→", "–", "—", ":", "(", ")", "%", "✓", "✗", "!"];
 
 // Props that carry words to a person (labels, hints, alternative text).
 const WORD_PROPS =

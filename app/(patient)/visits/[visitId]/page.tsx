@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { ConsentForm } from "@/components/consent/consent-form";
 import { ConsentText } from "@/components/consent/consent-text";
-import { CONSENT_TEXT } from "@/components/consent/messages";
 import { DeviceCheck } from "@/components/device-check/device-check";
 import { InstallGuidance } from "@/components/pwa/install-guidance";
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +12,7 @@ import { PatientVisitCard } from "@/components/visits/patient-visit-card";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { findPatientConsent } from "@/lib/consent/find-patient-consent";
+import { DEFAULT_LOCALE } from "@/lib/i18n/constants";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
@@ -38,9 +38,11 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
   if (!visit) notFound();
   const query = await searchParams;
   const refusal = joinRefusalSchema.parse(query.join);
-  const [t, tRefusal] = await Promise.all([
+  const [t, tRefusal, tConsent, locale] = await Promise.all([
     getTranslations("Visit"),
     getTranslations("JoinRefusals"),
+    getTranslations("Consent"),
+    getLocale(),
   ]);
   const now = new Date();
   const isPast = visitPhase(visit, now) === "past";
@@ -68,7 +70,7 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
       ) : null}
       {query.consent === "signed" && !request ? (
         <Alert tone="success" className="mb-4">
-          {CONSENT_TEXT.signed}
+          {tConsent("signed")}
         </Alert>
       ) : null}
       <PatientVisitCard
@@ -87,8 +89,11 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
               className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
             >
               <h2 id="consent-heading" className="mb-3 text-lg font-semibold">
-                {CONSENT_TEXT.heading}
+                {tConsent("heading")}
               </h2>
+              {locale === DEFAULT_LOCALE ? null : (
+                <p className="mb-3 text-sm text-slate-700">{tConsent("clinicLanguage")}</p>
+              )}
               <ConsentForm
                 visitId={visit.id}
                 version={request.version}
