@@ -26,44 +26,28 @@ export function formatDateOfBirth(date: Date): string {
   return dateTimeFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
+const DATE_TIME = {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+} as const;
+const DAY = { weekday: "long", month: "long", day: "numeric" } as const;
+const TIME = { hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+
 export function formatDateTime(date: Date, timeZone: string, locale?: Locale): string {
-  return dateTimeFormat(
-    {
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      year: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    },
-    locale,
-  ).format(date);
+  return dateTimeFormat({ ...DATE_TIME, timeZone }, locale).format(date);
 }
 
 export function formatDay(date: Date, timeZone: string, locale?: Locale): string {
-  return dateTimeFormat(
-    {
-      weekday: "long",
-      month: "long",
-      day: "numeric",
-      timeZone,
-    },
-    locale,
-  ).format(date);
+  return dateTimeFormat({ ...DAY, timeZone }, locale).format(date);
 }
 
 export function formatTime(date: Date, timeZone: string, locale?: Locale): string {
-  return dateTimeFormat(
-    {
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    },
-    locale,
-  ).format(date);
+  return dateTimeFormat({ ...TIME, timeZone }, locale).format(date);
 }
 
 /** "First Last", as people are named on every page. */
