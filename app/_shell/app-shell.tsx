@@ -53,7 +53,10 @@ async function AppShell({
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-6">
-            <Link href="/" className="flex items-center gap-2 text-lg font-bold text-blue-800">
+            <Link
+              href="/"
+              className="flex min-h-11 items-center gap-2 text-lg font-bold text-blue-800"
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- a 2 kB SVG needs no optimiser */}
               <img src="/icons/mark.svg" alt="" width={28} height={28} />
               {tCommon("appName")}
@@ -64,7 +67,7 @@ async function AppShell({
                   <li key={item.href}>
                     <Link
                       href={item.href}
-                      className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                      className="inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
                     >
                       {item.label}
                     </Link>
@@ -77,7 +80,7 @@ async function AppShell({
             {isPatient ? <LanguageSwitch action={setLocaleAction} /> : null}
             <Link
               href="/profile"
-              className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+              className="inline-flex min-h-11 items-center gap-1 rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
             >
               <span className="font-medium text-slate-900">
                 {viewer.firstName} {viewer.lastName}
@@ -87,7 +90,7 @@ async function AppShell({
             <form action={signOutAction}>
               <button
                 type="submit"
-                className="rounded-md px-3 py-2 font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+                className="inline-flex min-h-11 items-center rounded-md px-3 py-2 font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
               >
                 {t("signOut")}
               </button>

@@ -97,7 +97,7 @@ export function ConsentForm(props: ConsentFormProps) {
               aria-describedby={errors?.agreed ? "consent-agreed-error" : undefined}
               className="mt-1 size-6 shrink-0 accent-blue-700"
             />
-            <label htmlFor="consent-agreed" className="font-medium">
+            <label htmlFor="consent-agreed" className="flex min-h-11 items-center font-medium">
               {t("agree")}
             </label>
           </div>

@@ -59,7 +59,10 @@ export function PatientVisitCard({
         <div>
           <Heading id={`visit-${visit.id}`} className="text-lg font-semibold">
             {isLinked ? (
-              <Link href={`/visits/${visit.id}`} className="text-blue-800 underline">
+              <Link
+                href={`/visits/${visit.id}`}
+                className="inline-flex min-h-11 items-center text-blue-800 underline"
+              >
                 {day}
               </Link>
             ) : (

@@ -45,7 +45,7 @@ export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
       <Link
         href="/sign-in/forgot-password"
-        className="text-sm font-semibold text-blue-700 underline"
+        className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-blue-700 underline"
       >
         {t("forgotPassword")}
       </Link>
