@@ -10,8 +10,10 @@ type PatientJoinButtonProps = {
   visitId: string;
   /** ISO instant from which joining is allowed (15 minutes before the start). */
   opensAt: string;
-  /** "1:45 PM EST", in the clinic's zone. */
+  /** "1:45 PM EST", in the clinic's zone (with the date when it is not today). */
   opensAtLabel: string;
+  /** Whether the label names another day ("desde el lun., 7 dic." rather than "a partir de las"). */
+  isOpeningAnotherDay?: boolean;
   /** Why joining must wait although the time has come (the consent is not signed yet). */
   blockedReason?: string;
 };
@@ -23,6 +25,7 @@ export function PatientJoinButton({
   visitId,
   opensAt,
   opensAtLabel,
+  isOpeningAnotherDay = false,
   blockedReason,
 }: PatientJoinButtonProps) {
   const t = useTranslations("VisitCard");
@@ -61,7 +64,10 @@ export function PatientJoinButton({
         </button>
       )}
       <p id={hintId} aria-live="polite" className="text-sm text-slate-700">
-        {blockedReason ?? (isOpen ? t("waitingRoom") : t("opensAt", { time: opensAtLabel }))}
+        {blockedReason ??
+          (isOpen
+            ? t("waitingRoom")
+            : t(isOpeningAnotherDay ? "opensOn" : "opensAt", { time: opensAtLabel }))}
       </p>
     </div>
   );

@@ -96,6 +96,7 @@ export function PatientVisitCard({
             visitId={visit.id}
             opensAt={joinOpensAt.toISOString()}
             opensAtLabel={opensAtLabel}
+            isOpeningAnotherDay={!isSameDay}
             blockedReason={joinBlockedReason}
           />
         </div>
