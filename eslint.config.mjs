@@ -3,6 +3,8 @@ import nextTypescript from "eslint-config-next/typescript";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
+import { NO_PATIENT_LITERALS, PATIENT_FILES } from "./lib/i18n/patient-files.mjs";
+
 // Layering (STYLE.md §3): each block lists what a folder may not import.
 const NO_EMULATOR = {
   group: ["@/zoom-emulator/*", "**/zoom-emulator/*"],
@@ -196,5 +198,10 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // The patient's side is translated (decision 033): words come from messages/, never literals.
+    files: PATIENT_FILES,
+    rules: NO_PATIENT_LITERALS,
   },
 ]);

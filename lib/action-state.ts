@@ -43,7 +43,14 @@ export function actionErrorFrom(error: unknown): ActionState {
  * hidden inputs, with no field to show an error next to) become its message instead.
  */
 export function invalidInputState(error: ZodError, hiddenFields: readonly string[]): ActionState {
-  const fieldErrors = fieldErrorsOf(error);
+  return invalidFieldsState(fieldErrorsOf(error), hiddenFields);
+}
+
+/** The same for field errors already worded (translated ones, for the patient's forms). */
+export function invalidFieldsState(
+  fieldErrors: Record<string, string[]>,
+  hiddenFields: readonly string[],
+): ActionState {
   const messages = hiddenFields.flatMap((field) => fieldErrors[field] ?? []);
   for (const field of hiddenFields) delete fieldErrors[field];
   return messages.length > 0

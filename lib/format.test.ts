@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dateTimeFormat } from "@/lib/format";
+import { dateTimeFormat, formatDay, formatTime } from "@/lib/format";
 
 describe("dateTimeFormat", () => {
   it("builds each set of options once, and formats as a new formatter would", () => {
@@ -27,5 +27,13 @@ describe("dateTimeFormat", () => {
   it("refuses an unknown zone every time, caching nothing", () => {
     expect(() => dateTimeFormat({ timeZone: "Mars/Olympus" })).toThrow(RangeError);
     expect(() => dateTimeFormat({ timeZone: "Mars/Olympus" })).toThrow(RangeError);
+  });
+
+  it("formats per locale, in the clinic's zone, and keeps the locales apart", () => {
+    const instant = new Date("2026-12-08T19:30:00Z");
+    expect(formatDay(instant, "America/New_York", "es")).toBe("martes, 8 de diciembre");
+    expect(formatTime(instant, "America/New_York", "es")).toMatch(/^2:30\sp\.\s?m\.\sEST$/);
+    expect(formatDay(instant, "America/New_York")).toBe("Tuesday, December 8");
+    expect(formatTime(instant, "America/New_York", "en")).toMatch(/^2:30\sPM EST$/);
   });
 });

@@ -1,16 +1,22 @@
+import { DEFAULT_LOCALE, INTL_LOCALES, type Locale } from "@/lib/i18n/constants";
+
 // Display formatting. Instants are shown in the clinic's time zone; dates of birth are calendar dates.
+// The staff side is English; the patient's side passes its locale (decision 033).
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one (ICU loads the locale's
 // patterns and the zone's rules), and a page of 20 subjects or visits built 20 or more. Each is
 // built once per set of options, which name the zone: a few per IANA zone, so the cache stays small.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** An en-US Intl.DateTimeFormat for these options, built once. */
-export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
+/** An Intl.DateTimeFormat for these options in this locale (en-US by default), built once. */
+export function dateTimeFormat(
+  options: Intl.DateTimeFormatOptions,
+  locale: Locale = DEFAULT_LOCALE,
+): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", options);
+    formatter = new Intl.DateTimeFormat(INTL_LOCALES[locale], options);
     formatters.set(key, formatter);
   }
   return formatter;
@@ -20,35 +26,28 @@ export function formatDateOfBirth(date: Date): string {
   return dateTimeFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
-export function formatDateTime(date: Date, timeZone: string): string {
-  return dateTimeFormat({
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+const DATE_TIME = {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+} as const;
+const DAY = { weekday: "long", month: "long", day: "numeric" } as const;
+const TIME = { hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+
+export function formatDateTime(date: Date, timeZone: string, locale?: Locale): string {
+  return dateTimeFormat({ ...DATE_TIME, timeZone }, locale).format(date);
 }
 
-export function formatDay(date: Date, timeZone: string): string {
-  return dateTimeFormat({
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    timeZone,
-  }).format(date);
+export function formatDay(date: Date, timeZone: string, locale?: Locale): string {
+  return dateTimeFormat({ ...DAY, timeZone }, locale).format(date);
 }
 
-export function formatTime(date: Date, timeZone: string): string {
-  return dateTimeFormat({
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+export function formatTime(date: Date, timeZone: string, locale?: Locale): string {
+  return dateTimeFormat({ ...TIME, timeZone }, locale).format(date);
 }
 
 /** "First Last", as people are named on every page. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -8,8 +9,6 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionState, generalErrorsOf, IDLE } from "@/lib/action-state";
 import { SIGNED_NAME_MAX } from "@/lib/consent/constants";
-
-import { CONSENT_TEXT as TEXT } from "./messages";
 
 type ConsentFormProps = {
   visitId: string;
@@ -25,6 +24,7 @@ type ConsentFormProps = {
 /** Read, tick, type your name, sign; or decline and see how to reach the clinic instead. */
 export function ConsentForm(props: ConsentFormProps) {
   const { visitId, version, expectedName, clinicPhone, isRenewal, action, children } = props;
+  const t = useTranslations("Consent");
   const [state, formAction] = useActionState(action, IDLE);
   const [isDeclined, setIsDeclined] = useState(false);
   const declined = useRef<HTMLDivElement>(null);
@@ -38,20 +38,20 @@ export function ConsentForm(props: ConsentFormProps) {
 
   return (
     <div className="flex flex-col gap-4">
-      <p>{isRenewal ? TEXT.changedIntro : TEXT.intro}</p>
+      <p>{t(isRenewal ? "changedIntro" : "intro")}</p>
       <div
         className="max-h-96 overflow-y-auto rounded-md border border-slate-300 bg-slate-50 p-4"
         tabIndex={0}
         role="region"
-        aria-label={TEXT.version(version)}
+        aria-label={t("version", { version })}
       >
-        <p className="mb-2 text-sm text-slate-700">{TEXT.version(version)}</p>
+        <p className="mb-2 text-sm text-slate-700">{t("version", { version })}</p>
         {children}
       </div>
       {clinicPhone && telHref ? (
         <p className="text-sm">
           <a href={telHref} className="font-semibold text-blue-800 underline">
-            {TEXT.questions(clinicPhone)}
+            {t("questions", { phone: clinicPhone })}
           </a>
         </p>
       ) : null}
@@ -62,24 +62,24 @@ export function ConsentForm(props: ConsentFormProps) {
           role="status"
           className="flex flex-col gap-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950 focus:outline-none"
         >
-          <p className="font-semibold">{TEXT.declinedHeading}</p>
-          <p>{TEXT.declinedBody}</p>
+          <p className="font-semibold">{t("declinedHeading")}</p>
+          <p>{t("declinedBody")}</p>
           {clinicPhone && telHref ? (
             <a
               href={telHref}
               className="inline-flex min-h-11 items-center self-start rounded-md bg-blue-700 px-4 py-2 font-semibold text-white underline"
             >
-              {TEXT.callClinic(clinicPhone)}
+              {t("callClinic", { phone: clinicPhone })}
             </a>
           ) : (
-            <p>{TEXT.noPhone}</p>
+            <p>{t("noPhone")}</p>
           )}
           <Button
             variant="secondary"
             className="min-h-11 self-start"
             onClick={() => setIsDeclined(false)}
           >
-            {TEXT.changedMind}
+            {t("changedMind")}
           </Button>
         </div>
       ) : (
@@ -97,8 +97,8 @@ export function ConsentForm(props: ConsentFormProps) {
               aria-describedby={errors?.agreed ? "consent-agreed-error" : undefined}
               className="mt-1 size-6 shrink-0 accent-blue-700"
             />
-            <label htmlFor="consent-agreed" className="font-medium">
-              {TEXT.agree}
+            <label htmlFor="consent-agreed" className="flex min-h-11 items-center font-medium">
+              {t("agree")}
             </label>
           </div>
           {errors?.agreed ? (
@@ -107,13 +107,13 @@ export function ConsentForm(props: ConsentFormProps) {
             </p>
           ) : null}
           <Field
-            label={TEXT.nameLabel}
+            label={t("nameLabel")}
             name="signedName"
             autoComplete="name"
             required
             defaultValue={typed?.signedName ?? ""}
             maxLength={SIGNED_NAME_MAX}
-            hint={TEXT.nameHint(expectedName)}
+            hint={t("nameHint", { name: expectedName })}
             errors={errors?.signedName}
             className="max-w-md"
           />
@@ -125,15 +125,15 @@ export function ConsentForm(props: ConsentFormProps) {
             ))}
           </div>
           <div className="flex flex-wrap gap-3">
-            <SubmitButton pendingLabel={TEXT.signing} className="min-h-12 text-base">
-              {TEXT.sign}
+            <SubmitButton pendingLabel={t("signing")} className="min-h-12 text-base">
+              {t("sign")}
             </SubmitButton>
             <Button
               variant="secondary"
               className="min-h-12 text-base"
               onClick={() => setIsDeclined(true)}
             >
-              {TEXT.decline}
+              {t("decline")}
             </Button>
           </div>
         </form>

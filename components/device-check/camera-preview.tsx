@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-
-import { DEVICE_CHECK_TEXT as TEXT } from "./messages";
 
 /** The live picture from the front camera, mirrored as a mirror would show it; never recorded. */
 export function CameraPreview({ stream }: { stream: MediaStream }) {
+  const t = useTranslations("DeviceCheck");
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (!video.current) return;
@@ -15,7 +15,7 @@ export function CameraPreview({ stream }: { stream: MediaStream }) {
   return (
     <video
       ref={video}
-      aria-label={TEXT.previewLabel}
+      aria-label={t("previewLabel")}
       muted
       playsInline
       autoPlay

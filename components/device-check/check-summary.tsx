@@ -1,9 +1,10 @@
+import { useTranslations } from "next-intl";
+
 import { DeviceCheckStatus } from "@/generated/prisma/enums";
 import { rateNetwork } from "@/lib/visits/device-check/constants";
 
 import type { NetworkMeasurement } from "./measure-network";
 import type { MediaResult } from "./media-step";
-import { DEVICE_CHECK_TEXT as TEXT } from "./messages";
 import { NetworkVerdict } from "./network-verdict";
 
 type CheckSummaryProps = {
@@ -14,19 +15,20 @@ type CheckSummaryProps = {
 
 function partWords(status: DeviceCheckStatus | "good" | "bad") {
   if (status === DeviceCheckStatus.PASSED || status === "good")
-    return { mark: "✓", words: TEXT.partPassed };
-  if (status === DeviceCheckStatus.SKIPPED) return { mark: "–", words: TEXT.partSkipped };
-  return { mark: "✗", words: TEXT.partFailed };
+    return { mark: "✓", words: "partPassed" } as const;
+  if (status === DeviceCheckStatus.SKIPPED) return { mark: "–", words: "partSkipped" } as const;
+  return { mark: "✗", words: "partFailed" } as const;
 }
 
 /** Each part of the check in words, with a mark that does not rely on colour. */
 export function CheckSummary({ media, speaker, network }: CheckSummaryProps) {
+  const t = useTranslations("DeviceCheck");
   const rating = rateNetwork(network.roundTripMs, network.downloadKbps);
   const parts: [string, DeviceCheckStatus | "good" | "bad"][] = [
-    [TEXT.partCamera, media.camera],
-    [TEXT.partMicrophone, media.microphone],
-    [TEXT.partSpeaker, speaker],
-    [TEXT.partNetwork, rating === "GOOD" || rating === "FAIR" ? "good" : "bad"],
+    [t("partCamera"), media.camera],
+    [t("partMicrophone"), media.microphone],
+    [t("partSpeaker"), speaker],
+    [t("partNetwork"), rating === "GOOD" || rating === "FAIR" ? "good" : "bad"],
   ];
   return (
     <div className="flex flex-col gap-3">
@@ -38,7 +40,7 @@ export function CheckSummary({ media, speaker, network }: CheckSummaryProps) {
               <span aria-hidden className="inline-block w-5 font-bold">
                 {mark}
               </span>
-              <span className="font-medium">{part}:</span> {words}
+              <span className="font-medium">{part}:</span> {t(words)}
             </li>
           );
         })}

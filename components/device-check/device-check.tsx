@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,6 @@ import { CheckSummary } from "./check-summary";
 import { detectBrowser } from "./detect-browser";
 import { measureNetwork, type NetworkMeasurement } from "./measure-network";
 import { type MediaResult, MediaStep } from "./media-step";
-import { DEVICE_CHECK_TEXT as TEXT } from "./messages";
 import { SpeakerStep } from "./speaker-step";
 import { useMediaCheck } from "./use-media-check";
 
@@ -27,20 +27,21 @@ type DeviceCheckProps = {
   save: (formData: FormData) => Promise<DeviceCheckSaveResult>;
 };
 
-const STEP_HEADINGS: Record<Exclude<Step, "intro">, string> = {
-  media: TEXT.cameraHeading,
-  speaker: TEXT.speakerHeading,
-  network: TEXT.networkHeading,
-  done: TEXT.summaryHeading,
-};
-
-function resultLine(result: { checkedAt: string; isPassed: boolean }, timeZone: string) {
-  const time = formatTime(new Date(result.checkedAt), timeZone);
-  return result.isPassed ? TEXT.passedAt(time) : TEXT.failedAt(time);
-}
+const STEP_HEADINGS = {
+  media: "cameraHeading",
+  speaker: "speakerHeading",
+  network: "networkHeading",
+  done: "summaryHeading",
+} as const satisfies Record<Exclude<Step, "intro">, string>;
 
 /** The guided check of camera, microphone, speaker and connection; the result is saved on the visit. */
 export function DeviceCheck({ visitId, timeZone, isCheckIn, previous, save }: DeviceCheckProps) {
+  const t = useTranslations("DeviceCheck");
+  const locale = useLocale();
+  const resultLine = (checked: { checkedAt: string; isPassed: boolean }) => {
+    const time = formatTime(new Date(checked.checkedAt), timeZone, locale);
+    return t(checked.isPassed ? "passedAt" : "failedAt", { time });
+  };
   const [step, setStep] = useState<Step>("intro");
   const [media, setMedia] = useState<MediaResult | null>(null);
   const [speaker, setSpeaker] = useState<DeviceCheckStatus | null>(null);
@@ -72,14 +73,14 @@ export function DeviceCheck({ visitId, timeZone, isCheckIn, previous, save }: De
         form.set("browser", browser);
         startSaving(async () => {
           setResult(
-            await save(form).catch(() => ({ status: "error" as const, message: TEXT.saveFailed })),
+            await save(form).catch(() => ({ status: "error" as const, message: t("saveFailed") })),
           );
         });
       },
       () => undefined,
     );
     return () => abort.abort();
-  }, [step, media, speaker, visitId, save, browser]);
+  }, [step, media, speaker, visitId, save, browser, t]);
 
   const restart = () => {
     setBrowser(detectBrowser(navigator.userAgent).family);
@@ -97,20 +98,20 @@ export function DeviceCheck({ visitId, timeZone, isCheckIn, previous, save }: De
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id="device-check-heading" className="text-lg font-semibold">
-        {isCheckIn ? TEXT.checkInHeading : TEXT.testHeading}
+        {isCheckIn ? t("checkInHeading") : t("testHeading")}
       </h2>
       {step === "intro" ? (
         <>
-          <p>{isCheckIn ? TEXT.checkInIntro : TEXT.testIntro}</p>
-          {shown ? <p className="font-semibold">{resultLine(shown, timeZone)}</p> : null}
+          <p>{isCheckIn ? t("checkInIntro") : t("testIntro")}</p>
+          {shown ? <p className="font-semibold">{resultLine(shown)}</p> : null}
           <Button className="min-h-12 self-start text-base" onClick={restart}>
-            {shown ? TEXT.testAgain : isCheckIn ? TEXT.startCheckIn : TEXT.startTest}
+            {shown ? t("testAgain") : isCheckIn ? t("startCheckIn") : t("startTest")}
           </Button>
         </>
       ) : (
         <>
           <h3 ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-            {STEP_HEADINGS[step]}
+            {t(STEP_HEADINGS[step])}
           </h3>
           {step === "media" ? (
             <MediaStep
@@ -134,26 +135,26 @@ export function DeviceCheck({ visitId, timeZone, isCheckIn, previous, save }: De
           ) : null}
           {step === "network" ? (
             <p role="status" aria-live="polite">
-              {TEXT.measuring}
+              {t("measuring")}
             </p>
           ) : null}
           {step === "done" && media && speaker && network ? (
             <>
               <CheckSummary media={media} speaker={speaker} network={network} />
               <div role="status" aria-live="polite" className="font-semibold">
-                {isSaving ? TEXT.saving : null}
+                {isSaving ? t("saving") : null}
                 {!isSaving && result?.status === "saved" ? (
                   <>
-                    <span>{resultLine(result, timeZone)}</span>{" "}
+                    <span>{resultLine(result)}</span>{" "}
                     <span className="font-normal">
-                      {result.isPassed ? TEXT.passedNote : TEXT.failedNote}
+                      {result.isPassed ? t("passedNote") : t("failedNote")}
                     </span>
                   </>
                 ) : null}
                 {!isSaving && result?.status === "error" ? result.message : null}
               </div>
               <Button variant="secondary" className="min-h-11 self-start" onClick={restart}>
-                {TEXT.testAgain}
+                {t("testAgain")}
               </Button>
             </>
           ) : null}
@@ -166,7 +167,7 @@ export function DeviceCheck({ visitId, timeZone, isCheckIn, previous, save }: De
                 setStep("intro");
               }}
             >
-              {TEXT.cancel}
+              {t("cancel")}
             </Button>
           ) : null}
         </>

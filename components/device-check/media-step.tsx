@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,6 @@ import type { BrowserFamily } from "@/lib/visits/device-check/constants";
 
 import { CameraPreview } from "./camera-preview";
 import { MediaProblemHelp } from "./media-problem-help";
-import { DEVICE_CHECK_TEXT as TEXT } from "./messages";
 import { MicrophoneMeter } from "./microphone-meter";
 import type { MediaCheck, MediaProblem } from "./use-media-check";
 import { useMicLevel } from "./use-mic-level";
@@ -34,6 +34,7 @@ const choice = "min-h-11 flex-1 sm:flex-none";
 
 /** Camera preview, "can you see yourself?", and the microphone meter; or what to do when blocked. */
 export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
+  const t = useTranslations("DeviceCheck");
   const stream = check.phase === "live" ? check.stream : null;
   const { level, isHeard } = useMicLevel(stream);
   const [isSeen, setIsSeen] = useState<boolean | null>(null);
@@ -42,17 +43,17 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
   if (check.phase === "idle" || check.phase === "asking") {
     return (
       <div className="flex flex-col gap-3">
-        <p className="font-semibold">{TEXT.promptHeading}</p>
-        <p>{TEXT.promptBody}</p>
+        <p className="font-semibold">{t("promptHeading")}</p>
+        <p>{t("promptBody")}</p>
         <Button
           className="min-h-12 self-start text-base"
           onClick={onAsk}
           disabled={check.phase === "asking"}
         >
-          {TEXT.askPermission}
+          {t("askPermission")}
         </Button>
         <p role="status" aria-live="polite" className="text-slate-700">
-          {check.phase === "asking" ? TEXT.asking : ""}
+          {check.phase === "asking" ? t("asking") : ""}
         </p>
       </div>
     );
@@ -63,10 +64,10 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
         <MediaProblemHelp problem={check.problem} browser={browser} />
         <div className="flex flex-wrap gap-3">
           <Button variant="secondary" className={choice} onClick={onAsk}>
-            {TEXT.testAgain}
+            {t("testAgain")}
           </Button>
           <Button className={choice} onClick={() => onDone(PROBLEM_RESULTS[check.problem])}>
-            {TEXT.continueAnyway}
+            {t("continueAnyway")}
           </Button>
         </div>
       </div>
@@ -90,7 +91,7 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
         <div role="group" aria-labelledby="see-yourself" className="flex flex-col gap-3">
           <CameraPreview stream={check.stream} />
           <p id="see-yourself" className="font-semibold">
-            {TEXT.seeYourself}
+            {t("seeYourself")}
           </p>
           <div className="flex flex-wrap gap-3">
             <Button
@@ -99,7 +100,7 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
               aria-pressed={isSeen === true}
               onClick={() => setIsSeen(true)}
             >
-              {TEXT.yesSee}
+              {t("yesSee")}
             </Button>
             <Button
               variant={isSeen === false ? "primary" : "secondary"}
@@ -107,14 +108,14 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
               aria-pressed={isSeen === false}
               onClick={() => setIsSeen(false)}
             >
-              {TEXT.noSee}
+              {t("noSee")}
             </Button>
           </div>
-          {isSeen === false ? <p role="status">{TEXT.cameraNotSeen}</p> : null}
+          {isSeen === false ? <p role="status">{t("cameraNotSeen")}</p> : null}
         </div>
       ) : (
-        <Alert tone="warning" title={TEXT.missingCameraHeading} className="p-4 text-base">
-          {TEXT.missingCamera}
+        <Alert tone="warning" title={t("missingCameraHeading")} className="p-4 text-base">
+          {t("missingCamera")}
         </Alert>
       )}
       {check.hasMicrophone ? (
@@ -126,14 +127,14 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
               className="min-h-11 self-start"
               onClick={() => setIsSilent(true)}
             >
-              {TEXT.micSilent}
+              {t("micSilent")}
             </Button>
           ) : null}
-          {isSilent && !isHeard ? <p role="status">{TEXT.micNotHeard}</p> : null}
+          {isSilent && !isHeard ? <p role="status">{t("micNotHeard")}</p> : null}
         </div>
       ) : (
-        <Alert tone="warning" title={TEXT.missingMicHeading} className="p-4 text-base">
-          {TEXT.missingMic}
+        <Alert tone="warning" title={t("missingMicHeading")} className="p-4 text-base">
+          {t("missingMic")}
         </Alert>
       )}
       <Button
@@ -142,11 +143,11 @@ export function MediaStep({ check, browser, onAsk, onDone }: MediaStepProps) {
         aria-describedby="media-next-hint"
         onClick={() => onDone({ camera, microphone })}
       >
-        {TEXT.next}
+        {t("next")}
       </Button>
       {!isCameraAnswered || !isMicAnswered ? (
         <p id="media-next-hint" className="text-sm text-slate-700">
-          {TEXT.nextHint}
+          {t("nextHint")}
         </p>
       ) : null}
     </div>

@@ -1,13 +1,14 @@
 "use client";
 
-import { DEVICE_CHECK_TEXT as TEXT } from "./messages";
+import { useTranslations } from "next-intl";
 
 /** The microphone's level as a bar (a native <meter>) and, for screen readers, in words. */
 export function MicrophoneMeter({ level, isHeard }: { level: number; isHeard: boolean }) {
+  const t = useTranslations("DeviceCheck");
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor="mic-level" className="font-medium">
-        {TEXT.micLabel}
+        {t("micLabel")}
       </label>
       <meter
         id="mic-level"
@@ -19,9 +20,10 @@ export function MicrophoneMeter({ level, isHeard }: { level: number; isHeard: bo
         className="h-6 w-full"
         aria-describedby="mic-level-status"
       />
-      <p className="text-slate-700">{TEXT.speakPrompt}</p>
+      <p className="text-slate-700">{t("speakPrompt")}</p>
       <p id="mic-level-status" role="status" aria-live="polite" className="font-semibold">
-        {isHeard ? `✓ ${TEXT.micHeard}` : TEXT.micNotYet}
+        {isHeard ? <span aria-hidden>✓ </span> : null}
+        {t(isHeard ? "micHeard" : "micNotYet")}
       </p>
     </div>
   );

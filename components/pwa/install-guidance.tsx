@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 import { Button } from "@/components/ui/button";
 
 import { detectBrowser } from "../device-check/detect-browser";
-import { INSTALL_STEPS, PWA_TEXT as TEXT } from "./messages";
 
 /** Chromium's install prompt, which it offers once the portal is installable (not in the DOM's types). */
 type InstallPromptEvent = Event & { prompt: () => Promise<void> };
@@ -26,6 +26,7 @@ const isStandalone = () =>
 /** "Add to home screen": the browser's own install button where it has one, else its steps. */
 export function InstallGuidance() {
   // On the server (and until hydration) nothing is shown: only the browser knows where it runs.
+  const t = useTranslations("Pwa");
   const isInstalled = useSyncExternalStore(subscribeToDisplayMode, isStandalone, () => true);
   const [prompt, setPrompt] = useState<InstallPromptEvent | null>(null);
   const [hasInstalled, setHasInstalled] = useState(false);
@@ -48,29 +49,29 @@ export function InstallGuidance() {
   if (hasInstalled)
     return (
       <p role="status" className="font-semibold">
-        {TEXT.installed}
+        {t("installed")}
       </p>
     );
-  const steps = INSTALL_STEPS[detectBrowser(navigator.userAgent).family];
+  const steps: unknown = t.raw(`steps.${detectBrowser(navigator.userAgent).family}`);
   return (
     <section
       aria-labelledby="install-heading"
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id="install-heading" className="mb-2 text-lg font-semibold">
-        {TEXT.installHeading}
+        {t("installHeading")}
       </h2>
-      <p className="mb-3">{TEXT.installIntro}</p>
+      <p className="mb-3">{t("installIntro")}</p>
       {prompt ? (
         <Button
           className="min-h-12 text-base"
           onClick={() => void prompt.prompt().catch(() => undefined)}
         >
-          {TEXT.installButton}
+          {t("installButton")}
         </Button>
       ) : (
         <ol className="list-decimal space-y-1 pl-6">
-          {steps.map((step) => (
+          {(Array.isArray(steps) ? steps.map(String) : []).map((step) => (
             <li key={step}>{step}</li>
           ))}
         </ol>

@@ -14,7 +14,7 @@ const VARIANTS: Record<ButtonVariant, string> = {
 
 export function buttonClasses(variant: ButtonVariant = "primary", className?: string): string {
   return cn(
-    "inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold",
+    "inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700",
     "transition-colors disabled:cursor-not-allowed",
     VARIANTS[variant],

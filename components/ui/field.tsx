@@ -24,7 +24,7 @@ export function Field({ label, name, hint, errors, className, id, ...input }: Fi
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         className={cn(
-          "min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900",
+          "min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900",
           "focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700",
           errorId && "border-red-700",
         )}

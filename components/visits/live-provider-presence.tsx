@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 import { useLiveVisit } from "@/components/visits/use-live-visit";
 import { VisitStatus } from "@/generated/prisma/enums";
 import type { PatientLiveVisit } from "@/lib/visits/types";
@@ -12,16 +14,17 @@ export function LiveProviderPresence({
   initial: PatientLiveVisit;
   providerName: string;
 }) {
+  const t = useTranslations("VisitCard");
   const { state } = useLiveVisit(initial);
   return (
     <p className="text-sm font-medium" role="status" aria-live="polite">
       {state.status === VisitStatus.ENDED
-        ? "Your visit has ended."
+        ? t("ended")
         : state.status === VisitStatus.CANCELLED
-          ? "This visit was cancelled."
-          : state.isProviderPresent
-            ? `${providerName} has joined.`
-            : `${providerName} has not joined yet.`}
+          ? t("cancelled")
+          : t(state.isProviderPresent ? "providerJoined" : "providerNotJoined", {
+              name: providerName,
+            })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Video } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { buttonClasses } from "@/components/ui/button";
@@ -9,8 +10,10 @@ type PatientJoinButtonProps = {
   visitId: string;
   /** ISO instant from which joining is allowed (15 minutes before the start). */
   opensAt: string;
-  /** "1:45 PM EST", in the clinic's zone. */
+  /** "1:45 PM EST", in the clinic's zone (with the date when it is not today). */
   opensAtLabel: string;
+  /** Whether the label names another day ("desde el lun., 7 dic." rather than "a partir de las"). */
+  isOpeningAnotherDay?: boolean;
   /** Why joining must wait although the time has come (the consent is not signed yet). */
   blockedReason?: string;
 };
@@ -22,8 +25,10 @@ export function PatientJoinButton({
   visitId,
   opensAt,
   opensAtLabel,
+  isOpeningAnotherDay = false,
   blockedReason,
 }: PatientJoinButtonProps) {
+  const t = useTranslations("VisitCard");
   const opensAtMs = Date.parse(opensAt);
   const [isOpen, setIsOpen] = useState(() => Date.now() >= opensAtMs);
 
@@ -44,8 +49,8 @@ export function PatientJoinButton({
           className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
         >
           <Video aria-hidden className="size-5" />
-          Join Meeting
-          <span className="sr-only"> (opens in a new tab)</span>
+          {t("join")}
+          <span className="sr-only"> {t("newTab")}</span>
         </a>
       ) : (
         <button
@@ -55,14 +60,14 @@ export function PatientJoinButton({
           className={buttonClasses("primary", "min-h-12 w-full text-base sm:w-auto")}
         >
           <Video aria-hidden className="size-5" />
-          Join Meeting
+          {t("join")}
         </button>
       )}
       <p id={hintId} aria-live="polite" className="text-sm text-slate-700">
         {blockedReason ??
           (isOpen
-            ? "Your provider will let you in from the waiting room."
-            : `You can join from ${opensAtLabel}, 15 minutes before the visit.`)}
+            ? t("waitingRoom")
+            : t(isOpeningAnotherDay ? "opensOn" : "opensAt", { time: opensAtLabel }))}
       </p>
     </div>
   );

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 
 import { LiveProviderPresence } from "@/components/visits/live-provider-presence";
 import { PatientJoinButton } from "@/components/visits/patient-join-button";
-import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { VISIT_STATUS_TONES } from "@/components/visits/visit-status-badge";
 import type { VisitStatus } from "@/generated/prisma/enums";
 import { formatDateTime, formatDay, formatTime, fullName } from "@/lib/format";
 
@@ -35,6 +37,8 @@ export function PatientVisitCard({
   isLinked = true,
   joinBlockedReason,
 }: PatientVisitCardProps) {
+  const t = useTranslations("VisitCard");
+  const locale = useLocale();
   const providerName = fullName(visit.provider);
   const now = new Date();
   const isJoinOpen = joinOpensAt !== null && joinOpensAt <= now;
@@ -42,9 +46,10 @@ export function PatientVisitCard({
     joinOpensAt !== null && formatDay(joinOpensAt, timeZone) === formatDay(now, timeZone);
   const opensAtLabel = joinOpensAt
     ? isSameDay
-      ? formatTime(joinOpensAt, timeZone)
-      : formatDateTime(joinOpensAt, timeZone)
+      ? formatTime(joinOpensAt, timeZone, locale)
+      : formatDateTime(joinOpensAt, timeZone, locale)
     : "";
+  const day = formatDay(visit.scheduledStart, timeZone, locale);
   return (
     <article
       aria-labelledby={`visit-${visit.id}`}
@@ -54,19 +59,25 @@ export function PatientVisitCard({
         <div>
           <Heading id={`visit-${visit.id}`} className="text-lg font-semibold">
             {isLinked ? (
-              <Link href={`/visits/${visit.id}`} className="text-blue-800 underline">
-                {formatDay(visit.scheduledStart, timeZone)}
+              <Link
+                href={`/visits/${visit.id}`}
+                className="inline-flex min-h-11 items-center text-blue-800 underline"
+              >
+                {day}
               </Link>
             ) : (
-              formatDay(visit.scheduledStart, timeZone)
+              day
             )}
           </Heading>
           <p className="text-slate-800">
-            {formatTime(visit.scheduledStart, timeZone)} · {visit.durationMinutes} minutes
+            {t("timeAndLength", {
+              time: formatTime(visit.scheduledStart, timeZone, locale),
+              minutes: visit.durationMinutes,
+            })}
           </p>
-          <p className="text-slate-700">Video visit with {providerName}</p>
+          <p className="text-slate-700">{t("withProvider", { name: providerName })}</p>
         </div>
-        <VisitStatusBadge status={visit.status} />
+        <Badge tone={VISIT_STATUS_TONES[visit.status]}>{t(`status.${visit.status}`)}</Badge>
       </div>
       {joinOpensAt ? (
         <div className="mt-4 flex flex-col gap-3">
@@ -85,6 +96,7 @@ export function PatientVisitCard({
             visitId={visit.id}
             opensAt={joinOpensAt.toISOString()}
             opensAtLabel={opensAtLabel}
+            isOpeningAnotherDay={!isSameDay}
             blockedReason={joinBlockedReason}
           />
         </div>

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import { createTranslator } from "next-intl";
+
 import {
   decodeSignInFailure,
-  describeSignInFailure,
-  describeSignInPageError,
   encodeSignInFailure,
+  type SignInFailure,
+  type SignInFailureMethod,
+  signInFailureMessage,
+  signInPageErrorKey,
 } from "@/lib/auth/sign-in-failure";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 
 describe("sign-in failure codes", () => {
   it("round-trips a reason with and without a value", () => {
@@ -27,51 +33,74 @@ describe("sign-in failure codes", () => {
   });
 });
 
-describe("describeSignInFailure", () => {
+function describe_(
+  failure: SignInFailure,
+  {
+    method,
+    clinic = "your clinic",
+    messages = en,
+  }: { method?: SignInFailureMethod; clinic?: string; messages?: typeof en } = {},
+) {
+  const t = createTranslator({ locale: "en", messages, namespace: "SignInFailure" });
+  const { key, minutes } = signInFailureMessage(failure, method);
+  return t(key, { minutes, clinic });
+}
+
+describe("signInFailureMessage", () => {
   it("does not say whether the account exists", () => {
-    expect(describeSignInFailure({ reason: "invalid_credentials" })).toBe(
+    expect(describe_({ reason: "invalid_credentials" })).toBe(
       "That email or username and password don't match an active account.",
     );
   });
 
   it("says how long to wait, in whole minutes, and what else to do", () => {
-    expect(describeSignInFailure({ reason: "rate_limited", value: 61 })).toBe(
+    expect(describe_({ reason: "rate_limited", value: 61 })).toBe(
       "Too many sign-in attempts from this network. Try again in 2 minutes, or sign in from another device or network. If you can't sign in, contact your clinic.",
     );
     expect(
-      describeSignInFailure(
+      describe_(
         { reason: "rate_limited", value: 5 },
-        { method: "code", clinicName: "Riverside Family Clinic" },
+        { method: "code", clinic: "Riverside Family Clinic" },
       ),
     ).toBe(
       "Too many sign-in attempts with a code from this network. Try again in 1 minute, or sign in with your password if you have one. If you can't sign in, contact Riverside Family Clinic.",
     );
   });
 
+  it("says it in Spanish too, with the minutes in agreement", () => {
+    expect(
+      describe_({ reason: "rate_limited", value: 61 }, { clinic: "su clínica", messages: es }),
+    ).toContain("Vuelva a intentarlo en 2 minutos");
+    expect(describe_({ reason: "rate_limited", value: 30 }, { messages: es })).toContain(
+      "en 1 minuto,",
+    );
+  });
+
   it("asks to try again in a moment when the server is busy", () => {
-    expect(describeSignInFailure({ reason: "busy" })).toMatch(/busy.*Try again in a few seconds/);
+    expect(describe_({ reason: "busy" })).toMatch(/busy.*Try again in a few seconds/);
   });
 
   it("answers a wrong, expired or used code alike", () => {
     const message =
       "That code is not right, or it has expired. Check the email, or request a new code.";
-    expect(describeSignInFailure({ reason: "code_invalid", value: 3 })).toBe(message);
-    expect(describeSignInFailure({ reason: "code_expired" })).toBe(message);
+    expect(describe_({ reason: "code_invalid", value: 3 })).toBe(message);
+    expect(describe_({ reason: "code_expired" })).toBe(message);
   });
 });
 
-describe("describeSignInPageError", () => {
+describe("signInPageErrorKey", () => {
   it("says nothing without an error", () => {
-    expect(describeSignInPageError(undefined)).toBeUndefined();
+    expect(signInPageErrorKey(undefined)).toBeUndefined();
   });
 
   it("answers a refused credentials sign-in without naming an account", () => {
-    expect(describeSignInPageError("CredentialsSignin")).toBe(
+    expect(signInPageErrorKey("CredentialsSignin")).toBe("pageCredentials");
+    expect(en.SignInFailure.pageCredentials).toBe(
       "Sign-in failed. Check your email or username and password, and try again.",
     );
   });
 
   it("answers any other error generically", () => {
-    expect(describeSignInPageError("Other")).toBe("Sign-in failed. Try again.");
+    expect(signInPageErrorKey("Other")).toBe("pageOther");
   });
 });

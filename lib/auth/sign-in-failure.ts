@@ -37,48 +37,48 @@ export function decodeSignInFailure(code: string | undefined): SignInFailure {
 }
 
 /** Where the failure happened, for what the message tells the person to do. */
-export type SignInFailureContext = {
-  method?: "password" | "code";
-  /** The clinic to contact, when it can be named without saying who has an account. */
-  clinicName?: string | null;
-};
+export type SignInFailureMethod = "password" | "code";
 
 /** Whether the message names whom to contact (the caller then looks the clinic's name up). */
 export function isContactClinicFailure(failure: SignInFailure): boolean {
   return failure.reason === "rate_limited";
 }
 
-export function describeSignInFailure(
+/**
+ * The message for a failure, as its key in the catalogs' "SignInFailure" namespace (messages/)
+ * and the minutes to wait. The caller adds the clinic's name for `rateLimited…` ({clinic}).
+ */
+export type SignInFailureMessage = {
+  key: "invalidCredentials" | "rateLimitedPassword" | "rateLimitedCode" | "busy" | "codeInvalid";
+  minutes: number;
+};
+
+export function signInFailureMessage(
   failure: SignInFailure,
-  { method = "password", clinicName = null }: SignInFailureContext = {},
-): string {
+  method: SignInFailureMethod = "password",
+): SignInFailureMessage {
+  const minutes = Math.max(1, Math.ceil((failure.value ?? 60) / 60));
   switch (failure.reason) {
     case "invalid_credentials":
-      return "That email or username and password don't match an active account.";
-    case "rate_limited": {
-      const minutes = Math.max(1, Math.ceil((failure.value ?? 60) / 60));
-      const wait = `${minutes} minute${minutes === 1 ? "" : "s"}`;
-      const contact = `If you can't sign in, contact ${clinicName ?? "your clinic"}.`;
-      return method === "code"
-        ? `Too many sign-in attempts with a code from this network. Try again in ${wait}, or sign in with your password if you have one. ${contact}`
-        : `Too many sign-in attempts from this network. Try again in ${wait}, or sign in from another device or network. ${contact}`;
-    }
+      return { key: "invalidCredentials", minutes };
+    case "rate_limited":
+      return { key: method === "code" ? "rateLimitedCode" : "rateLimitedPassword", minutes };
     case "busy":
-      return "The server is busy checking sign-ins. Try again in a few seconds.";
+      return { key: "busy", minutes };
     // One answer for a wrong, expired, used or unknown code: the form must not reveal who has an account.
     case "code_invalid":
     case "code_expired":
-      return "That code is not right, or it has expired. Check the email, or request a new code.";
+      return { key: "codeInvalid", minutes };
   }
 }
 
 /**
- * What the sign-in page says when Auth.js sends a refused sign-in back to it (`?error=`). The
- * query is anyone's to write, so the message is generic and names no account.
+ * What the sign-in page says when Auth.js sends a refused sign-in back to it (`?error=`), as its
+ * key in "SignInFailure". The query is anyone's to write, so the message is generic and names no account.
  */
-export function describeSignInPageError(error: SignInPageError): string | undefined {
+export function signInPageErrorKey(
+  error: SignInPageError,
+): "pageCredentials" | "pageOther" | undefined {
   if (error === undefined) return undefined;
-  if (error === "CredentialsSignin")
-    return "Sign-in failed. Check your email or username and password, and try again.";
-  return "Sign-in failed. Try again.";
+  return error === "CredentialsSignin" ? "pageCredentials" : "pageOther";
 }

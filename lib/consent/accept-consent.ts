@@ -5,6 +5,7 @@ import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { findCurrentConsentVersion } from "@/lib/consent/find-current-version";
+import { ConsentRefusal } from "@/lib/consent/consent-refusal";
 import type { AcceptConsentInput } from "@/lib/consent/schemas";
 import { isSignatureOf } from "@/lib/consent/signature";
 import { db } from "@/lib/db/db";
@@ -13,10 +14,6 @@ import { formatDateTime } from "@/lib/format";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 
 export type AcceptConsentOptions = Omit<AcceptConsentInput, "agreed"> & { viewer: Viewer };
-
-function conflict(message: string, cause?: unknown): AppError {
-  return new AppError("conflict", message, { userMessage: message, cause });
-}
 
 /**
  * Records the patient's acceptance of the clinic's current consent, from one of their own visits:
@@ -37,19 +34,21 @@ export async function acceptTelehealthConsent({
   if (viewer.role !== Role.PATIENT)
     throw new AppError("forbidden", "Only the patient can give their consent");
   if (!isSignatureOf(signedName, visit.subject)) {
-    const message = `Type your full name as your clinic has it: ${visit.subject.firstName} ${visit.subject.lastName}.`;
-    throw new AppError("bad_request", "The typed name is not the patient's", {
-      userMessage: message,
-      fields: { signedName: [message] },
+    const name = `${visit.subject.firstName} ${visit.subject.lastName}`;
+    throw new ConsentRefusal("wrongName", `Type your full name as your clinic has it: ${name}.`, {
+      name,
     });
   }
   try {
     return await db.$transaction(async (tx) => {
       const current = await findCurrentConsentVersion(tx, viewer.organizationId);
-      if (!current) throw conflict("Your clinic has no consent for you to sign.");
+      if (!current)
+        throw new ConsentRefusal("noConsent", "Your clinic has no consent for you to sign.");
       if (current.version !== version)
-        throw conflict(
+        throw new ConsentRefusal(
+          "stale",
           `Your clinic changed the consent while you were reading it. Please read the new version (version ${current.version}) and sign again.`,
+          { version: current.version },
         );
       const consent = await tx.telehealthConsent.create({
         data: {
@@ -81,6 +80,11 @@ export async function acceptTelehealthConsent({
       select: { acceptedAt: true },
     });
     const when = earlier ? ` on ${formatDateTime(earlier.acceptedAt, viewer.timeZone)}` : "";
-    throw conflict(`You already gave your consent to this version${when}.`, error);
+    throw new ConsentRefusal(
+      "already",
+      `You already gave your consent to this version${when}.`,
+      { acceptedAt: earlier?.acceptedAt },
+      error,
+    );
   }
 }

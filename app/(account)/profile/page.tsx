@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,23 +9,26 @@ import { getProfile } from "@/lib/users/get-profile";
 
 import { VideoConferenceUserIdForm } from "./video-conference-user-id-form";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Profile");
+  return { title: t("title") };
+}
 
 export default async function ProfilePage() {
   const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM, Role.PATIENT);
   const profile = await getProfile({ viewer });
+  // Patients read it in their language; staff pages are English (decision 033).
+  const t = await getTranslations("Profile");
   return (
     <>
       <PageHeader
-        title="Profile"
+        title={t("title")}
         description={`${profile.firstName} ${profile.lastName} · ${profile.email}`}
       />
       {viewer.role === Role.PATIENT ? (
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Your details</h2>
-          <p className="text-sm text-slate-700">
-            Your clinic keeps your name and email address. To change them, contact your clinic.
-          </p>
+          <h2 className="mb-2 text-lg font-semibold">{t("detailsHeading")}</h2>
+          <p className="text-sm text-slate-700">{t("details")}</p>
         </Card>
       ) : (
         <Card>

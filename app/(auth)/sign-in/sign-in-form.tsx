@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ type SignInFormProps = {
 };
 
 export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
+  const t = useTranslations("SignIn");
   const [state, formAction] = useActionState(signInWithPasswordAction, IDLE);
   const errors = state.status === "error" ? state : undefined;
   const message = state.status === "idle" ? initialMessage : errors?.message;
@@ -25,7 +27,7 @@ export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
       <input type="hidden" name="callbackUrl" value={callbackPath} />
       <div aria-live="polite">{message ? <Alert tone="error">{message}</Alert> : null}</div>
       <Field
-        label="Email or username"
+        label={t("identifier")}
         name="identifier"
         autoComplete="username"
         required
@@ -33,19 +35,19 @@ export function SignInForm({ callbackPath, initialMessage }: SignInFormProps) {
         errors={errors?.fieldErrors?.identifier}
       />
       <Field
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
         required
         errors={errors?.fieldErrors?.password}
       />
-      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
       <Link
         href="/sign-in/forgot-password"
-        className="text-sm font-semibold text-blue-700 underline"
+        className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-blue-700 underline"
       >
-        Forgot password
+        {t("forgotPassword")}
       </Link>
     </form>
   );

@@ -1,24 +1,31 @@
 import "server-only";
 
 import { CredentialsSignin } from "next-auth";
+import { getTranslations } from "next-intl/server";
 
 import type { ActionState } from "@/lib/action-state";
 import { signIn } from "@/lib/auth/auth";
 import {
   decodeSignInFailure,
-  describeSignInFailure,
   isContactClinicFailure,
   type SignInFailure,
+  type SignInFailureMethod,
+  signInFailureMessage,
 } from "@/lib/auth/sign-in-failure";
 import { findSoleClinicName } from "@/lib/organizations/find-sole-clinic-name";
 
-/** What a refused sign-in tells the person, naming the clinic to contact when we know it. */
+/**
+ * What a refused sign-in tells the person, in the request's language, naming the clinic to
+ * contact when we know it.
+ */
 export async function describeRefusedSignIn(
   failure: SignInFailure,
-  method: "password" | "code",
+  method: SignInFailureMethod,
 ): Promise<string> {
+  const t = await getTranslations("SignInFailure");
   const clinicName = isContactClinicFailure(failure) ? await findSoleClinicName() : null;
-  return describeSignInFailure(failure, { method, clinicName });
+  const { key, minutes } = signInFailureMessage(failure, method);
+  return t(key, { minutes, clinic: clinicName ?? t("yourClinic") });
 }
 
 /**

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-export const metadata: Metadata = { title: "Signed out" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SignedOut");
+  return { title: t("title") };
+}
 
 const reasonSchema = z.enum(["inactivity", "expired"]).catch("expired");
 
@@ -12,22 +16,19 @@ type SignedOutPageProps = { searchParams: Promise<Record<string, string | string
 // nothing about who was signed in. Public: the session is over.
 export default async function SignedOutPage({ searchParams }: SignedOutPageProps) {
   const reason = reasonSchema.parse((await searchParams).reason);
+  const t = await getTranslations("SignedOut");
+  const isInactivity = reason === "inactivity";
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">
-        {reason === "inactivity" ? "Signed out for inactivity" : "Your session has ended"}
+        {t(isInactivity ? "inactivityHeading" : "expiredHeading")}
       </h1>
-      <p className="mb-6 text-slate-700">
-        {reason === "inactivity"
-          ? "You were signed out because CareVisit was not used for a while. This keeps patients' information safe on a screen left unattended."
-          : "Sessions end some hours after signing in, however busy they are, so that a device left signed in does not stay signed in."}{" "}
-        Nothing you had saved is lost.
-      </p>
+      <p className="mb-6 text-slate-700">{t(isInactivity ? "inactivityText" : "expiredText")}</p>
       <Link
         href="/sign-in"
         className="inline-flex items-center rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
       >
-        Sign in again
+        {t("signInAgain")}
       </Link>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { OfflineSummary } from "@/components/pwa/offline-summary";
 import { Alert } from "@/components/ui/alert";
@@ -9,9 +10,12 @@ import { requireRole } from "@/lib/auth/viewer";
 import { listVisits } from "@/lib/visits/list-visits";
 import { joinOpensAt } from "@/lib/visits/timeline";
 
-import { JOIN_REFUSALS } from "./join-refusals";
+import { joinRefusalSchema } from "./join-refusals";
 
-export const metadata: Metadata = { title: "My visits" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Visits");
+  return { title: t("title") };
+}
 
 type PatientVisitsPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -22,29 +26,32 @@ export default async function PatientVisitsPage({ searchParams }: PatientVisitsP
   const query = await searchParams;
   const visits = await listVisits({ viewer });
   const upcoming = [...visits.in_progress, ...visits.upcoming];
-  const refusal = typeof query.join === "string" ? JOIN_REFUSALS[query.join] : undefined;
+  const refusal = joinRefusalSchema.parse(query.join);
+  const [t, tRefusal, locale] = await Promise.all([
+    getTranslations("Visits"),
+    getTranslations("JoinRefusals"),
+    getLocale(),
+  ]);
   return (
     <>
-      <PageHeader
-        title="My visits"
-        description={`Hello ${viewer.firstName}. Here are your video appointments.`}
-      />
+      <PageHeader title={t("title")} description={t("hello", { name: viewer.firstName })} />
       <OfflineSummary
         nextVisitAt={upcoming[0]?.scheduledStart ?? null}
         timeZone={viewer.timeZone}
+        locale={locale}
       />
       {refusal ? (
         <Alert tone="warning" className="mb-6">
-          {refusal}
+          {tRefusal(refusal)}
         </Alert>
       ) : null}
       <section aria-labelledby="upcoming-heading" className="mb-8">
         <h2 id="upcoming-heading" className="mb-3 text-lg font-semibold">
-          Upcoming
+          {t("upcoming")}
         </h2>
         {upcoming.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            You have no upcoming appointments. Your clinic will schedule one with you.
+            {t("noUpcoming")}
           </p>
         ) : (
           <div className="flex flex-col gap-3">
@@ -61,11 +68,11 @@ export default async function PatientVisitsPage({ searchParams }: PatientVisitsP
       </section>
       <section aria-labelledby="past-heading">
         <h2 id="past-heading" className="mb-3 text-lg font-semibold">
-          Past and cancelled
+          {t("past")}
         </h2>
         {visits.past.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            No past appointments yet.
+            {t("noPast")}
           </p>
         ) : (
           <div className="flex flex-col gap-3">

@@ -11,7 +11,7 @@ import { CODE_TTL_MINUTES, requestSignInCode } from "@/lib/auth/one-time-code";
 import { codeRequestInputSchema, codeSignInInputSchema } from "@/lib/auth/schemas";
 import { SignInError } from "@/lib/auth/sign-in-failure";
 import { sendEmail } from "@/lib/email/send-email";
-import { fieldErrorsOf } from "@/lib/errors";
+import { localizedFieldErrors } from "@/lib/i18n/localized-field-errors";
 
 import { describeRefusedSignIn, signInWithCredentials } from "../sign-in-with-credentials";
 
@@ -21,7 +21,13 @@ export async function requestCodeAction(
 ): Promise<ActionState> {
   const parsed = codeRequestInputSchema.safeParse(Object.fromEntries(formData));
   const values = { email: formText(formData, "email") };
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) {
+    return {
+      status: "error",
+      fieldErrors: await localizedFieldErrors(parsed.error, "email"),
+      values,
+    };
+  }
   try {
     await requestSignInCode({
       email: parsed.data.email,
@@ -47,7 +53,13 @@ export async function signInWithCodeAction(
 ): Promise<ActionState> {
   const parsed = codeSignInInputSchema.safeParse(Object.fromEntries(formData));
   const values = { email: formText(formData, "email") };
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) {
+    return {
+      status: "error",
+      fieldErrors: await localizedFieldErrors(parsed.error, "email"),
+      values,
+    };
+  }
   const refused = await signInWithCredentials("one-time-code", parsed.data, values);
   if (refused) return refused;
   (await cookies()).delete({ name: CODE_EMAIL_COOKIE, path: "/sign-in" });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +14,7 @@ export type CodeStep = "request" | "enter";
 
 /** The code sign-in's two forms: the email to send a code to, then the email and the code. */
 export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
+  const t = useTranslations("SignInCode");
   const isEntering = step === "enter";
   const [state, formAction] = useActionState(
     isEntering ? signInWithCodeAction : requestCodeAction,
@@ -25,7 +27,7 @@ export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
         {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
       </div>
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -36,7 +38,7 @@ export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
       />
       {isEntering ? (
         <Field
-          label="6-digit code"
+          label={t("code")}
           name="code"
           autoComplete="one-time-code"
           inputMode="numeric"
@@ -48,9 +50,9 @@ export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
         />
       ) : null}
       {isEntering ? (
-        <SubmitButton pendingLabel="Checking…">Sign in</SubmitButton>
+        <SubmitButton pendingLabel={t("checking")}>{t("submitCode")}</SubmitButton>
       ) : (
-        <SubmitButton pendingLabel="Sending…">Email me a code</SubmitButton>
+        <SubmitButton pendingLabel={t("sending")}>{t("submitRequest")}</SubmitButton>
       )}
     </form>
   );

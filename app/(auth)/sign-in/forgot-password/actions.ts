@@ -7,10 +7,12 @@ import { after } from "next/server";
 import { type ActionState, formText } from "@/lib/action-state";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { codeRequestInputSchema } from "@/lib/auth/schemas";
-import { describeSignInFailure, SignInError } from "@/lib/auth/sign-in-failure";
+import { SignInError } from "@/lib/auth/sign-in-failure";
 import { sendEmail } from "@/lib/email/send-email";
-import { fieldErrorsOf } from "@/lib/errors";
+import { localizedFieldErrors } from "@/lib/i18n/localized-field-errors";
 import { requestPasswordReset } from "@/lib/portal/request-password-reset";
+
+import { describeRefusedSignIn } from "../sign-in-with-credentials";
 
 export async function requestPasswordResetAction(
   _prev: ActionState,
@@ -18,7 +20,13 @@ export async function requestPasswordResetAction(
 ): Promise<ActionState> {
   const parsed = codeRequestInputSchema.safeParse(Object.fromEntries(formData));
   const values = { email: formText(formData, "email") };
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) {
+    return {
+      status: "error",
+      fieldErrors: await localizedFieldErrors(parsed.error, "email"),
+      values,
+    };
+  }
   try {
     await requestPasswordReset({
       email: parsed.data.email,
@@ -27,7 +35,11 @@ export async function requestPasswordResetAction(
     });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    return { status: "error", message: describeSignInFailure(error.failure), values };
+    return {
+      status: "error",
+      message: await describeRefusedSignIn(error.failure, "password"),
+      values,
+    };
   }
   redirect("/sign-in/forgot-password?sent=1");
 }

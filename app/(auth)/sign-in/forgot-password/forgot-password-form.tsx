@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +11,7 @@ import { IDLE } from "@/lib/action-state";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("ForgotPassword");
   const [state, formAction] = useActionState(requestPasswordResetAction, IDLE);
   const errors = state.status === "error" ? state : undefined;
   return (
@@ -18,7 +20,7 @@ export function ForgotPasswordForm() {
         {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
       </div>
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -26,7 +28,7 @@ export function ForgotPasswordForm() {
         defaultValue={errors?.values?.email}
         errors={errors?.fieldErrors?.email}
       />
-      <SubmitButton pendingLabel="Sending…">Email me a reset link</SubmitButton>
+      <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
 
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ForgotPassword");
+  return { title: t("title") };
+}
 
 type ForgotPasswordPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -13,21 +17,21 @@ type ForgotPasswordPageProps = {
 
 export default async function ForgotPasswordPage({ searchParams }: ForgotPasswordPageProps) {
   const sent = (await searchParams).sent === "1";
+  const t = await getTranslations("ForgotPassword");
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">Forgot password</h1>
+      <h1 className="mb-2 text-2xl font-bold">{t("heading")}</h1>
       {sent ? (
         <Alert tone="info" className="mb-4">
-          If that address belongs to an account, we have emailed it a link to choose a new password.
-          The link works once, for 1 hour.
+          {t("sent")}
         </Alert>
       ) : (
-        <p className="mb-4 text-slate-700">We will email you a link to choose a new password.</p>
+        <p className="mb-4 text-slate-700">{t("intro")}</p>
       )}
       <ForgotPasswordForm />
       <p className="mt-6 text-sm">
         <Link href="/sign-in" className="font-semibold text-blue-700 underline">
-          Back to sign in
+          {t("back")}
         </Link>
       </p>
     </>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { ConsentForm } from "@/components/consent/consent-form";
 import { ConsentText } from "@/components/consent/consent-text";
-import { CONSENT_TEXT } from "@/components/consent/messages";
 import { DeviceCheck } from "@/components/device-check/device-check";
 import { InstallGuidance } from "@/components/pwa/install-guidance";
 import { Alert } from "@/components/ui/alert";
@@ -12,21 +12,18 @@ import { PatientVisitCard } from "@/components/visits/patient-visit-card";
 import { Role, VisitStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { findPatientConsent } from "@/lib/consent/find-patient-consent";
+import { DEFAULT_LOCALE } from "@/lib/i18n/constants";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
 import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
 
-import { JOIN_REFUSALS } from "../join-refusals";
+import { joinRefusalSchema } from "../join-refusals";
 import { acceptConsentAction, recordDeviceCheckAction } from "./actions";
 
-export const metadata: Metadata = { title: "Visit" };
-
-// The page's own words for the patient (the components keep theirs in their messages files).
-const PAGE_TEXT = {
-  back: "← All my visits",
-  heading: "Your video visit",
-  signFirst: "First sign the telehealth consent below; then you can join.",
-} as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Visit");
+  return { title: t("title") };
+}
 
 type VisitPageProps = {
   params: Promise<{ visitId: string }>;
@@ -40,7 +37,13 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
   const visit = await findVisitForViewer({ visitId: parsed.data.visitId, viewer });
   if (!visit) notFound();
   const query = await searchParams;
-  const refusal = typeof query.join === "string" ? JOIN_REFUSALS[query.join] : undefined;
+  const refusal = joinRefusalSchema.parse(query.join);
+  const [t, tRefusal, tConsent, locale] = await Promise.all([
+    getTranslations("Visit"),
+    getTranslations("JoinRefusals"),
+    getTranslations("Consent"),
+    getLocale(),
+  ]);
   const now = new Date();
   const isPast = visitPhase(visit, now) === "past";
   const isAhead = !isPast && visit.status !== VisitStatus.CANCELLED;
@@ -56,18 +59,18 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
           href="/visits"
           className="inline-flex min-h-11 items-center text-sm font-semibold text-blue-700 underline"
         >
-          {PAGE_TEXT.back}
+          {t("back")}
         </Link>
       </p>
-      <h1 className="mb-4 text-2xl font-bold">{PAGE_TEXT.heading}</h1>
+      <h1 className="mb-4 text-2xl font-bold">{t("heading")}</h1>
       {refusal ? (
         <Alert tone="warning" className="mb-4">
-          {refusal}
+          {tRefusal(refusal)}
         </Alert>
       ) : null}
       {query.consent === "signed" && !request ? (
         <Alert tone="success" className="mb-4">
-          {CONSENT_TEXT.signed}
+          {tConsent("signed")}
         </Alert>
       ) : null}
       <PatientVisitCard
@@ -76,7 +79,7 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
         joinOpensAt={isPast ? null : joinOpensAt(visit)}
         headingLevel="h2"
         isLinked={false}
-        joinBlockedReason={request ? PAGE_TEXT.signFirst : undefined}
+        joinBlockedReason={request ? t("signFirst") : undefined}
       />
       {isAhead ? (
         <div className="mt-6 flex flex-col gap-6">
@@ -86,8 +89,11 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
               className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
             >
               <h2 id="consent-heading" className="mb-3 text-lg font-semibold">
-                {CONSENT_TEXT.heading}
+                {tConsent("heading")}
               </h2>
+              {locale === DEFAULT_LOCALE ? null : (
+                <p className="mb-3 text-sm text-slate-700">{tConsent("clinicLanguage")}</p>
+              )}
               <ConsentForm
                 visitId={visit.id}
                 version={request.version}

@@ -2,12 +2,14 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { PasswordLinkPurpose } from "@/generated/prisma/enums";
 import { type ActionState, actionErrorFrom } from "@/lib/action-state";
 import { signIn } from "@/lib/auth/auth";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { fieldErrorsOf } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { localizedFieldErrors } from "@/lib/i18n/localized-field-errors";
 import { setPasswordInputSchema } from "@/lib/portal/schemas";
 import { setPasswordWithLink } from "@/lib/portal/set-password-with-link";
 
@@ -16,7 +18,12 @@ export async function acceptInvitationAction(
   formData: FormData,
 ): Promise<ActionState> {
   const parsed = setPasswordInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    return {
+      status: "error",
+      fieldErrors: await localizedFieldErrors(parsed.error, "newPassword"),
+    };
+  }
   const { token, password } = parsed.data;
   let email: string;
   try {
@@ -27,7 +34,8 @@ export async function acceptInvitationAction(
       ip: clientIpFrom(await headers()),
     }));
   } catch (error) {
-    return actionErrorFrom(error);
+    if (!isAppError(error, "conflict")) return actionErrorFrom(error);
+    return { status: "error", message: (await getTranslations("SetPassword"))("linkUsed") };
   }
   await signIn("password", { identifier: email, password, redirect: false });
   redirect("/visits");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ type SetPasswordFormProps = {
 
 /** A new password, twice; used by the invitation and the reset pages. */
 export function SetPasswordForm({ token, action, submitLabel }: SetPasswordFormProps) {
+  const t = useTranslations("SetPassword");
   const [state, formAction] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state : undefined;
   return (
@@ -25,23 +27,23 @@ export function SetPasswordForm({ token, action, submitLabel }: SetPasswordFormP
         {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
       </div>
       <Field
-        label="New password"
+        label={t("newPassword")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${USER_PASSWORD_MIN} characters.`}
+        hint={t("hint", { minimum: USER_PASSWORD_MIN })}
         required
         errors={errors?.fieldErrors?.password}
       />
       <Field
-        label="Repeat the password"
+        label={t("repeat")}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
         required
         errors={errors?.fieldErrors?.confirmPassword}
       />
-      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{submitLabel}</SubmitButton>
     </form>
   );
 }
