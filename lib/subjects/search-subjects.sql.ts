@@ -6,6 +6,7 @@ import type { AuditEntry } from "@/lib/audit/record-audit";
 import { buildAuditInsertSql } from "@/lib/audit/record-audit.sql";
 import { sqlEnum } from "@/lib/db/sql";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
+import type { DateOrder } from "@/lib/subjects/date-of-birth";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
 import { escapeLike, parseSearchTerms, type SearchTerms } from "@/lib/subjects/search-terms";
 
@@ -19,6 +20,8 @@ const FIRST = Prisma.sql`lower(s."firstName") COLLATE "C"`;
 const RECORD = Prisma.sql`s."recordNumber" COLLATE "C"`;
 const EMAIL = Prisma.sql`s."email" COLLATE "C"`;
 const PHONE = Prisma.sql`s."phoneDigits" COLLATE "C"`;
+/** A record number's digits without leading zeros: the subject_record_digits migration's index. */
+const RECORD_DIGITS = Prisma.sql`ltrim(regexp_replace(s."recordNumber", '[^0-9]', '', 'g'), '0') COLLATE "C"`;
 const BY_NAME = [LAST, FIRST, RECORD];
 
 export type Part = { where: Prisma.Sql; order: Prisma.Sql[] };
@@ -44,7 +47,16 @@ function fullNameParts(words: string[]): Part[] {
   ];
 }
 
-function partsFor(terms: SearchTerms): Part[] {
+/** 05/06/1984 is in May or in June by the clinic's date order, read by the statement itself. */
+function dateOfBirthWhere(
+  { MDY, DMY }: Record<DateOrder, string>,
+  organizationId: string,
+): Prisma.Sql {
+  if (MDY === DMY) return Prisma.sql`s."dateOfBirth" = ${MDY}::date`;
+  return Prisma.sql`s."dateOfBirth" = (SELECT CASE WHEN o."dateOrder" = 'DMY' THEN ${DMY}::date ELSE ${MDY}::date END FROM "Organization" o WHERE o."id" = ${organizationId}::uuid)`;
+}
+
+function partsFor(terms: SearchTerms, organizationId: string): Part[] {
   const parts: Part[] = [];
   if (terms.recordNumber) {
     parts.push({ where: Prisma.sql`${RECORD} = ${terms.recordNumber}`, order: [RECORD] });
@@ -53,8 +65,20 @@ function partsFor(terms: SearchTerms): Part[] {
       order: [RECORD],
     });
   }
-  if (terms.dateOfBirth)
-    parts.push({ where: Prisma.sql`s."dateOfBirth" = ${terms.dateOfBirth}::date`, order: BY_NAME });
+  if (terms.recordDigits) {
+    const letters = terms.recordLetters
+      ? Prisma.sql` AND ${RECORD} LIKE ${prefix(terms.recordLetters)}`
+      : Prisma.empty;
+    parts.push({
+      where: Prisma.sql`${RECORD_DIGITS} = ${terms.recordDigits}${letters}`,
+      order: [RECORD_DIGITS, RECORD],
+    });
+  }
+  if (terms.datesOfBirth)
+    parts.push({
+      where: dateOfBirthWhere(terms.datesOfBirth, organizationId),
+      order: BY_NAME,
+    });
   if (terms.emailPrefix)
     parts.push({
       where: Prisma.sql`${EMAIL} LIKE ${prefix(terms.emailPrefix)}`,
@@ -159,6 +183,8 @@ export function buildSearchSql(
 }
 
 /** What the search will run for a query: its parts (empty when nothing in it can match). */
-export function searchPartsFor(q: string): Part[] {
-  return q ? partsFor(parseSearchTerms(q)) : [{ where: Prisma.sql`TRUE`, order: BY_NAME }];
+export function searchPartsFor(q: string, organizationId: string): Part[] {
+  return q
+    ? partsFor(parseSearchTerms(q), organizationId)
+    : [{ where: Prisma.sql`TRUE`, order: BY_NAME }];
 }
