@@ -3,11 +3,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
-import {
-  buildSearchSql,
-  type SearchAudit,
-  searchPartsFor,
-} from "@/lib/subjects/search-subjects.sql";
+import { searchPartsFor } from "@/lib/subjects/search-parts.sql";
+import { buildSearchSql, type SearchAudit } from "@/lib/subjects/search-subjects.sql";
 
 const QUERIES = [
   "RFC-0123456",

@@ -10,12 +10,8 @@ import { pooledSql } from "@/lib/db/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
-import {
-  buildSearchSql,
-  type Part,
-  type SearchAudit,
-  searchPartsFor,
-} from "@/lib/subjects/search-subjects.sql";
+import { type Part, searchPartsFor } from "@/lib/subjects/search-parts.sql";
+import { buildSearchSql, type SearchAudit } from "@/lib/subjects/search-subjects.sql";
 import { parseSearchTerms } from "@/lib/subjects/search-terms";
 import type { SubjectListItem, SubjectSearchResult } from "@/lib/subjects/types";
 
