@@ -124,10 +124,11 @@ test("what is typed never reaches a URL, and Back, reload, sorting and pages kee
   expect(bodies.some((body) => body.includes(lastName))).toBe(true);
 });
 
-test("an old bookmark's ?q= is moved out of the URL and still searched", async ({
+test("an old bookmark's ?q= is moved out of the URL and still searched, and audited", async ({
   page,
   signInAs,
   factories,
+  db,
 }) => {
   const clinic = await factories.createClinic();
   const lastName = `Bookmark${Date.now().toString(36).replace(/\d/g, "")}`;
@@ -140,6 +141,14 @@ test("an old bookmark's ?q= is moved out of the URL and still searched", async (
   await expect(page.getByRole("link", { name: subject.recordNumber })).toBeVisible();
   await expect(page).toHaveURL(/\/subjects$/);
   await expect(page.getByLabel("Search subjects")).toHaveValue(lastName);
+  const audits = await db.auditEvent.findMany({
+    where: { organizationId: clinic.organization.id, action: "subject.search" },
+    select: { details: true },
+  });
+  expect(audits.some((audit) => JSON.stringify(audit.details).includes('"hasQuery":true'))).toBe(
+    true,
+  );
+  expect(JSON.stringify(audits)).not.toContain(lastName);
 });
 
 test("the JSON API takes the search in a POST body, and refuses a bad one with 400", async ({
