@@ -54,7 +54,11 @@ export function useSearchHistory(): {
     };
     // Read after hydration: the server renders no results, whatever the browser's state.
     restore(stateOf(window.history.state) ?? fromLegacyUrl());
-    const onPopState = (event: PopStateEvent) => restore(stateOf(event.state) ?? DEFAULTS);
+    // Back to another page is the router's business: no search for an entry that is not ours.
+    const pathname = window.location.pathname;
+    const onPopState = (event: PopStateEvent) => {
+      if (window.location.pathname === pathname) restore(stateOf(event.state) ?? DEFAULTS);
+    };
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
