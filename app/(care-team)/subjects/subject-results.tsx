@@ -4,7 +4,7 @@ import { SubjectTable } from "@/components/subjects/subject-table";
 import { Alert } from "@/components/ui/alert";
 import { SUBJECTS_MAX_PAGE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
-import { sortChange } from "@/lib/subjects/search-sort";
+import { type SortableColumn, sortChange } from "@/lib/subjects/search-sort";
 import type { SubjectSearchResult } from "@/lib/subjects/types";
 
 const pageButton =
@@ -33,7 +33,7 @@ export function SubjectResults({ params, result, onBrowse }: SubjectResultsProps
   const sorting = {
     sort: params.sort,
     dir: params.dir,
-    onSort: (column: Parameters<typeof sortChange>[1]) => onBrowse(sortChange(params, column)),
+    onSort: (column: SortableColumn) => onBrowse(sortChange(params, column)),
   };
   return (
     <>
