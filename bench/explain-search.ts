@@ -3,11 +3,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/db";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
-import {
-  buildSearchSql,
-  type SearchAudit,
-  searchPartsFor,
-} from "@/lib/subjects/search-subjects.sql";
+import { searchPartsFor } from "@/lib/subjects/search-parts.sql";
+import { buildSearchSql, type SearchAudit } from "@/lib/subjects/search-subjects.sql";
 
 const QUERIES = [
   "RFC-0123456",
@@ -15,7 +12,13 @@ const QUERIES = [
   "lopez",
   "maria lopez",
   "maria lopze",
+  "smtih",
   "1984-05-17",
+  "05/17/84",
+  "May 17 1984",
+  "05/06/1984",
+  "rfc1",
+  "0000001",
   "maria.lopez12",
   "(555) 124-0124",
   "",
@@ -42,7 +45,7 @@ async function main() {
       },
       shouldWaitForCorrection: false,
     } satisfies SearchAudit;
-    const sql = buildSearchSql(searchPartsFor(q), params, organization.id, audit);
+    const sql = buildSearchSql(searchPartsFor(q, organization.id), params, organization.id, audit);
     const plan = await db
       .$transaction(async (tx) => {
         const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(

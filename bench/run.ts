@@ -145,7 +145,7 @@ async function prepareVisits(db: Db, organizationId: string, count: number) {
   }));
 }
 
-const SEARCH_PAGE_MEASURE = `search page (RSC): ${SEARCH_PAGE_KIND}`;
+const SEARCH_PAGE_MEASURE = `search box (server action): ${SEARCH_PAGE_KIND}`;
 
 /**
  * Another answer than 200 (the sign-in page, a 307 to another `_rsc`) renders no search, so its
@@ -175,7 +175,7 @@ async function searchPhase(app: AppServer, cookie: string) {
         url: `${app.url}/api/subjects?q=${encodeURIComponent(SEARCH_QUERIES[kind](i))}`,
         headers: { cookie },
       });
-    // What the care team's search costs: the search box fetches the page, not the JSON API.
+    // What the care team's search costs: the search box calls a server action, not the JSON API.
     requests.push({ kind: SEARCH_PAGE_MEASURE, ...searchPage(searchPageQuery(i)) });
   }
   const pid = app.child.pid ?? 0;

@@ -191,6 +191,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
   },
+  {
+    path: "/api/subjects",
+    method: "POST",
+    body: { q: "a" },
+    expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
   // Without parameters: refused before any credentials are looked at (they are per clinic, and
   // the clinic is found from the visit named in the parameters).
   {

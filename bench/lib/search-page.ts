@@ -1,25 +1,23 @@
-import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
-// The request the care team's search sends. The search box calls router.replace("/subjects?q=…"),
-// so the browser fetches the page's React Server Components payload (a client-side navigation):
-// neither the page's HTML nor /api/subjects. The headers are those Chromium sends from /subjects
-// (captured with Next.js 16.4), less those that change nothing on the server (sec-fetch-*, …).
+// The request the care team's search sends. The search box keeps the query out of the URL and
+// calls the server action `searchSubjectsAction` (decision 029): a POST to /subjects whose body
+// holds the search, answered with a React Server Components payload. The headers are those
+// Chromium sends from /subjects (Next.js 16.4), less those that change nothing on the server.
 
 const SEARCH_PAGE_PATH = "/subjects";
+const ACTION_FILE = "app/(care-team)/subjects/actions.ts";
+const ACTION_NAME = "searchSubjectsAction";
 
-/**
- * The router state a browser on /subjects sends: it keeps the root, (care-team) and subjects
- * layouts and asks for the page again, so the server renders the page segment only.
- */
+/** The router state a browser on /subjects sends with an action. */
 const ROUTER_STATE_TREE = encodeURIComponent(
   JSON.stringify([
     "",
     {
       children: [
         "(care-team)",
-        {
-          children: ["subjects", { children: ["__PAGE__", {}, null, "refetch", 0] }, null, null, 0],
-        },
+        { children: ["subjects", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] },
         null,
         null,
         0,
@@ -31,41 +29,54 @@ const ROUTER_STATE_TREE = encodeURIComponent(
   ]),
 );
 
-export type SearchPageRequest = (query: string) => { url: string; headers: Record<string, string> };
+type ActionManifest = {
+  node: Record<string, { filename?: string; exportedName?: string }>;
+};
 
-/**
- * The search page's request for a query, on `appUrl` with the session `cookie`. `_rsc` is the hash
- * of the router headers that Next.js's client adds (the server answers any other `_rsc` with a
- * 307 to the right one), so it is computed by Next.js's own function.
- */
+/** The action's id in the build the bench serves (ids change from build to build). */
+function searchActionId(): string {
+  const file = path.join(process.cwd(), ".next/server/server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as ActionManifest;
+  const found = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === ACTION_FILE && action.exportedName === ACTION_NAME,
+  );
+  if (!found) throw new Error(`${ACTION_NAME} is not in the build's server-reference manifest`);
+  return found[0];
+}
+
+export type SearchPageRequest = (query: string) => {
+  url: string;
+  method: "POST";
+  body: string;
+  headers: Record<string, string>;
+};
+
+/** The search box's request for a query, on `appUrl` with the session `cookie`. */
 export async function searchPageRequests(
   appUrl: string,
   cookie: string,
 ): Promise<SearchPageRequest> {
-  const rsc = await computeCacheBustingSearchParam(
-    undefined,
-    undefined,
-    ROUTER_STATE_TREE,
-    SEARCH_PAGE_PATH,
-  );
   const headers = {
     cookie,
-    rsc: "1",
+    "next-action": searchActionId(),
     "next-router-state-tree": ROUTER_STATE_TREE,
-    "next-url": SEARCH_PAGE_PATH,
-    accept: "*/*",
+    "content-type": "text/plain;charset=UTF-8",
+    accept: "text/x-component",
+    origin: appUrl,
     // The browser's: the payload comes compressed, and compressing it is part of what it costs.
     "accept-encoding": "gzip, deflate, br, zstd",
   };
-  return (query) => ({
-    url: `${appUrl}${SEARCH_PAGE_PATH}?${new URLSearchParams({ q: query, _rsc: rsc }).toString()}`,
+  return Promise.resolve((query) => ({
+    url: `${appUrl}${SEARCH_PAGE_PATH}`,
+    method: "POST",
+    body: JSON.stringify([{ q: query }]),
     headers,
-  });
+  }));
 }
 
 /**
- * The load worker sees only statuses: this checks once that the page answers a query with an RSC
- * payload listing every subject the JSON API finds for it, not with a redirect or HTML.
+ * The load worker sees only statuses: this checks once that the action answers a query with an
+ * RSC payload listing every subject the JSON API finds for it, not with a redirect or an error.
  */
 export async function assertSearchPageListsResults(
   request: SearchPageRequest,
@@ -73,11 +84,13 @@ export async function assertSearchPageListsResults(
   cookie: string,
   query: string,
 ) {
-  const { url, headers } = request(query);
-  const page = await fetch(url, { headers, redirect: "manual" });
+  const { url, headers, body } = request(query);
+  const page = await fetch(url, { method: "POST", headers, body, redirect: "manual" });
   const payload = await page.text();
-  const api = await fetch(`${appUrl}/api/subjects?q=${encodeURIComponent(query)}`, {
-    headers: { cookie },
+  const api = await fetch(`${appUrl}/api/subjects`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ q: query }),
   });
   const { items } = api.ok
     ? ((await api.json()) as { items: { recordNumber: string }[] })
@@ -91,6 +104,6 @@ export async function assertSearchPageListsResults(
     !listsAll
   )
     throw new Error(
-      `The search page for "${query}" answered ${page.status} (${type}) without the ${items.length} results of /api/subjects`,
+      `The search action for "${query}" answered ${page.status} (${type}) without the ${items.length} results of /api/subjects`,
     );
 }

@@ -11,6 +11,9 @@ export const SEARCH_QUERIES = {
   "date of birth": (i: number) => `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
   "phone number": (i: number) =>
     `(555) ${String((i * 31) % 1000).padStart(3, "0")}-${String(i % 10_000).padStart(4, "0")}`,
+  "record number (digits)": (i: number) => `rfc${1 + ((i * 7919) % 999_999)}`,
+  "date of birth (as typed)": (i: number) =>
+    `${1 + (i % 9)}/1${i % 9}/${String(40 + (i % 60)).padStart(2, "0")}`,
 } satisfies Record<string, (i: number) => string>;
 
 /** The kinds issue 7 measures over HTTP. */

@@ -1,28 +1,14 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import type { SubjectSearchParams } from "@/lib/subjects/schemas";
 
-type SubjectFiltersProps = { portal: "any" | "with" | "without"; upcoming: boolean };
+type Filters = Pick<SubjectSearchParams, "portal" | "upcoming">;
+type SubjectFiltersProps = Filters & { onChange: (changes: Partial<Filters>) => void };
 
-/** Optional filters of the subject search, kept in the URL like the query. */
-export function SubjectFilters({ portal, upcoming }: SubjectFiltersProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [isPending, startTransition] = useTransition();
-
-  function update(name: string, value: string | null) {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete("page");
-    if (value) params.set(name, value);
-    else params.delete(name);
-    const search = params.toString();
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname));
-  }
-
+/** Optional filters of the subject search, kept with the query (not in the URL). */
+export function SubjectFilters({ portal, upcoming, onChange }: SubjectFiltersProps) {
   return (
-    <fieldset className="flex flex-wrap items-end gap-6" aria-busy={isPending}>
+    <fieldset className="flex flex-wrap items-end gap-6">
       <legend className="sr-only">Filters</legend>
       <div className="flex flex-col gap-1">
         <label htmlFor="portal-filter" className="text-sm font-medium">
@@ -31,9 +17,10 @@ export function SubjectFilters({ portal, upcoming }: SubjectFiltersProps) {
         <select
           id="portal-filter"
           value={portal}
-          onChange={(event) =>
-            update("portal", event.target.value === "any" ? null : event.target.value)
-          }
+          onChange={(event) => {
+            const value = event.target.value;
+            onChange({ portal: value === "with" || value === "without" ? value : "any" });
+          }}
           className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700"
         >
           <option value="any">Any</option>
@@ -45,7 +32,7 @@ export function SubjectFilters({ portal, upcoming }: SubjectFiltersProps) {
         <input
           type="checkbox"
           checked={upcoming}
-          onChange={(event) => update("upcoming", event.target.checked ? "1" : null)}
+          onChange={(event) => onChange({ upcoming: event.target.checked })}
           className="size-4"
         />
         Has an upcoming visit

@@ -1,25 +1,39 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { SUBJECT_SEARCH_MAX_LENGTH } from "@/lib/subjects/constants";
 
 const DEBOUNCE_MS = 300;
 
-/** Keeps the query in the URL (?q=), so searches can be bookmarked and Back works. Filters and sorting stay. */
-export function SubjectSearchBox({ initialQuery }: { initialQuery: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+type SubjectSearchBoxProps = {
+  initialQuery: string;
+  /** Called ~300 ms after typing stops, or at once on Enter. */
+  onSearch: (query: string) => void;
+  isSearching: boolean;
+};
+
+/** The search input: debounced, and never in the URL (the caller keeps the query). */
+export function SubjectSearchBox({ initialQuery, onSearch, isSearching }: SubjectSearchBoxProps) {
   const [query, setQuery] = useState(initialQuery);
-  const [isPending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    // A click on a link (say, a result already shown) before the pending search update fires
-    // must not be undone by that update replacing the URL a moment later.
+    // What was typed before the page hydrated fired no change event: search it now.
+    const typed = input.current?.value ?? "";
+    if (typed !== initialQuery) {
+      setQuery(typed);
+      onSearch(typed.trim());
+    }
+    // Once per mount: the box is remounted (keyed) whenever the search is restored.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    // A click on a link (say, a result already shown) before the pending search fires must not
+    // be undone by that search replacing the results a moment later.
     const cancelPendingSearch = (event: MouseEvent) => {
       if (event.target instanceof Element && event.target.closest("a[href]"))
         clearTimeout(timer.current);
@@ -31,29 +45,19 @@ export function SubjectSearchBox({ initialQuery }: { initialQuery: string }) {
     };
   }, []);
 
-  function navigate(value: string) {
-    const params = new URLSearchParams(searchParams.toString());
-    params.delete("page");
-    if (value.trim()) params.set("q", value.trim());
-    else params.delete("q");
-    const search = params.toString();
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname));
-  }
-
   function onChange(value: string) {
     setQuery(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => navigate(value), DEBOUNCE_MS);
+    timer.current = setTimeout(() => onSearch(value.trim()), DEBOUNCE_MS);
   }
 
   return (
     <form
       role="search"
-      action={pathname}
       onSubmit={(event) => {
         event.preventDefault();
         clearTimeout(timer.current);
-        navigate(query);
+        onSearch(query.trim());
       }}
     >
       <label htmlFor="subject-search" className="mb-1 block text-sm font-medium text-slate-900">
@@ -65,8 +69,8 @@ export function SubjectSearchBox({ initialQuery }: { initialQuery: string }) {
           className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-slate-500"
         />
         <input
+          ref={input}
           id="subject-search"
-          name="q"
           type="search"
           value={query}
           maxLength={SUBJECT_SEARCH_MAX_LENGTH}
@@ -83,9 +87,9 @@ export function SubjectSearchBox({ initialQuery }: { initialQuery: string }) {
         aria-live="polite"
         className="mt-1 min-h-5 text-sm text-slate-600"
       >
-        {isPending
+        {isSearching
           ? "Searching…"
-          : "Dates of birth as 5/17/1984 or 1984-05-17. Misspelled names are corrected."}
+          : "Dates of birth as 5/17/1984, May 17 1984 or 1984-05-17. Misspelled names are corrected."}
       </p>
     </form>
   );

@@ -11,8 +11,8 @@ type SortableColumn = Exclude<SubjectSort, "relevance">;
 export type SubjectTableSorting = {
   sort: SubjectSort;
   dir: "asc" | "desc";
-  /** The URL that sorts by a column (toggling the direction when it is the current one). */
-  hrefs: Record<SortableColumn, string>;
+  /** Sorts by a column (toggling the direction when it is the current one). */
+  onSort: (column: SortableColumn) => void;
 };
 
 function SortableHeader({
@@ -28,14 +28,15 @@ function SortableHeader({
   const Arrow = sorting.dir === "desc" ? ArrowDown : ArrowUp;
   return (
     <Th aria-sort={isCurrent ? (sorting.dir === "desc" ? "descending" : "ascending") : undefined}>
-      <IntentLink
-        href={sorting.hrefs[column]}
-        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+      <button
+        type="button"
+        onClick={() => sorting.onSort(column)}
+        className="inline-flex items-center gap-1 font-semibold underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
       >
         {label}
         {isCurrent ? <Arrow aria-hidden className="size-4" /> : null}
         <span className="sr-only">{isCurrent ? ", sorted" : ", sort by this column"}</span>
-      </IntentLink>
+      </button>
     </Th>
   );
 }

@@ -7,76 +7,14 @@ import { buildAuditInsertSql } from "@/lib/audit/record-audit.sql";
 import { sqlEnum } from "@/lib/db/sql";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
-import { escapeLike, parseSearchTerms, type SearchTerms } from "@/lib/subjects/search-terms";
+import { BY_NAME, type Part, RECORD } from "@/lib/subjects/search-parts.sql";
 
-// The subject search's statement. Every reading of the query (record number, date of birth,
-// email, phone, surname, first name, "first last") is a "part": an index range scan in the order
-// of the same index, cut at the rows the page needs. Parts come in relevance order; a subject
-// found by several keeps its best. See the subject_search migration for the indexes.
-
-const LAST = Prisma.sql`lower(s."lastName") COLLATE "C"`;
-const FIRST = Prisma.sql`lower(s."firstName") COLLATE "C"`;
-const RECORD = Prisma.sql`s."recordNumber" COLLATE "C"`;
-const EMAIL = Prisma.sql`s."email" COLLATE "C"`;
-const PHONE = Prisma.sql`s."phoneDigits" COLLATE "C"`;
-const BY_NAME = [LAST, FIRST, RECORD];
-
-export type Part = { where: Prisma.Sql; order: Prisma.Sql[] };
+// The subject search's statement: each reading of the query (a "part", search-parts.sql.ts) read
+// in its index's order and cut at the rows the page needs; a subject found by several parts keeps
+// its best.
 
 /** The matches of a query in which nothing can match. */
 const NO_MATCHES = Prisma.sql`SELECT NULL::uuid, 0, NULL::text, NULL::text, NULL::text WHERE FALSE`;
-
-const prefix = (value: string) => `${escapeLike(value)}%`;
-
-/** "maria lopez", "lopez maria", "maria de la cruz": the first or last word is the first name. */
-function fullNameParts(words: string[]): Part[] {
-  const first = words[0] ?? "";
-  const last = words[words.length - 1] ?? "";
-  return [
-    {
-      where: Prisma.sql`${FIRST} LIKE ${prefix(first)} AND ${LAST} LIKE ${prefix(words.slice(1).join(" "))}`,
-      order: BY_NAME,
-    },
-    {
-      where: Prisma.sql`${FIRST} LIKE ${prefix(last)} AND ${LAST} LIKE ${prefix(words.slice(0, -1).join(" "))}`,
-      order: BY_NAME,
-    },
-  ];
-}
-
-function partsFor(terms: SearchTerms): Part[] {
-  const parts: Part[] = [];
-  if (terms.recordNumber) {
-    parts.push({ where: Prisma.sql`${RECORD} = ${terms.recordNumber}`, order: [RECORD] });
-    parts.push({
-      where: Prisma.sql`${RECORD} LIKE ${prefix(terms.recordNumber)}`,
-      order: [RECORD],
-    });
-  }
-  if (terms.dateOfBirth)
-    parts.push({ where: Prisma.sql`s."dateOfBirth" = ${terms.dateOfBirth}::date`, order: BY_NAME });
-  if (terms.emailPrefix)
-    parts.push({
-      where: Prisma.sql`${EMAIL} LIKE ${prefix(terms.emailPrefix)}`,
-      order: [EMAIL, RECORD],
-    });
-  if (terms.phoneDigits)
-    parts.push({
-      where: Prisma.sql`${PHONE} LIKE ${prefix(terms.phoneDigits)}`,
-      order: [PHONE, RECORD],
-    });
-  const words = (terms.name ?? terms.lastNamePrefix ?? "").split(" ").filter(Boolean);
-  if (words.length === 1) {
-    parts.push({ where: Prisma.sql`${LAST} LIKE ${prefix(words[0] ?? "")}`, order: BY_NAME });
-    parts.push({
-      where: Prisma.sql`${FIRST} LIKE ${prefix(words[0] ?? "")}`,
-      order: [FIRST, LAST, RECORD],
-    });
-  } else if (words.length > 1) {
-    parts.push(...fullNameParts(words.slice(0, 6)));
-  }
-  return parts;
-}
 
 function sortOrder(params: SubjectSearchParams): Prisma.Sql[] | null {
   const direction = params.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -156,9 +94,4 @@ export function buildSearchSql(
            LIMIT ${SUBJECTS_PAGE_SIZE + 1} OFFSET ${offset})${auditCte}
     SELECT "id", "recordNumber", "firstName", "lastName", "dateOfBirth", "email", "phone"
     FROM page ORDER BY position`;
-}
-
-/** What the search will run for a query: its parts (empty when nothing in it can match). */
-export function searchPartsFor(q: string): Part[] {
-  return q ? partsFor(parseSearchTerms(q)) : [{ where: Prisma.sql`TRUE`, order: BY_NAME }];
 }

@@ -10,14 +10,10 @@ import { pooledSql } from "@/lib/db/sql";
 import { correctNameWords } from "@/lib/subjects/correct-name-words";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
-import {
-  buildSearchSql,
-  type Part,
-  type SearchAudit,
-  searchPartsFor,
-} from "@/lib/subjects/search-subjects.sql";
+import { type Part, searchPartsFor } from "@/lib/subjects/search-parts.sql";
+import { buildSearchSql, type SearchAudit } from "@/lib/subjects/search-subjects.sql";
 import { parseSearchTerms } from "@/lib/subjects/search-terms";
-import type { SubjectListItem } from "@/lib/subjects/types";
+import type { SubjectListItem, SubjectSearchResult } from "@/lib/subjects/types";
 
 // Subject search that stays fast at a million subjects: one statement per page of matches
 // (search-subjects.sql.ts), with its audit row written by the same statement.
@@ -32,14 +28,6 @@ async function runSearch(
   const search = buildSearchSql(parts, params, organizationId, audit);
   return pooledSql.query<SubjectListItem>(search);
 }
-
-export type SubjectSearchResult = {
-  items: SubjectListItem[];
-  page: number;
-  hasNextPage: boolean;
-  /** When nothing matched as typed: the query with name words corrected, whose results are shown. */
-  correctedQuery: string | null;
-};
 
 export type SearchSubjectsOptions = SubjectSearchParams & { viewer: Viewer };
 
@@ -81,7 +69,7 @@ export async function searchSubjects(options: SearchSubjectsOptions): Promise<Su
   });
   const name = params.page === 1 ? parseSearchTerms(params.q).name : null;
   const [rows, corrected] = await Promise.all([
-    runSearch(searchPartsFor(params.q), params, organizationId, {
+    runSearch(searchPartsFor(params.q, organizationId), params, organizationId, {
       entry: audit(false),
       shouldWaitForCorrection: name !== null,
     }),
@@ -89,10 +77,15 @@ export async function searchSubjects(options: SearchSubjectsOptions): Promise<Su
   ]);
   if (rows.length > 0 || !name) return result(rows, null);
   if (corrected && corrected !== name) {
-    const correctedRows = await runSearch(searchPartsFor(corrected), params, organizationId, {
-      entry: audit(true),
-      shouldWaitForCorrection: false,
-    });
+    const correctedRows = await runSearch(
+      searchPartsFor(corrected, organizationId),
+      params,
+      organizationId,
+      {
+        entry: audit(true),
+        shouldWaitForCorrection: false,
+      },
+    );
     return result(correctedRows, corrected);
   }
   await recordAudit(db, audit(false, 0));

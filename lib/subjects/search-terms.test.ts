@@ -26,14 +26,34 @@ describe("parseSearchTerms", () => {
     expect(parseSearchTerms("Lo")).toMatchObject({ name: null, lastNamePrefix: "lo" });
   });
 
-  it("reads dates of birth in ISO and US forms", () => {
-    expect(parseSearchTerms("1984-05-17").dateOfBirth).toBe("1984-05-17");
+  it("reads dates of birth as people type them, in both clinic orders", () => {
+    const may17 = { MDY: "1984-05-17", DMY: "1984-05-17" };
+    expect(parseSearchTerms("1984-05-17").datesOfBirth).toEqual(may17);
     expect(parseSearchTerms("5/17/1984")).toMatchObject({
-      dateOfBirth: "1984-05-17",
+      datesOfBirth: may17,
       name: null,
       phoneDigits: null,
+      recordDigits: null,
     });
-    expect(parseSearchTerms("05-17-1984").dateOfBirth).toBe("1984-05-17");
+    for (const typed of ["05-17-1984", "05/17/84", "May 17 1984", "17.05.1984", "17 May 1984"])
+      expect(parseSearchTerms(typed).datesOfBirth).toEqual(may17);
+    expect(parseSearchTerms("05/06/1984").datesOfBirth).toEqual({
+      MDY: "1984-05-06",
+      DMY: "1984-06-05",
+    });
+    expect(parseSearchTerms("May 17 1984")).toMatchObject({ name: null, emailPrefix: null });
+  });
+
+  it("reads a record number's digits without its prefix or leading zeros", () => {
+    expect(parseSearchTerms("0000001")).toMatchObject({ recordDigits: "1", recordLetters: null });
+    expect(parseSearchTerms("rfc1")).toMatchObject({ recordDigits: "1", recordLetters: "RFC" });
+    expect(parseSearchTerms("RFC-0000123")).toMatchObject({
+      recordNumber: "RFC-0000123",
+      recordDigits: "123",
+      recordLetters: "RFC",
+    });
+    for (const typed of ["rfc", "000", "rfc-1-2", "maria lopez", "1984-05-17"])
+      expect(parseSearchTerms(typed).recordDigits).toBeNull();
   });
 
   it("reads phone numbers in any punctuation, dropping a +1", () => {

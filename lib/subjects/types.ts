@@ -8,3 +8,12 @@ export type SubjectListItem = {
   email: string | null;
   phone: string | null;
 };
+
+/** One page of the subject search. */
+export type SubjectSearchResult = {
+  items: SubjectListItem[];
+  page: number;
+  hasNextPage: boolean;
+  /** When nothing matched as typed: the query with name words corrected, whose results are shown. */
+  correctedQuery: string | null;
+};

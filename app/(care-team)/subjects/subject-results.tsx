@@ -1,23 +1,23 @@
+"use client";
+
 import { SubjectTable } from "@/components/subjects/subject-table";
 import { Alert } from "@/components/ui/alert";
-import { IntentLink } from "@/components/ui/intent-link";
-import type { Viewer } from "@/lib/auth/types";
 import { SUBJECTS_MAX_PAGE } from "@/lib/subjects/constants";
 import type { SubjectSearchParams } from "@/lib/subjects/schemas";
-import { searchSubjects } from "@/lib/subjects/search-subjects";
-import { subjectSearchHref, subjectSortHref } from "@/lib/subjects/search-url";
+import { type SortableColumn, sortChange } from "@/lib/subjects/search-sort";
+import type { SubjectSearchResult } from "@/lib/subjects/types";
 
-const pageLink =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-50";
+const pageButton =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700";
 
-export async function SubjectResults({
-  viewer,
-  params,
-}: {
-  viewer: Viewer;
+type SubjectResultsProps = {
   params: SubjectSearchParams;
-}) {
-  const result = await searchSubjects({ ...params, viewer });
+  result: SubjectSearchResult;
+  /** Sorting and paging make a new history entry: Back returns to the previous page. */
+  onBrowse: (changes: Partial<SubjectSearchParams>) => void;
+};
+
+export function SubjectResults({ params, result, onBrowse }: SubjectResultsProps) {
   if (result.items.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -33,11 +33,7 @@ export async function SubjectResults({
   const sorting = {
     sort: params.sort,
     dir: params.dir,
-    hrefs: {
-      record: subjectSortHref(params, "record"),
-      name: subjectSortHref(params, "name"),
-      dob: subjectSortHref(params, "dob"),
-    },
+    onSort: (column: SortableColumn) => onBrowse(sortChange(params, column)),
   };
   return (
     <>
@@ -52,20 +48,22 @@ export async function SubjectResults({
         <span className="text-slate-700">Page {result.page}</span>
         <span className="flex gap-2">
           {result.page > 1 ? (
-            <IntentLink
-              className={pageLink}
-              href={subjectSearchHref(params, { page: result.page - 1 })}
+            <button
+              type="button"
+              className={pageButton}
+              onClick={() => onBrowse({ page: result.page - 1 })}
             >
               Previous
-            </IntentLink>
+            </button>
           ) : null}
           {result.hasNextPage && result.page < SUBJECTS_MAX_PAGE ? (
-            <IntentLink
-              className={pageLink}
-              href={subjectSearchHref(params, { page: result.page + 1 })}
+            <button
+              type="button"
+              className={pageButton}
+              onClick={() => onBrowse({ page: result.page + 1 })}
             >
               Next
-            </IntentLink>
+            </button>
           ) : null}
         </span>
       </nav>
