@@ -3,11 +3,10 @@
 // every speed goal is a ratio or a figure measured side by side in this one run.
 //   BENCH_SUBJECTS=1000000 BENCH_VISITS=500 BENCH_INGEST_CLIENTS=16,32,48,64 TEST_DATABASE_URL=postgresql://… npm run bench
 // BENCH_CPU_PROFILE_DIR=/tmp/profiles writes each app process's V8 CPU profile there when it stops.
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { createDbClient, type Db } from "@/lib/db/db-client";
@@ -26,7 +25,7 @@ import { seedDemo } from "@/prisma/seed";
 import { firstFreePort } from "@/scripts/lib/ports";
 import { PRODUCTION_SERVER } from "@/scripts/lib/production-server";
 
-import type { LoadPlan, LoadResult, PlannedRequest } from "./load-worker";
+import type { LoadResult, PlannedRequest } from "./load-worker";
 import {
   type AppServer,
   BENCH_WEBHOOK_SECRET,
@@ -35,16 +34,17 @@ import {
   startApp,
   treeRssMb,
 } from "./lib/app-server";
+import { cpuPerRequest, HEALTH_KIND, pagesPhase } from "./lib/care-team-pages";
+import {
+  FIRST_LOAD_JS_BUDGET_BYTES,
+  kilobytes,
+  readFirstLoadJs,
+} from "@/scripts/lib/first-load-js";
+import { runLoad } from "./lib/run-load";
 import { assertSearchPageListsResults, searchPageRequests } from "./lib/search-page";
 import { HTTP_SEARCH_KINDS, SEARCH_PAGE_KIND, SEARCH_QUERIES } from "./lib/search-queries";
 import { SIGN_IN_KIND, signInAttemptRequests } from "./lib/sign-in-burst";
 import { summarize, type Summary } from "./lib/stats";
-import {
-  assertTodayBoardLoads,
-  TODAY_DOCUMENT,
-  TODAY_RSC,
-  todayBoardRequests,
-} from "./lib/today-board";
 import {
   BENCH_ACCOUNT_ID,
   type BenchVisit,
@@ -78,19 +78,6 @@ function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** Runs the load worker in its own process; this one stays free to sample memory meanwhile. */
-async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "carevisit-bench-"));
-  const file = path.join(dir, "plan.json");
-  writeFileSync(file, JSON.stringify(plan));
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [require.resolve("tsx/cli"), path.join(__dirname, "load-worker.ts"), file],
-    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
-  );
-  return JSON.parse(stdout) as LoadResult;
 }
 
 async function prepareVisits(db: Db, organizationId: string, count: number) {
@@ -168,7 +155,7 @@ async function searchPhase(app: AppServer, cookie: string) {
   await assertSearchPageListsResults(searchPage, app.url, cookie, searchPageQuery(0));
   const requests: PlannedRequest[] = [];
   for (let i = 0; i < SEARCHES_PER_KIND; i += 1) {
-    requests.push({ kind: "GET /api/health", url: `${app.url}/api/health` });
+    requests.push({ kind: HEALTH_KIND, url: `${app.url}/api/health` });
     for (const kind of HTTP_SEARCH_KINDS)
       requests.push({
         kind: `search: ${kind}`,
@@ -179,45 +166,26 @@ async function searchPhase(app: AppServer, cookie: string) {
     requests.push({ kind: SEARCH_PAGE_MEASURE, ...searchPage(searchPageQuery(i)) });
   }
   const pid = app.child.pid ?? 0;
-  const cpuPerRequest: number[] = [];
-  while (cpuPerRequest.length < WARM_UP_PASSES_MAX) {
+  const warmUpCpu: number[] = [];
+  while (warmUpCpu.length < WARM_UP_PASSES_MAX) {
     const before = cpuMs(pid);
     await runLoad({ concurrency: 8, requests });
-    cpuPerRequest.push((cpuMs(pid) - before) / requests.length);
-    const [previous, last] = cpuPerRequest.slice(-2);
+    warmUpCpu.push((cpuMs(pid) - before) / requests.length);
+    const [previous, last] = warmUpCpu.slice(-2);
     if (previous !== undefined && last !== undefined && last > previous * WARM_UP_SETTLED) break;
   }
   console.log(
-    `  warm-up: ${cpuPerRequest.length} passes of ${requests.length} requests; app CPU per request ${cpuPerRequest.map((ms) => ms.toFixed(2)).join(" → ")} ms`,
+    `  warm-up: ${warmUpCpu.length} passes of ${requests.length} requests; app CPU per request ${warmUpCpu.map((ms) => ms.toFixed(2)).join(" → ")} ms`,
   );
   const measured = await runLoad({ concurrency: 8, requests });
   assertAllOk(measured, SEARCH_PAGE_MEASURE);
-  return { ...measured, warmUpCpuMsPerRequest: cpuPerRequest };
-}
-
-/** The Today board's first load (document and RSC) beside health, 8 clients, warmed up first. */
-async function todayBoardPhase(app: AppServer, cookie: string): Promise<Row[]> {
-  const { document, payload } = await todayBoardRequests(app.url, cookie);
-  await assertTodayBoardLoads([document, payload]);
-  const health: PlannedRequest = { kind: "GET /api/health", url: `${app.url}/api/health` };
-  const requests = Array.from({ length: 300 }, () => [health, document, payload]).flat();
-  for (let pass = 0; pass < 3; pass += 1) await runLoad({ concurrency: 8, requests });
-  const measured = await runLoad({ concurrency: 8, requests });
-  assertAllOk(measured, TODAY_RSC);
-  assertAllOk(measured, TODAY_DOCUMENT);
-  const latencies = (kind: string) => measured.byKind[kind]?.latenciesMs ?? [];
-  const healthP95 = summarize(latencies(health.kind)).p95;
-  return [health.kind, TODAY_DOCUMENT, TODAY_RSC].map((kind) => {
-    const summary = summarize(latencies(kind));
-    const ratio = summary.p95 / Math.max(healthP95, 0.1);
-    const isBoard = kind !== health.kind;
-    return {
-      measure: `${kind}, 8 clients`,
-      figure: `${ms(summary)}${isBoard ? ` (${ratio.toFixed(2)}× health p95)` : ""}`,
-      goal: isBoard ? "p95 ≤ 2× health p95" : "baseline",
-      met: isBoard ? ratio <= 2 : null,
-    };
-  });
+  const cpuMsPerRequest: Record<string, number> = {};
+  for (const kind of Object.keys(measured.byKind))
+    cpuMsPerRequest[kind] = await cpuPerRequest(
+      app,
+      requests.filter((request) => request.kind === kind),
+    );
+  return { ...measured, warmUpCpuMsPerRequest: warmUpCpu, cpuMsPerRequest };
 }
 
 /** Health checks one after another, as a load balancer sends them. */
@@ -231,7 +199,7 @@ const SIGN_IN_ATTEMPTS = 240;
  */
 async function signInBurstPhase(app: AppServer) {
   const health: PlannedRequest[] = Array.from({ length: HEALTH_SAMPLES }, () => ({
-    kind: "GET /api/health",
+    kind: HEALTH_KIND,
     url: `${app.url}/api/health`,
   }));
   await runLoad({ concurrency: 1, requests: health.slice(0, 100) }); // unmeasured warm-up
@@ -243,8 +211,8 @@ async function signInBurstPhase(app: AppServer) {
   const burst = await burstRun;
   const latencies = (result: LoadResult, kind: string) => result.byKind[kind]?.latenciesMs ?? [];
   return {
-    quiet: summarize(latencies(quiet, "GET /api/health")),
-    during: summarize(latencies(during, "GET /api/health")),
+    quiet: summarize(latencies(quiet, HEALTH_KIND)),
+    during: summarize(latencies(during, HEALTH_KIND)),
     signIns: summarize(latencies(burst, SIGN_IN_KIND)),
     signInStatuses: burst.byKind[SIGN_IN_KIND]?.statuses ?? {},
     // Did the burst outlast the health checks measured during it?
@@ -445,21 +413,92 @@ function ensureBuild() {
 }
 
 /** `met` is null for a figure shown for comparison, with no goal of its own. */
-type Row = { measure: string; figure: string; goal: string; met: boolean | null };
+type Row = {
+  measure: string;
+  figure: string;
+  goal: string;
+  met: boolean | null;
+  /** The app's CPU time per request of this kind, sent alone: visible even on a quiet run. */
+  cpuMs?: number;
+};
 
 function table(rows: Row[]): string {
-  const header = "| Measure | Figure | Goal | Met |\n|---|---|---|---|";
+  const header = "| Measure | Figure | CPU per request | Goal | Met |\n|---|---|---|---|---|";
   return [
     header,
     ...rows.map(
       (row) =>
-        `| ${row.measure} | ${row.figure} | ${row.goal} | ${row.met === null ? "—" : row.met ? "yes" : "NO"} |`,
+        `| ${row.measure} | ${row.figure} | ${row.cpuMs === undefined ? "—" : `${row.cpuMs.toFixed(2)} ms`} | ${row.goal} | ${row.met === null ? "—" : row.met ? "yes" : "NO"} |`,
     ),
   ].join("\n");
 }
 
+/** A page or search row: p95 within 2× health's p95, measured in the same mix, and under 50 ms. */
+function latencyRow(
+  kind: string,
+  summary: Summary | undefined,
+  health: Summary | undefined,
+  cpu: number | undefined,
+  measure = kind,
+): Row {
+  if (kind === HEALTH_KIND)
+    return { measure, figure: ms(summary), goal: "baseline", met: null, cpuMs: cpu };
+  const ratio = summary && health ? summary.p95 / Math.max(health.p95, 0.1) : 0;
+  return {
+    measure,
+    figure: `${ms(summary)} (${ratio.toFixed(2)}× health p95)`,
+    goal: "p95 ≤ 2× health p95 and < 50 ms",
+    met: ratio <= 2 && (summary?.p95 ?? Infinity) < 50,
+    cpuMs: cpu,
+  };
+}
+
+/** The routes a care-team member or a patient lands on, whose first-load JavaScript has a budget. */
+const BUDGETED_ROUTES = [
+  "/sign-in",
+  "/subjects",
+  "/subjects/[subjectId]",
+  "/subjects/[subjectId]/video",
+  "/today",
+  "/visits",
+  "/visits/[visitId]",
+];
+
+function firstLoadJsRows(): Row[] {
+  return readFirstLoadJs()
+    .filter((route) => BUDGETED_ROUTES.includes(route.route))
+    .map((route) => ({
+      measure: `First-load JS, ${route.route} (gzip)`,
+      figure: `${kilobytes(route.gzipBytes)} (${kilobytes(route.uncompressedBytes)} uncompressed)`,
+      goal: `≤ ${kilobytes(FIRST_LOAD_JS_BUDGET_BYTES)}`,
+      met: route.gzipBytes <= FIRST_LOAD_JS_BUDGET_BYTES,
+    }));
+}
+
 const ms = (summary: Summary | undefined) =>
   summary ? `p50 ${summary.p50} / p95 ${summary.p95} / p99 ${summary.p99} ms` : "—";
+
+/** The pages phase and its rows, each page against health measured in the same mix. */
+async function measurePages(app: AppServer, db: Db, organizationId: string, cookie: string) {
+  console.log("The pages the care team and patients land on, and health, 8 clients…");
+  const measured = await pagesPhase(app, db, organizationId, {
+    careTeamCookie: cookie,
+    patientCookie: await signIn(app.url, "patient@carevisit.test", DEMO_PASSWORD),
+  });
+  const summaries = Object.fromEntries(
+    Object.entries(measured.byKind).map(([kind, entry]) => [kind, summarize(entry.latenciesMs)]),
+  );
+  const pageRows = Object.keys(summaries).map((kind) =>
+    latencyRow(
+      kind,
+      summaries[kind],
+      summaries[HEALTH_KIND],
+      measured.cpuMsPerRequest[kind],
+      kind === HEALTH_KIND ? `${HEALTH_KIND} (in the pages' mix)` : kind,
+    ),
+  );
+  return { pages: { ...measured, summaries }, pageRows };
+}
 
 async function main() {
   ensureBuild();
@@ -495,9 +534,9 @@ async function main() {
       signIn(b.url, "provider@carevisit.test", DEMO_PASSWORD),
     ]);
 
-    if (process.env.BENCH_ONLY === "today") {
-      console.log("The Today board's first load and health, side by side, 8 clients…");
-      const rows = await todayBoardPhase(b, cookieB);
+    if (process.env.BENCH_ONLY === "pages") {
+      const { pageRows } = await measurePages(b, db, demo.organizationId, cookieB);
+      const rows = [...pageRows, ...firstLoadJsRows()];
       console.log(`\n${table(rows)}`);
       if (rows.some((row) => row.met === false)) process.exitCode = 1;
       return;
@@ -508,6 +547,8 @@ async function main() {
     // pages would have grown (V8 keeps the heap it grew); that growth has its own row.
     const search = await searchPhase(b, cookieB);
     const searchRss = treeRssMb(b.child.pid ?? 0);
+
+    const { pages, pageRows } = await measurePages(b, db, demo.organizationId, cookieB);
     const summaries = Object.fromEntries(
       Object.entries(search.byKind).map(([kind, entry]) => [kind, summarize(entry.latenciesMs)]),
     );
@@ -558,19 +599,13 @@ async function main() {
     );
 
     const peakRss = Math.max(...sweep.map((run) => run.peakRss));
-    const health = summaries["GET /api/health"];
+    const health = summaries[HEALTH_KIND];
     const rows: Row[] = [
-      ...Object.keys(summaries).map((kind) => {
-        const summary = summaries[kind];
-        const isSearch = kind.startsWith("search");
-        const ratio = summary && health ? summary.p95 / Math.max(health.p95, 0.1) : 0;
-        return {
-          measure: kind,
-          figure: `${ms(summary)}${isSearch ? ` (${ratio.toFixed(2)}× health p95)` : ""}`,
-          goal: isSearch ? "p95 ≤ 2× health p95 and < 50 ms" : "baseline",
-          met: !isSearch || (ratio <= 2 && (summary?.p95 ?? Infinity) < 50),
-        };
-      }),
+      ...Object.keys(summaries).map((kind) =>
+        latencyRow(kind, summaries[kind], health, search.cpuMsPerRequest[kind]),
+      ),
+      ...pageRows,
+      ...firstLoadJsRows(),
       {
         measure: "`GET /api/health`, 1 client, quiet",
         figure: ms(signInBurst.quiet),
@@ -647,7 +682,7 @@ async function main() {
     );
     writeFileSync(
       path.join(__dirname, "results.json"),
-      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, signInBurst, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, pages: pages.summaries, cpuMsPerRequest: { ...search.cpuMsPerRequest, ...pages.cpuMsPerRequest }, signInBurst, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
     );
     if (rows.some((row) => row.met === false)) process.exitCode = 1;
   } finally {
