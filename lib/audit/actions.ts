@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   "auth.password_change",
   "auth.password_reset_requested",
   "auth.password_reset",
+  "subject.create",
+  "subject.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

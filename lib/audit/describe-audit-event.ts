@@ -45,6 +45,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "auth.password_change": "Changed their password",
   "auth.password_reset_requested": "Asked for a password reset",
   "auth.password_reset": "Reset their password",
+  "subject.create": "Added a subject",
+  "subject.update": "Edited a subject",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -96,6 +98,9 @@ const DETAIL_LABELS: Record<string, string> = {
   notifications: "Notifications",
   userMappings: "User mappings",
   connectionIdentity: "Connection details",
+  isNumberAssigned: "Next number assigned",
+  isAddedAnyway: "Added despite a probable duplicate",
+  isSignInEmailChanged: "Sign-in email changed",
 };
 
 /** Codes that appear as values, in words; others are shown with their underscores as spaces. */

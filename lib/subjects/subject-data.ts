@@ -1,0 +1,17 @@
+import { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import type { SubjectFields } from "@/lib/subjects/schemas";
+
+/** A subject's fields as the database stores them (the date of birth as a date). */
+export function subjectData(fields: SubjectFields) {
+  return { ...fields, dateOfBirth: new Date(`${fields.dateOfBirth}T00:00:00Z`) };
+}
+
+const TAKEN = "Another subject of this clinic has this record number.";
+
+/** A unique-constraint failure on the record number becomes that field's message; else rethrown. */
+export function rethrowTakenRecordNumber(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    throw new AppError("bad_request", TAKEN, { fields: { recordNumber: [TAKEN] } });
+  throw error;
+}
