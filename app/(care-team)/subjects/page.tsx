@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 
 import { SubjectFilters } from "@/components/subjects/subject-filters";
@@ -23,6 +24,14 @@ export default async function SubjectsPage({ searchParams }: SubjectsPageProps) 
       <PageHeader
         title="Subjects"
         description="Find a patient to open their record and video visits."
+        actions={
+          <Link
+            href="/subjects/new"
+            className="inline-flex min-h-10 items-center rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
+            Add subject
+          </Link>
+        }
       />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1">
