@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/db";
+import { SUBJECT_FIELDS_SELECT } from "@/lib/subjects/subject-data";
 
 // A probable duplicate: in the same clinic, a subject with the same first and last name (letter
 // case aside) and the same date of birth, or the same email. The form then asks before adding.
@@ -50,14 +51,7 @@ export async function findProbableDuplicate(
         ...(fields.email ? [{ email: fields.email }] : []),
       ],
     },
-    select: {
-      id: true,
-      recordNumber: true,
-      firstName: true,
-      lastName: true,
-      dateOfBirth: true,
-      email: true,
-    },
+    select: { id: true, ...SUBJECT_FIELDS_SELECT },
     orderBy: { recordNumber: "asc" },
     take: 5,
   });

@@ -7,6 +7,17 @@ export function subjectData(fields: SubjectFields) {
   return { ...fields, dateOfBirth: new Date(`${fields.dateOfBirth}T00:00:00Z`) };
 }
 
+/** The columns of a subject's fields (SUBJECT_FIELD_NAMES), for reading them back. */
+export const SUBJECT_FIELDS_SELECT = {
+  recordNumber: true,
+  firstName: true,
+  lastName: true,
+  dateOfBirth: true,
+  email: true,
+  phone: true,
+  preferredLanguage: true,
+} as const;
+
 const TAKEN = "Another subject of this clinic has this record number.";
 
 /** A unique-constraint failure on the record number becomes that field's message; else rethrown. */

@@ -4,18 +4,13 @@ import { type ActionState, formText } from "@/lib/action-state";
 import { db } from "@/lib/db/db";
 import { fieldErrorsOf } from "@/lib/errors";
 import { parseDateOfBirth } from "@/lib/subjects/date-of-birth";
-import { buildSubjectFormSchema, type SubjectForm } from "@/lib/subjects/schemas";
+import {
+  buildSubjectFormSchema,
+  SUBJECT_FIELD_NAMES,
+  type SubjectForm,
+} from "@/lib/subjects/schemas";
 
-const FORM_FIELDS = [
-  "recordNumber",
-  "assignNextNumber",
-  "firstName",
-  "lastName",
-  "dateOfBirth",
-  "email",
-  "phone",
-  "preferredLanguage",
-] as const;
+const FORM_FIELDS = [...SUBJECT_FIELD_NAMES, "assignNextNumber"] as const;
 
 /** How the clinic writes numeric dates (Settings), for reading a typed date of birth. */
 export async function findDateOrder(organizationId: string) {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/db";
 import { createSubject } from "@/lib/subjects/create-subject";
-import { buildSubjectFormSchema, subjectSearchParamsSchema } from "@/lib/subjects/schemas";
+import {
+  buildSubjectFormSchema,
+  SUBJECT_FIELD_NAMES,
+  subjectSearchParamsSchema,
+} from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
 import { updateSubject } from "@/lib/subjects/update-subject";
 import { uniqueToken } from "@/prisma/factories";
@@ -56,15 +60,7 @@ describe("createSubject", () => {
       where: { targetId: created.id, action: "subject.create" },
     });
     expect(audit.details).toMatchObject({
-      changed: [
-        "recordNumber",
-        "firstName",
-        "lastName",
-        "dateOfBirth",
-        "email",
-        "phone",
-        "preferredLanguage",
-      ],
+      changed: [...SUBJECT_FIELD_NAMES],
     });
     expect(JSON.stringify(audit.details)).not.toContain(lastName);
   });

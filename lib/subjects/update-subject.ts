@@ -6,7 +6,11 @@ import { db, type Tx } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { findProbableDuplicate, type ProbableDuplicate } from "@/lib/subjects/duplicates";
 import { SUBJECT_FIELD_NAMES, type SubjectForm } from "@/lib/subjects/schemas";
-import { rethrowTakenRecordNumber, subjectData } from "@/lib/subjects/subject-data";
+import {
+  rethrowTakenRecordNumber,
+  SUBJECT_FIELDS_SELECT,
+  subjectData,
+} from "@/lib/subjects/subject-data";
 
 export type UpdateSubjectOptions = SubjectForm & {
   viewer: Viewer;
@@ -33,16 +37,7 @@ export async function updateSubject(options: UpdateSubjectOptions): Promise<Upda
     return await db.$transaction(async (tx) => {
       const current = await tx.subject.findFirst({
         where: { id: subjectId, organizationId: viewer.organizationId },
-        select: {
-          recordNumber: true,
-          firstName: true,
-          lastName: true,
-          dateOfBirth: true,
-          email: true,
-          phone: true,
-          preferredLanguage: true,
-          userId: true,
-        },
+        select: { ...SUBJECT_FIELDS_SELECT, userId: true },
       });
       if (!current) throw new AppError("not_found", "Subject not found");
       const data = subjectData({
