@@ -271,4 +271,10 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       admin: UNAUTHORIZED,
     },
   },
+  {
+    path: "/subjects/new",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
+  { path: "/subjects/[subjectId]/edit", method: "GET", expect: SUBJECT_PAGE },
 ];

@@ -18,6 +18,8 @@ export type ActionState =
       fieldErrors?: Record<string, string[]>;
       /** Values to put back into the form, so that nobody retypes them. */
       values?: Record<string, string>;
+      /** A probable duplicate the form links to (Add subject's "open it, or add anyway?"). */
+      duplicateId?: string;
     };
 
 export const IDLE: ActionState = { status: "idle" };

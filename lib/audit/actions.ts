@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "today.view",
   "visit.no_show",
   "visit.no_show_undo",
+  "subject.create",
+  "subject.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

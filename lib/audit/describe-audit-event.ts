@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "today.view": "Opened the Today board",
   "visit.no_show": "Marked a visit as no-show",
   "visit.no_show_undo": "Undid a no-show",
+  "subject.create": "Added a subject",
+  "subject.update": "Edited a subject",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -100,6 +102,9 @@ const DETAIL_LABELS: Record<string, string> = {
   notifications: "Notifications",
   userMappings: "User mappings",
   connectionIdentity: "Connection details",
+  isNumberAssigned: "Next number assigned",
+  isAddedAnyway: "Added despite a probable duplicate",
+  isSignInEmailChanged: "Sign-in email changed",
 };
 
 /** Codes that appear as values, in words; others are shown with their underscores as spaces. */

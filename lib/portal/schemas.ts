@@ -20,3 +20,18 @@ export const setPasswordInputSchema = z
     path: ["confirmPassword"],
     message: "The two passwords are not the same.",
   });
+
+/** Change password on /profile: the current password, and a new one by the reset page's rules. */
+export const changePasswordInputSchema = z
+  .object({
+    currentPassword: z
+      .string({ message: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(USER_PASSWORD_MAX, "That password is too long."),
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords are not the same.",
+  });

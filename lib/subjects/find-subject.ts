@@ -14,6 +14,7 @@ export const subjectDetailSelect = {
   dateOfBirth: true,
   email: true,
   phone: true,
+  preferredLanguage: true,
   user: { select: { id: true, isActive: true } },
 } satisfies Prisma.SubjectSelect;
 

@@ -78,64 +78,110 @@ function optional<T extends z.ZodType>(schema: T) {
  * of birth is read in the clinic's date order by the caller and arrives as yyyy-mm-dd.
  */
 export function buildSubjectFieldsSchema(today: Date = new Date()) {
+  return subjectFieldsObject(today).transform(withPhoneDigits);
+}
+
+function subjectFieldsObject(today: Date) {
   const todayIso = today.toISOString().slice(0, 10);
-  return z
-    .object({
-      recordNumber: z
-        .string("Enter a record number.")
+  return z.object({
+    recordNumber: z
+      .string("Enter a record number.")
+      .trim()
+      .toUpperCase()
+      .min(1, "Enter a record number.")
+      .max(
+        RECORD_NUMBER_MAX_LENGTH,
+        `The record number is too long (${RECORD_NUMBER_MAX_LENGTH} characters at most).`,
+      )
+      .regex(
+        /^[A-Z0-9][A-Z0-9._/-]*$/,
+        "A record number has letters, digits, and . _ / - only, starting with a letter or digit.",
+      ),
+    firstName: nameField("The first name"),
+    lastName: nameField("The last name"),
+    dateOfBirth: z
+      .string("Enter the date of birth.")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth as a date (for example 05/17/1984).")
+      .refine((value) => isoDate(...isoParts(value)) !== null, "That date does not exist.")
+      .refine(
+        (value) => value >= `${EARLIEST_BIRTH_YEAR}-01-01`,
+        "The date of birth is before 1900.",
+      )
+      .refine((value) => value <= todayIso, "The date of birth is in the future."),
+    email: optional(
+      z
+        .string()
         .trim()
-        .toUpperCase()
-        .min(1, "Enter a record number.")
-        .max(
-          RECORD_NUMBER_MAX_LENGTH,
-          `The record number is too long (${RECORD_NUMBER_MAX_LENGTH} characters at most).`,
-        )
-        .regex(
-          /^[A-Z0-9][A-Z0-9._/-]*$/,
-          "A record number has letters, digits, and . _ / - only, starting with a letter or digit.",
-        ),
-      firstName: nameField("The first name"),
-      lastName: nameField("The last name"),
-      dateOfBirth: z
-        .string("Enter the date of birth.")
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth as a date (for example 05/17/1984).")
-        .refine((value) => isoDate(...isoParts(value)) !== null, "That date does not exist.")
+        .toLowerCase()
+        .max(254, "That email address is too long.")
+        .pipe(z.email("Enter a valid email address, or leave it empty.")),
+    ),
+    phone: optional(
+      z
+        .string()
+        .trim()
+        .max(32, "That phone number is too long.")
+        .regex(/^[\d\s().+\-/x#*]+$/i, "A phone number has digits, spaces and ( ) + - only.")
         .refine(
-          (value) => value >= `${EARLIEST_BIRTH_YEAR}-01-01`,
-          "The date of birth is before 1900.",
-        )
-        .refine((value) => value <= todayIso, "The date of birth is in the future."),
-      email: optional(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .max(254, "That email address is too long.")
-          .pipe(z.email("Enter a valid email address, or leave it empty.")),
-      ),
-      phone: optional(
-        z
-          .string()
-          .trim()
-          .max(32, "That phone number is too long.")
-          .regex(/^[\d\s().+\-/x#*]+$/i, "A phone number has digits, spaces and ( ) + - only.")
-          .refine(
-            (value) => value.replace(/\D/g, "").length >= MIN_PHONE_DIGITS,
-            `A phone number has at least ${MIN_PHONE_DIGITS} digits.`,
-          ),
-      ),
-      preferredLanguage: optional(
-        z.enum(SUBJECT_LANGUAGES, "Choose English or Spanish."),
-      ).transform((value) => value ?? "en"),
-    })
-    .transform((fields) => ({
-      ...fields,
-      email: fields.email ?? null,
-      phone: fields.phone ?? null,
-      phoneDigits: fields.phone ? phoneDigits(fields.phone) : null,
-    }));
+          (value) => value.replace(/\D/g, "").length >= MIN_PHONE_DIGITS,
+          `A phone number has at least ${MIN_PHONE_DIGITS} digits.`,
+        ),
+    ),
+    preferredLanguage: optional(z.enum(SUBJECT_LANGUAGES, "Choose English or Spanish.")).transform(
+      (value) => value ?? "en",
+    ),
+  });
+}
+
+type WithPhoneDigits<T> = Omit<T, "email" | "phone"> & {
+  email: string | null;
+  phone: string | null;
+  phoneDigits: string | null;
+};
+
+function withPhoneDigits<T extends { email?: string; phone?: string }>(
+  fields: T,
+): WithPhoneDigits<T> {
+  return {
+    ...fields,
+    email: fields.email ?? null,
+    phone: fields.phone ?? null,
+    phoneDigits: fields.phone ? phoneDigits(fields.phone) : null,
+  };
 }
 export type SubjectFields = z.output<ReturnType<typeof buildSubjectFieldsSchema>>;
+
+/** A checkbox: "on" when ticked; absent (or anything else) when not. */
+const checkbox = z
+  .unknown()
+  .optional()
+  .transform((value) => value === "on");
+
+/**
+ * The Add/Edit subject form: the subject's fields, but the record number may be left for "Assign
+ * the next number", and "Add anyway" answers the probable-duplicate question.
+ */
+export function buildSubjectFormSchema(today: Date = new Date()) {
+  const object = subjectFieldsObject(today);
+  return object
+    .extend({
+      recordNumber: optional(object.shape.recordNumber),
+      assignNextNumber: checkbox,
+      addAnyway: checkbox,
+    })
+    .refine((form) => form.assignNextNumber || form.recordNumber !== undefined, {
+      path: ["recordNumber"],
+      message: "Enter a record number, or choose Assign the next number.",
+    })
+    .transform(({ assignNextNumber, addAnyway, ...fields }) => ({
+      fields: withPhoneDigits({
+        ...fields,
+        recordNumber: assignNextNumber ? null : (fields.recordNumber ?? null),
+      }),
+      addAnyway,
+    }));
+}
+export type SubjectForm = z.output<ReturnType<typeof buildSubjectFormSchema>>;
 /** The fields a create or edit may change (the audit names these, never their values). */
 export const SUBJECT_FIELD_NAMES = [
   "recordNumber",

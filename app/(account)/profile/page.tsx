@@ -7,6 +7,7 @@ import { Role } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { getProfile } from "@/lib/users/get-profile";
 
+import { ChangePasswordForm } from "./change-password-form";
 import { VideoConferenceUserIdForm } from "./video-conference-user-id-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ProfilePage() {
+type ProfilePageProps = { searchParams: Promise<{ password?: string | string[] }> };
+
+export default async function ProfilePage({ searchParams }: ProfilePageProps) {
   const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM, Role.PATIENT);
   const profile = await getProfile({ viewer });
   // Patients read it in their language; staff pages are English (decision 033).
@@ -36,6 +39,12 @@ export default async function ProfilePage() {
           <VideoConferenceUserIdForm value={profile.videoConferenceUserId} />
         </Card>
       )}
+      {profile.hasPassword ? (
+        <Card className="mt-6">
+          <h2 className="mb-4 text-lg font-semibold">Change password</h2>
+          <ChangePasswordForm isChanged={(await searchParams).password === "changed"} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -29,7 +29,15 @@ export default async function SubjectOverviewPage({ params }: SubjectPageProps) 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2">
-        <h2 className="mb-4 text-lg font-semibold">Key facts</h2>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold">Key facts</h2>
+          <Link
+            href={`/subjects/${subject.id}/edit`}
+            className="font-semibold text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-700"
+          >
+            Edit subject
+          </Link>
+        </div>
         <dl className="grid gap-4 sm:grid-cols-2">
           {facts.map(([term, value]) => (
             <div key={term}>
