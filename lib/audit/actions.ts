@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   "auth.password_change",
   "auth.password_reset_requested",
   "auth.password_reset",
+  "subject.import",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -55,6 +56,7 @@ export const AUDIT_TARGET_TYPES = [
   "data_deletion_request",
   "telehealth_settings",
   "consent_version",
+  "subject_import",
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "auth.password_change": "Changed their password",
   "auth.password_reset_requested": "Asked for a password reset",
   "auth.password_reset": "Reset their password",
+  "subject.import": "Imported subjects from CSV",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -56,6 +57,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   data_deletion_request: "Zoom data deletion",
   telehealth_settings: "Telehealth settings",
   consent_version: "Consent text",
+  subject_import: "Subject import",
 };
 
 const DETAIL_LABELS: Record<string, string> = {
