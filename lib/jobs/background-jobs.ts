@@ -6,6 +6,7 @@ import { resealSecrets } from "@/lib/crypto/reseal-secrets";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
+import { registerSubjectImportJobs } from "@/lib/subjects/import/subject-import-queue";
 import { reconcileFinishedVisits } from "@/lib/visits/attendance/reconcile-attendance";
 
 // Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
@@ -40,6 +41,7 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     if (Object.values(result).some(Boolean)) log.info("jobs.secrets_resealed", result);
   });
   await boss.send(RESEAL_QUEUE, {}, { singletonKey: "at-start", singletonSeconds: 60 });
+  await registerSubjectImportJobs(boss);
 }
 
 export function createJobBoss(connectionString: string): PgBoss {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
+import { createJobBoss, registerJobs } from "@/lib/jobs/background-jobs";
 import { guessImportMapping } from "@/lib/subjects/import/import-fields";
 import { runSubjectImport } from "@/lib/subjects/import/run-subject-import";
 import { storeImportUpload } from "@/lib/subjects/import/store-import-upload";
@@ -95,6 +96,38 @@ describe("runSubjectImport", () => {
       refused: 0,
     });
     expect(await db.subject.count({ where: { organizationId: who.organizationId } })).toBe(5000);
+  });
+
+  it("two workers on one import (a retried job) still apply each row once", async () => {
+    const who = await clinic();
+    const stored = await upload(who, `${HEADER}${rows(6000)}`);
+    const results = await Promise.allSettled([
+      runSubjectImport({ importId: stored.importId }),
+      runSubjectImport({ importId: stored.importId }),
+    ]);
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    await runSubjectImport({ importId: stored.importId });
+    expect(await counts(stored.importId)).toMatchObject({ status: "DONE", created: 6000 });
+    expect(await db.subject.count({ where: { organizationId: who.organizationId } })).toBe(6000);
+  });
+
+  it("after a restart the workers pick up a run left unfinished and finish it", async () => {
+    const who = await clinic();
+    const stored = await upload(who, `${HEADER}${rows(4500)}`);
+    const stop = new AbortController();
+    stop.abort();
+    await runSubjectImport({ importId: stored.importId, signal: stop.signal });
+    const boss = createJobBoss(process.env.DATABASE_URL ?? "");
+    await boss.start();
+    try {
+      await registerJobs(boss);
+      await expect
+        .poll(async () => (await counts(stored.importId)).status, { timeout: 20_000 })
+        .toBe("DONE");
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(await counts(stored.importId)).toMatchObject({ doneRows: 4500, created: 4500 });
   });
 
   it.each([

@@ -3,6 +3,7 @@ import "server-only";
 import { SubjectImportStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db/db";
+import { AppError } from "@/lib/errors";
 import { sqlOf } from "@/lib/db/sql";
 import type { CsvSeparator } from "@/lib/subjects/import/csv-format";
 import {
@@ -44,11 +45,9 @@ async function* storedBytes(importId: string): AsyncGenerator<Uint8Array> {
 
 /** Runs (or resumes) one import; returns false when stopped by the signal before the end. */
 export async function runSubjectImport(options: RunSubjectImportOptions): Promise<boolean> {
-  const found = await db.subjectImport.findUnique({
-    where: { id: options.importId },
-    include: { chunks: false },
-  });
+  const found = await db.subjectImport.findUnique({ where: { id: options.importId } });
   if (!found || found.status === SubjectImportStatus.DONE) return true;
+  if (found.status === SubjectImportStatus.UPLOADED) return true;
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: found.organizationId },
     select: { dateOrder: true },
@@ -82,6 +81,7 @@ export async function runSubjectImport(options: RunSubjectImportOptions): Promis
   await db.$transaction(
     async (tx) => {
       if (batch.length) await applyBatch(tx, run, batch);
+      else await claimBatch(tx, run.id, dataRow, 0);
       await finishRun(tx, run.id);
     },
     { timeout: 60_000 },
@@ -90,6 +90,7 @@ export async function runSubjectImport(options: RunSubjectImportOptions): Promis
 }
 
 async function applyBatch(tx: Tx, run: Run, rows: Row[]): Promise<void> {
+  await claimBatch(tx, run.id, (rows[0]?.rowNumber ?? 2) - 2, rows.length);
   const sql = sqlOf(tx);
   const refusals: { rowNumber: number; reasons: string; cells: string[] }[] = [];
   const valid: { row: Row; fields: SubjectFields }[] = [];
@@ -135,13 +136,24 @@ async function applyBatch(tx: Tx, run: Run, rows: Row[]): Promise<void> {
   await tx.subjectImport.update({
     where: { id: run.id },
     data: {
-      doneRows: { increment: rows.length },
       created: { increment: created },
       updated: { increment: changed.length - created },
       unchanged: { increment: upserts.length - changed.length },
       refused: { increment: refusals.length },
     },
   });
+}
+
+/**
+ * Moves the checkpoint first, only from where this batch starts: the row stays locked until commit,
+ * so a second worker on the same import (a retried job) waits, then finds it moved and stops.
+ */
+async function claimBatch(tx: Tx, importId: string, from: number, rows: number): Promise<void> {
+  const { count } = await tx.subjectImport.updateMany({
+    where: { id: importId, doneRows: from },
+    data: { doneRows: from + rows },
+  });
+  if (count === 0) throw new AppError("conflict", "Another worker has taken this import.");
 }
 
 async function finishRun(tx: Tx, importId: string): Promise<void> {
