@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   "auth.password_reset_requested",
   "auth.password_reset",
   "subject.import",
+  "subject.import_refused_export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "auth.password_reset_requested": "Asked for a password reset",
   "auth.password_reset": "Reset their password",
   "subject.import": "Imported subjects from CSV",
+  "subject.import_refused_export": "Downloaded the refused rows of an import",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {

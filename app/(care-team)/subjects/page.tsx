@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 
 import { SubjectFilters } from "@/components/subjects/subject-filters";
 import { SubjectSearchBox } from "@/components/subjects/subject-search-box";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Role } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
@@ -23,6 +25,13 @@ export default async function SubjectsPage({ searchParams }: SubjectsPageProps) 
       <PageHeader
         title="Subjects"
         description="Find a patient to open their record and video visits."
+        actions={
+          viewer.role === Role.ADMIN ? (
+            <Link href="/settings/import" className={buttonClasses("secondary")}>
+              Import subjects
+            </Link>
+          ) : null
+        }
       />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1">

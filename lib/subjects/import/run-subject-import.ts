@@ -19,6 +19,7 @@ import {
   type ImportMapping,
 } from "@/lib/subjects/import/import-fields";
 import { readCsv } from "@/lib/subjects/import/read-csv";
+import { storedImportBytes } from "@/lib/subjects/import/subject-import-access";
 import type { DateOrder } from "@/lib/subjects/date-of-birth";
 import type { SubjectFields } from "@/lib/subjects/schemas";
 
@@ -31,17 +32,6 @@ export const IMPORT_BATCH_ROWS = 2_000;
 export type RunSubjectImportOptions = { importId: string; signal?: AbortSignal };
 type Row = { rowNumber: number; cells: string[] };
 type Run = { id: string; organizationId: string; mapping: ImportMapping; dateOrder: DateOrder };
-
-async function* storedBytes(importId: string): AsyncGenerator<Uint8Array> {
-  for (let seq = 0; ; seq++) {
-    const chunk = await db.subjectImportChunk.findUnique({
-      where: { importId_seq: { importId, seq } },
-      select: { data: true },
-    });
-    if (!chunk) return;
-    yield chunk.data;
-  }
-}
 
 /** Runs (or resumes) one import; returns false when stopped by the signal before the end. */
 export async function runSubjectImport(options: RunSubjectImportOptions): Promise<boolean> {
@@ -65,7 +55,7 @@ export async function runSubjectImport(options: RunSubjectImportOptions): Promis
   let dataRow = 0;
   let batch: Row[] = [];
   let isHeader = true;
-  const records = readCsv(storedBytes(run.id), undefined, found.separator as CsvSeparator);
+  const records = readCsv(storedImportBytes(run.id), undefined, found.separator as CsvSeparator);
   for await (const cells of records) {
     if (isHeader) {
       isHeader = false;

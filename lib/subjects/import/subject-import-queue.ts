@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import { SubjectImportStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { runSubjectImport } from "@/lib/subjects/import/run-subject-import";
 
@@ -50,8 +51,19 @@ export async function registerSubjectImportJobs(boss: PgBoss): Promise<void> {
   await boss.createQueue(SUBJECT_IMPORT_QUEUE);
   await boss.work<ImportJob>(SUBJECT_IMPORT_QUEUE, async ([job]) => {
     if (!job) return;
-    await runSubjectImport({ importId: job.data.importId });
-    log.info("jobs.subject_import_ran", { importId: job.data.importId });
+    const { importId } = job.data;
+    try {
+      await runSubjectImport({ importId });
+      log.info("jobs.subject_import_ran", { importId });
+    } catch (error) {
+      // A file that cannot be read will never be: stop for good. Anything else is retried.
+      if (!isAppError(error) || error.code !== "bad_request") throw error;
+      await db.subjectImport.update({
+        where: { id: importId },
+        data: { status: SubjectImportStatus.FAILED, failure: error.message },
+      });
+      log.warn("jobs.subject_import_failed", { importId });
+    }
   });
   const unfinished = await db.subjectImport.findMany({
     where: { status: { in: [SubjectImportStatus.QUEUED, SubjectImportStatus.RUNNING] } },
