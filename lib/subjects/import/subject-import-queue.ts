@@ -27,7 +27,6 @@ function sender(): Promise<PgBoss> {
       max: 1,
       supervise: false,
       schedule: false,
-      migrate: false,
       application_name: "carevisit-import-sender",
     });
     boss.on("error", (error) => log.error("jobs.error", errorFields(error)));
