@@ -64,12 +64,16 @@ export function guessImportMapping(header: readonly string[]): Partial<ImportMap
   return mapping;
 }
 
-/** Validates one data row against the mapping; reasons are the form's messages, field by field. */
+/**
+ * Validates one data row against the mapping; reasons are the form's messages, field by field.
+ * Pass `schema` (built once) when reading many rows: building it costs more than using it.
+ */
 export function buildRowFields(
   cells: readonly string[],
   mapping: ImportMapping,
   dateOrder: DateOrder,
   today: Date = new Date(),
+  schema: ReturnType<typeof buildSubjectFieldsSchema> = buildSubjectFieldsSchema(today),
 ): RowResult {
   const raw: Partial<Record<ImportField, string>> = {};
   for (const field of IMPORT_FIELDS) {
@@ -80,7 +84,7 @@ export function buildRowFields(
   const dateOfBirth = typedDate ? (parseDateOfBirth(typedDate, dateOrder, today) ?? "bad") : "";
   if (dateOfBirth === "bad") raw.dateOfBirth = undefined;
   const language = raw.preferredLanguage?.trim().toLowerCase();
-  const parsed = buildSubjectFieldsSchema(today).safeParse({
+  const parsed = schema.safeParse({
     ...raw,
     dateOfBirth: dateOfBirth === "bad" ? "not a date" : dateOfBirth || undefined,
     preferredLanguage: language === "english" ? "en" : language === "spanish" ? "es" : language,

@@ -21,7 +21,7 @@ import {
 import { readCsv } from "@/lib/subjects/import/read-csv";
 import { storedImportBytes } from "@/lib/subjects/import/subject-import-access";
 import type { DateOrder } from "@/lib/subjects/date-of-birth";
-import type { SubjectFields } from "@/lib/subjects/schemas";
+import { buildSubjectFieldsSchema, type SubjectFields } from "@/lib/subjects/schemas";
 
 // The import job: re-reads the stored upload, skips the rows before the checkpoint, and commits
 // each batch with its subjects, refusals, counts and the new checkpoint in one transaction. A
@@ -84,8 +84,10 @@ async function applyBatch(tx: Tx, run: Run, rows: Row[]): Promise<void> {
   const sql = sqlOf(tx);
   const refusals: { rowNumber: number; reasons: string; cells: string[] }[] = [];
   const valid: { row: Row; fields: SubjectFields }[] = [];
+  const today = new Date();
+  const schema = buildSubjectFieldsSchema(today);
   for (const row of rows) {
-    const result = buildRowFields(row.cells, run.mapping, run.dateOrder);
+    const result = buildRowFields(row.cells, run.mapping, run.dateOrder, today, schema);
     if (result.ok) valid.push({ row, fields: result.fields });
     else refusals.push({ ...row, reasons: result.reasons.join("; ") });
   }
