@@ -7,7 +7,7 @@ import { expect, test } from "./fixtures";
 const BAD_ROWS = [
   "E2E-3;Ana;Lopez;02/30/1984;",
   "E2E-4;;Lopez;05/17/1984;",
-  'E2E-5;=HYPERLINK("http://x");Lopez;05/17/1984;',
+  'E2E-5;"=HYPERLINK(""http://x"")";Lopez;05/17/1984;',
   "E2E-1;Dup;Row;05/17/1984;",
   "E2E-6;Ana;Lopez;05/17/2099;",
   "E2E-7;Ana;Lopez;05/17/1984;not-an-email",
