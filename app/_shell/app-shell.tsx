@@ -25,6 +25,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/subjects", label: "Subjects" },
     { href: "/reports", label: "Reports" },
     { href: "/audit", label: "Audit trail" },
+    { href: "/settings/import", label: "Import subjects" },
   ],
   [Role.CARE_TEAM]: [
     { href: "/today", label: "Today" },

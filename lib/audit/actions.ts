@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "visit.no_show_undo",
   "subject.create",
   "subject.update",
+  "subject.import",
+  "subject.import_refused_export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -61,6 +63,7 @@ export const AUDIT_TARGET_TYPES = [
   "data_deletion_request",
   "telehealth_settings",
   "consent_version",
+  "subject_import",
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

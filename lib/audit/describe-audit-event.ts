@@ -51,6 +51,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "visit.no_show_undo": "Undid a no-show",
   "subject.create": "Added a subject",
   "subject.update": "Edited a subject",
+  "subject.import": "Imported subjects from CSV",
+  "subject.import_refused_export": "Downloaded the refused rows of an import",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -62,6 +64,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   data_deletion_request: "Zoom data deletion",
   telehealth_settings: "Telehealth settings",
   consent_version: "Consent text",
+  subject_import: "Subject import",
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import { resealSecrets } from "@/lib/crypto/reseal-secrets";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
+import { registerSubjectImportJobs } from "@/lib/subjects/import/subject-import-queue";
 import { reconcileFinishedVisits } from "@/lib/visits/attendance/reconcile-attendance";
 import { markNoShows } from "@/lib/visits/no-show/mark-no-shows";
 
@@ -50,6 +51,7 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     const result = await markNoShows();
     if (result.marked) log.info("jobs.no_shows_marked", result);
   });
+  await registerSubjectImportJobs(boss);
 }
 
 export function createJobBoss(connectionString: string): PgBoss {

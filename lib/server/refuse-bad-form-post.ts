@@ -43,21 +43,25 @@ function refusal(request: IncomingPost, status: number, title: string, message: 
   });
 }
 
+/** Next.js's CSRF check: an Origin that names another host. Without an Origin, a post passes. */
+export function isCrossSitePost(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return false;
+  const host = originHost(origin);
+  return host === null || host !== requestHost(headers);
+}
+
 /** The 4xx for a form post that Next.js would refuse with a 500, or null to let it through. */
 export function refuseBadFormPost(request: IncomingPost): Response | null {
   if (request.method !== "POST") return null;
-  const origin = request.headers.get("origin");
   // Like Next.js, a post without an Origin passes: browsers send one with every form post.
-  if (origin !== null) {
-    const host = originHost(origin);
-    if (host === null || host !== requestHost(request.headers))
-      return refusal(
-        request,
-        403,
-        "Form not accepted",
-        "This form was sent from another site, so it was not accepted. Open CareVisit and try again.",
-      );
-  }
+  if (isCrossSitePost(request.headers))
+    return refusal(
+      request,
+      403,
+      "Form not accepted",
+      "This form was sent from another site, so it was not accepted. Open CareVisit and try again.",
+    );
   // A body sent in chunks, without a length, is left to Next.js's own limit.
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > FORM_POST_MAX_BYTES)
