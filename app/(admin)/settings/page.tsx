@@ -4,16 +4,18 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
+import { DateOrder, Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
 import { findSessionSettings } from "@/lib/organizations/session-settings";
+import { findSubjectSettings } from "@/lib/organizations/subject-settings";
 import { getBoardSettings } from "@/lib/today/board-settings";
 import { listTimeZones } from "@/lib/organizations/schemas";
 import { timeZoneOptions } from "@/lib/organizations/time-zone-options";
 
 import { OrganizationForm } from "./organization-form";
+import { SubjectSettingsForm } from "./subject-settings-form";
 import { BoardSettingsForm } from "./board-settings-form";
 import { SessionSettingsForm } from "./session-settings-form";
 
@@ -31,8 +33,11 @@ export default async function SettingsPage() {
   const { organization, usersByRole, subjectCount, zoomStatus } = await getOrganizationOverview({
     viewer,
   });
-  const sessions = await findSessionSettings({ viewer });
-  const board = await getBoardSettings(viewer.organizationId);
+  const [sessions, subjects, board] = await Promise.all([
+    findSessionSettings({ viewer }),
+    findSubjectSettings({ viewer }),
+    getBoardSettings(viewer.organizationId),
+  ]);
   const stats: [string, number][] = [
     ["Administrators", usersByRole[Role.ADMIN] ?? 0],
     ["Care team members", usersByRole[Role.CARE_TEAM] ?? 0],
@@ -82,6 +87,13 @@ export default async function SettingsPage() {
         <SessionSettingsForm
           sessionIdleMinutes={sessions?.sessionIdleMinutes ?? 30}
           maxHours={env.SESSION_MAX_HOURS}
+        />
+      </Card>
+      <Card className="mt-8">
+        <h2 className="mb-4 text-lg font-semibold">Subjects</h2>
+        <SubjectSettingsForm
+          subjectRecordPrefix={subjects?.subjectRecordPrefix ?? ""}
+          dateOrder={subjects?.dateOrder ?? DateOrder.MDY}
         />
       </Card>
       <Card className="mt-8">
