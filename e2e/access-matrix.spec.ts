@@ -14,7 +14,7 @@ import { observe, type Observed } from "./support/request-outcome";
 // Requests every cell of e2e/access-matrix.ts: one test per viewer, one clinic (and one foreign
 // record) per test. Mismatches are collected, so one failure lists every wrong cell.
 
-type RecordIds = { subjectId: string; visitId: string };
+type RecordIds = { subjectId: string; visitId: string; importId: string };
 type Records = { own: RecordIds; foreign: RecordIds };
 type Which = keyof Records;
 
@@ -28,6 +28,7 @@ function fill(pattern: string, ids: RecordIds): string {
   return pattern.replace(PARAM, (_, name: string) => {
     if (name === "subjectId") return ids.subjectId;
     if (name === "visitId") return ids.visitId;
+    if (name === "importId") return ids.importId;
     if (name === "token") return "x".repeat(43); // an unknown set-password link: its refusal page
     throw new Error(`No record id for [${name}]: add it to RecordIds in access-matrix.spec.ts.`);
   });
@@ -93,10 +94,11 @@ for (const viewer of VIEWERS) {
     page,
     signInAs,
     factories,
+    db,
     baseURL,
   }) => {
     const origin = baseURL ?? "";
-    const records = await buildRecords(viewer, { signInAs, factories });
+    const records = await buildRecords(viewer, { signInAs, factories, db });
     const mismatches: string[] = [];
     let requests = 0;
     for (const row of ACCESS_MATRIX) {
@@ -124,10 +126,30 @@ function probeOf(row: MatrixRow, url: string) {
 
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
 
-/** Signs the viewer in (unless anonymous) and makes their own and a foreign subject and visit. */
+/** An uploaded subject import of the clinic (Import subjects), not yet mapped or run. */
+async function createImport(
+  db: Fixtures["db"],
+  clinic: { organizationId: string; adminId: string },
+) {
+  const created = await db.subjectImport.create({
+    data: {
+      organizationId: clinic.organizationId,
+      createdById: clinic.adminId,
+      separator: ",",
+      totalRows: 1,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/**
+ * Signs the viewer in (unless anonymous) and makes their own and a foreign subject, visit and
+ * subject import (the foreign import is always another clinic's: patients see no import).
+ */
 async function buildRecords(
   viewer: Viewer,
-  { signInAs, factories }: Pick<Fixtures, "signInAs" | "factories">,
+  { signInAs, factories, db }: Pick<Fixtures, "signInAs" | "factories" | "db">,
 ): Promise<Records> {
   const clinic = viewer === "anonymous" ? await factories.createClinic() : await signInAs(viewer);
   const organizationId = clinic.organization.id;
@@ -153,8 +175,13 @@ async function buildRecords(
             providerId: other.provider.id,
           }),
         );
+  const other = await factories.createClinic();
+  const [ownImport, foreignImport] = await Promise.all([
+    createImport(db, { organizationId, adminId: clinic.admin.id }),
+    createImport(db, { organizationId: other.organization.id, adminId: other.admin.id }),
+  ]);
   return {
-    own: { subjectId: own.subjectId, visitId: own.id },
-    foreign: { subjectId: foreign.subjectId, visitId: foreign.id },
+    own: { subjectId: own.subjectId, visitId: own.id, importId: ownImport },
+    foreign: { subjectId: foreign.subjectId, visitId: foreign.id, importId: foreignImport },
   };
 }

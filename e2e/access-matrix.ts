@@ -61,6 +61,20 @@ const ADMIN_PAGE: Record<Viewer, Expectation> = {
   admin: OK,
 };
 
+/** Admin-only page of one of the clinic's records (a subject import). */
+const ADMIN_RECORD_PAGE: Record<Viewer, Expectation> = {
+  anonymous: SIGN_IN,
+  patient: NOT_FOUND,
+  provider: NOT_FOUND,
+  admin: { own: OK, foreign: NOT_FOUND },
+};
+
+/** Admin-only route of one of the clinic's records: 401 signed out, else as the page. */
+const ADMIN_RECORD_ROUTE: Record<Viewer, Expectation> = {
+  ...ADMIN_RECORD_PAGE,
+  anonymous: UNAUTHORIZED,
+};
+
 export const EXCLUDED: Exclusion[] = [
   {
     path: "/api/auth/[...nextauth]",
@@ -131,6 +145,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { path: "/reports", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/consent", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings/import", method: "GET", expect: ADMIN_PAGE },
+  { path: "/settings/import/[importId]", method: "GET", expect: ADMIN_RECORD_PAGE },
   { path: "/settings/telehealth", method: "GET", expect: ADMIN_PAGE },
   { path: "/settings/zoom", method: "GET", expect: ADMIN_PAGE },
   { path: "/users", method: "GET", expect: ADMIN_PAGE },
@@ -196,6 +212,25 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "POST",
     body: { q: "a" },
     expect: { anonymous: UNAUTHORIZED, patient: NOT_FOUND, provider: OK, admin: OK },
+  },
+  // Import subjects: the upload (a CSV body; "{}" is a file with a header and no rows), the
+  // import's progress and its refused rows.
+  {
+    path: "/api/subjects/import",
+    method: "POST",
+    body: {},
+    expect: {
+      anonymous: UNAUTHORIZED,
+      patient: NOT_FOUND,
+      provider: NOT_FOUND,
+      admin: BAD_REQUEST,
+    },
+  },
+  { path: "/api/subjects/import/[importId]", method: "GET", expect: ADMIN_RECORD_ROUTE },
+  {
+    path: "/api/subjects/import/[importId]/refused.csv",
+    method: "GET",
+    expect: ADMIN_RECORD_ROUTE,
   },
   // Without parameters: refused before any credentials are looked at (they are per clinic, and
   // the clinic is found from the visit named in the parameters).

@@ -84,6 +84,8 @@ const REFUSED: FormAnswer = { status: "4xx" };
 /** Zod's own messages, for a field left out or sent as a file. */
 const MISSING: FormAnswer = { error: /Invalid input: expected string, received undefined/ };
 const NOT_TEXT: FormAnswer = { error: /Invalid input: expected string, received File/ };
+/** The sign-in form's (translated, decision 033): a field left out or sent as a file is to fill in. */
+const SIGN_IN_FIELD_TO_FILL: FormAnswer = { error: /Enter your (email or username|password)\./ };
 const WRONG_CREDENTIALS: FormAnswer = {
   error: /don't match an active account|Too many sign-in attempts/,
 };
@@ -218,7 +220,7 @@ function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<Form
     {
       name: "identifier or password missing",
       runs: 8,
-      expected: MISSING,
+      expected: SIGN_IN_FIELD_TO_FILL,
       arbitrary: credentialsMissing(valid),
     },
     {
@@ -248,7 +250,7 @@ function signInFormKinds(valid: FormEntry[], foreign: Foreign): BadPostKind<Form
     {
       name: "a file where text belongs",
       runs: 6,
-      expected: NOT_TEXT,
+      expected: SIGN_IN_FIELD_TO_FILL,
       arbitrary: fc
         .constantFrom("identifier", "password")
         .map((name) => changed(valid, name, fileOf(valueOf(valid, name)))),

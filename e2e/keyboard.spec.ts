@@ -26,7 +26,7 @@ test("signing in with the keyboard alone", async ({ page, factories }) => {
   await tabTo(page, page.getByLabel("Password"));
   await page.keyboard.type("carevisit-demo");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/subjects$/);
+  await expect(page).toHaveURL(/\/today$/);
 });
 
 test("linking Zoom, scheduling, starting and joining a visit, with the keyboard alone", async ({

@@ -14,7 +14,8 @@ export type FieldErrorForm = Exclude<keyof typeof en.FieldErrors, "generic">;
 type IssueKind = "tooSmall" | "tooBig" | "invalid";
 
 function kindOf(code: string): IssueKind {
-  if (code === "too_small") return "tooSmall";
+  // A field left out, or sent as a file, is one still to fill in, as an empty one is.
+  if (code === "too_small" || code === "invalid_type") return "tooSmall";
   if (code === "too_big") return "tooBig";
   return "invalid";
 }
