@@ -527,7 +527,11 @@ async function main() {
       goal: "< 60 s, search exact",
       met: imported.seconds < 60 && imported.exact && imported.rows === IMPORT_ROWS,
     };
-    if (isImportOnly) return console.log(`\n${table([importRow])}`);
+    if (isImportOnly) {
+      console.log(`\n${table([importRow])}`);
+      if (importRow.met === false) process.exitCode = 1;
+      return;
+    }
     // Fresh visits for every ingest run (one per client count, one on both apps), for warming up
     // the webhook path, and one for the screen phase.
     const runs = INGEST_CLIENTS.length + 1;
