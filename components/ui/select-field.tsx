@@ -7,13 +7,25 @@ type SelectFieldProps = {
   name: string;
   label: string;
   defaultValue: string;
+  /** A line under the select that says what the choice changes. */
+  hint?: string;
   errors?: string[];
   children: ReactNode;
 };
 
 /** A labelled select with its errors linked by aria-describedby. */
-export function SelectField({ id, name, label, defaultValue, errors, children }: SelectFieldProps) {
+export function SelectField({
+  id,
+  name,
+  label,
+  defaultValue,
+  hint,
+  errors,
+  children,
+}: SelectFieldProps) {
   const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
@@ -22,11 +34,16 @@ export function SelectField({ id, name, label, defaultValue, errors, children }:
         name={name}
         defaultValue={defaultValue}
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={describedBy}
         className="min-h-10 w-full max-w-xs rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:border-blue-700 focus-visible:outline-2 focus-visible:outline-blue-700"
       >
         {children}
       </select>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { Role } from "@/generated/prisma/enums";
+import { changedFieldNames } from "@/lib/audit/changed-fields";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -55,12 +56,7 @@ export async function updateOrganizationSettings({
       action: "organization.update",
       targetType: "organization",
       targetId: after.id,
-      details: {
-        changed: Object.keys(organizationSelect).filter(
-          (key) =>
-            key !== "id" && before[key as keyof typeof before] !== after[key as keyof typeof after],
-        ),
-      },
+      details: { changed: changedFieldNames(before, after, ["name", "timeZone"]) },
     });
     return after;
   });

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { DateOrder, Role } from "@/generated/prisma/enums";
+import { changedFieldNames } from "@/lib/audit/changed-fields";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -55,11 +56,7 @@ export async function updateSubjectSettings({
       action: "organization.update",
       targetType: "organization",
       targetId: after.id,
-      details: {
-        changed: (Object.keys(subjectSettingsSelect) as (keyof typeof before)[]).filter(
-          (key) => before[key] !== after[key],
-        ),
-      },
+      details: { changed: changedFieldNames(before, after, ["subjectRecordPrefix", "dateOrder"]) },
     });
     return after;
   });

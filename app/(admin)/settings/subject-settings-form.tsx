@@ -4,6 +4,7 @@ import { useActionState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { DateOrder } from "@/generated/prisma/enums";
 import { IDLE } from "@/lib/action-state";
@@ -30,30 +31,20 @@ export function SubjectSettingsForm({ subjectRecordPrefix, dateOrder }: SubjectS
         hint="Add subject's “Assign the next number” puts this before the number (RFC- gives RFC-0000001). Numbers already given keep theirs."
         errors={fieldErrors?.subjectRecordPrefix}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="date-order" className="text-sm font-medium">
-          Dates are written
-        </label>
-        <select
-          id="date-order"
-          name="dateOrder"
-          defaultValue={dateOrder}
-          aria-describedby="date-order-hint"
-          className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700"
-        >
-          {(Object.keys(DATE_ORDER_LABELS) as DateOrder[]).map((order) => (
-            <option key={order} value={order}>
-              {DATE_ORDER_LABELS[order]}
-            </option>
-          ))}
-        </select>
-        <p id="date-order-hint" className="text-sm text-slate-600">
-          How search, Add subject and imports read a date of birth such as 05/06/1984.
-        </p>
-        {fieldErrors?.dateOrder ? (
-          <p className="text-sm text-red-700">{fieldErrors.dateOrder.join(" ")}</p>
-        ) : null}
-      </div>
+      <SelectField
+        id="date-order"
+        name="dateOrder"
+        label="Dates are written"
+        defaultValue={dateOrder}
+        hint="How search, Add subject and imports read a date of birth such as 05/06/1984."
+        errors={fieldErrors?.dateOrder}
+      >
+        {(Object.keys(DATE_ORDER_LABELS) as DateOrder[]).map((order) => (
+          <option key={order} value={order}>
+            {DATE_ORDER_LABELS[order]}
+          </option>
+        ))}
+      </SelectField>
       <div aria-live="polite">
         {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
         {state.status === "error" && state.message ? (
