@@ -1,0 +1,136 @@
+import {
+  type CalendarSubjectName,
+  VisitMessageKind,
+  VisitMessageRecipient,
+} from "@/generated/prisma/enums";
+import { type MessageContent, renderMessage } from "@/lib/email/messages/render";
+
+import { buildCalendarFile, type CalendarMethod, visitCalendarUid } from "./calendar-file";
+import { deriveMessageFacts, type MessageFacts } from "./message-facts";
+import { patientInWords } from "./message-blocks";
+import { singleLine } from "./single-line";
+import {
+  cancellationMessage,
+  invitationMessage,
+  reminderMessage,
+  updateMessage,
+} from "./visit-message-templates";
+
+// One visit message's facts → its email (subject, plain text, HTML) and calendar file. Pure: no
+// database, no clock except the calendar's DTSTAMP. The outbox job calls it when it sends.
+
+export type VisitMessageLanguage = "en" | "es";
+
+export type ComposeVisitMessageInput = {
+  kind: VisitMessageKind;
+  recipient: VisitMessageRecipient;
+  /** The patient's preferred language; the provider's copy is "en". */
+  language: VisitMessageLanguage;
+  /** The calendar UID is derived from it and stable forever. */
+  visitId: string;
+  /** iCalendar SEQUENCE: 0 when scheduled, +1 per reschedule and on cancel. */
+  sequence: number;
+  start: Date;
+  durationMinutes: number;
+  /** The clinic's IANA zone: dates are written in it. */
+  timeZone: string;
+  clinicName: string;
+  providerName: string;
+  patient: { firstName: string; lastName: string };
+  /** Provider's copy: NONE "Video visit", INITIALS "Video visit with M. L.", FULL_NAME. */
+  calendarSubjectName: CalendarSubjectName;
+  /** The one link: patient → portal visit page, provider → Video Conferencing page. */
+  visitUrl: string;
+  /** Reminders only: the page that stops reminders (signed token inside). */
+  optOutUrl?: string;
+  /** Reminders only: minutes before the start. */
+  offsetMinutes?: number;
+  /** ORGANIZER of the calendar entry (clinic name, our sender address). */
+  organizer: { name: string; email: string };
+  /** The recipient. */
+  attendeeEmail: string;
+};
+
+export type ComposedVisitMessage = {
+  subject: string;
+  text: string;
+  html: string;
+  /** INVITATION and UPDATE: METHOD:REQUEST; CANCELLATION: METHOD:CANCEL; REMINDER: none. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+  /** Reminders: List-Unsubscribe header value (`<optOutUrl>`). */
+  listUnsubscribe?: string;
+};
+
+/** The calendar entry's own alarm, minutes before the start. */
+export const CALENDAR_ALARM_MINUTES = 15;
+
+const TEMPLATES: Record<VisitMessageKind, (facts: MessageFacts) => MessageContent> = {
+  [VisitMessageKind.INVITATION]: invitationMessage,
+  [VisitMessageKind.UPDATE]: updateMessage,
+  [VisitMessageKind.CANCELLATION]: cancellationMessage,
+  [VisitMessageKind.REMINDER]: reminderMessage,
+};
+
+const CALENDAR_METHODS: Record<VisitMessageKind, CalendarMethod | null> = {
+  [VisitMessageKind.INVITATION]: "REQUEST",
+  [VisitMessageKind.UPDATE]: "REQUEST",
+  [VisitMessageKind.CANCELLATION]: "CANCEL",
+  [VisitMessageKind.REMINDER]: null,
+};
+
+function calendarSummary(facts: MessageFacts): string {
+  const { t } = facts;
+  if (facts.recipient === VisitMessageRecipient.PATIENT) {
+    return t("calendar.patientSummary", { provider: facts.provider, clinic: facts.clinic });
+  }
+  return facts.patientLabel
+    ? t("calendar.providerSummaryWith", { patient: patientInWords(facts) })
+    : t("calendar.providerSummary");
+}
+
+function calendarDescription(facts: MessageFacts, method: CalendarMethod): string {
+  const { t } = facts;
+  if (method === "CANCEL") return t("calendar.cancelledDescription", { clinic: facts.clinic });
+  return facts.recipient === VisitMessageRecipient.PATIENT
+    ? t("calendar.patientDescription", { url: facts.visitUrl })
+    : t("calendar.providerDescription", { url: facts.visitUrl });
+}
+
+function calendarFile(
+  input: ComposeVisitMessageInput,
+  facts: MessageFacts,
+  method: CalendarMethod,
+) {
+  return buildCalendarFile({
+    method,
+    uid: visitCalendarUid(input.visitId),
+    sequence: input.sequence,
+    start: input.start,
+    durationMinutes: input.durationMinutes,
+    summary: calendarSummary(facts),
+    description: calendarDescription(facts, method),
+    url: facts.visitUrl,
+    organizer: input.organizer,
+    attendee: { name: facts.recipientName, email: input.attendeeEmail },
+    alarm: {
+      minutesBefore: CALENDAR_ALARM_MINUTES,
+      description: facts.t("calendar.alarm", { minutes: CALENDAR_ALARM_MINUTES }),
+    },
+  });
+}
+
+export function composeVisitMessage(input: ComposeVisitMessageInput): ComposedVisitMessage {
+  const facts = deriveMessageFacts(input);
+  const content = TEMPLATES[input.kind](facts);
+  // Every value in the subject is on one line already; the whole subject is too, to be sure.
+  const message: ComposedVisitMessage = renderMessage({
+    ...content,
+    subject: singleLine(content.subject),
+  });
+  const method = CALENDAR_METHODS[input.kind];
+  if (method) message.calendar = { method, content: calendarFile(input, facts, method) };
+  if (input.kind === VisitMessageKind.REMINDER && facts.optOutUrl) {
+    message.listUnsubscribe = `<${facts.optOutUrl}>`;
+  }
+  return message;
+}
