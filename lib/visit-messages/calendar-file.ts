@@ -49,31 +49,44 @@ function escapeText(value: string): string {
     .replace(/\r?\n/g, "\\n");
 }
 
+/** UTF-8 length of one code point. */
+function utf8Octets(character: string): number {
+  const codePoint = character.codePointAt(0) ?? 0;
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  return codePoint < 0x10000 ? 3 : 4;
+}
+
+function foldLine(line: string): string {
+  if (Buffer.byteLength(line, "utf8") <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let part = "";
+  let octets = 0;
+  for (const character of line) {
+    const size = utf8Octets(character);
+    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(part);
+      part = "";
+      octets = 0;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join("\r\n ");
+}
+
 /**
  * Folds content lines at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. `ics` folds at
  * 75 characters, so a line of accented names or emoji could exceed 75 octets.
  */
 function foldByOctets(content: string): string {
-  const lines = content.replace(/\r\n[ \t]/g, "").split("\r\n");
-  const folded = lines.map((line) => {
-    const parts: string[] = [];
-    let part = "";
-    let octets = 0;
-    for (const character of line) {
-      const size = Buffer.byteLength(character, "utf8");
-      const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-      if (octets + size > limit) {
-        parts.push(part);
-        part = "";
-        octets = 0;
-      }
-      part += character;
-      octets += size;
-    }
-    parts.push(part);
-    return parts.join("\r\n ");
-  });
-  return folded.join("\r\n");
+  return content
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map(foldLine)
+    .join("\r\n");
 }
 
 /** The calendar file's text. An error from `ics` is a bug in what we passed, so it throws. */

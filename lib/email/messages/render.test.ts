@@ -37,4 +37,42 @@ describe("renderMessage", () => {
       "Set your password:\nhttp://localhost:3000/sign-in/invitation/abc",
     );
   });
+
+  it("writes details as label lines and a table, a note's link in both, and the language", () => {
+    const message = renderMessage({
+      subject: "Consulta",
+      lang: "es",
+      blocks: [
+        {
+          kind: "details",
+          rows: [
+            { label: "Cuándo", value: "martes <8>" },
+            { label: "Con", value: "Priya" },
+          ],
+        },
+        {
+          kind: "action",
+          label: "Ver",
+          url: "https://x.test/v",
+          addressLabel: "O abra esta dirección:",
+        },
+        {
+          kind: "note",
+          text: "Recibe recordatorios.",
+          link: { label: "Dejar de recibirlos", url: "https://x.test/s?t=a&b" },
+        },
+      ],
+    });
+    expect(message.text).toBe(
+      "Cuándo: martes <8>\nCon: Priya\n\nVer:\nhttps://x.test/v\n\n" +
+        "Recibe recordatorios.\nDejar de recibirlos: https://x.test/s?t=a&b\n",
+    );
+    expect(message.html).toContain('<html lang="es">');
+    expect(message.html).toContain('<th scope="row"');
+    expect(message.html).toContain(">martes &lt;8&gt;</td>");
+    expect(message.html).toContain("O abra esta dirección:");
+    expect(message.html).not.toContain("Or open this address:");
+    expect(message.html).toContain('href="https://x.test/s?t=a&amp;b"');
+    expect(message.html).toContain(">Dejar de recibirlos</a>");
+  });
 });
