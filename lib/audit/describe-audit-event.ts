@@ -142,6 +142,8 @@ const VALUE_WORDS: Record<string, string> = {
   includeIdentity: "names in links",
   notifierUsername: "notifier user name",
   notifierPassword: "notifier password",
+  reminderOffsetsMinutes: "reminder times",
+  calendarSubjectName: "names in calendar entries",
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
