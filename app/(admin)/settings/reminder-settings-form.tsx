@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import type { CalendarSubjectName } from "@/generated/prisma/enums";
 import { IDLE } from "@/lib/action-state";
 import {
@@ -27,7 +27,7 @@ export function ReminderSettingsForm({
   reminderOffsetsMinutes,
   calendarSubjectName,
 }: ReminderSettingsFormProps) {
-  const [state, formAction] = useActionState(updateReminderSettingsAction, IDLE);
+  const [state, formAction, isPending] = useActionState(updateReminderSettingsAction, IDLE);
   const [options] = useState(() => buildReminderOffsetOptions(reminderOffsetsMinutes));
   const [chosen, setChosen] = useState(() => new Set(reminderOffsetsMinutes));
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -39,8 +39,15 @@ export function ReminderSettingsForm({
       else next.delete(minutes);
       return next;
     });
+  // Sent by hand rather than through the form's action: React resets a form after its action,
+  // which would tick the boxes as the page first drew them while this state keeps the new choice.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
   return (
-    <form action={formAction} className="flex max-w-lg flex-col gap-6">
+    <form action={formAction} onSubmit={submit} className="flex max-w-lg flex-col gap-6">
       <fieldset
         className="flex flex-col gap-2"
         aria-describedby={`reminder-offsets-hint${offsetErrors ? " reminder-offsets-error" : ""}`}
@@ -86,9 +93,9 @@ export function ReminderSettingsForm({
           <Alert tone="error">{state.message}</Alert>
         ) : null}
       </div>
-      <SubmitButton pendingLabel="Saving…" className="self-start">
-        Save reminder settings
-      </SubmitButton>
+      <Button type="submit" disabled={isPending} aria-disabled={isPending} className="self-start">
+        {isPending ? "Saving…" : "Save reminder settings"}
+      </Button>
     </form>
   );
 }
