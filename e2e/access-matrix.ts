@@ -136,6 +136,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
+  // Public: the reminder's signed link is the credential; without a good one, "This link does not
+  // work" (and opening it never changes anything).
+  {
+    path: "/reminders/stop",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/profile",
     method: "GET",
@@ -292,6 +299,18 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       patient: NOT_FOUND,
       provider: NOT_FOUND,
       admin: { redirectTo: "/settings/zoom" },
+    },
+  },
+  // RFC 8058 one-click unsubscribe: without the one-click form and a signed token, 400 for anyone.
+  {
+    path: "/api/reminders/stop",
+    method: "POST",
+    body: {},
+    expect: {
+      anonymous: BAD_REQUEST,
+      patient: BAD_REQUEST,
+      provider: BAD_REQUEST,
+      admin: BAD_REQUEST,
     },
   },
   // Unsigned: 401 whoever sends it (session cookies mean nothing to a webhook).

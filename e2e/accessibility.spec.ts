@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { devices } from "@playwright/test";
 
+import { buildSignedOptOutToken } from "@/lib/visit-messages/opt-out-token-signature";
+
 import { expect, signInOverHttp, test } from "./fixtures";
 import { blockingViolations, expectAccessible, expectTouchTargets } from "./support/axe";
 
@@ -90,6 +92,27 @@ test.describe("the patient's pages on a phone", () => {
       await page.goto(path);
       await expectTouchTargets(page, path);
     }
+  });
+
+  test("the reminder opt-out page: the question, reminders stopped, a link that does not work", async ({
+    page,
+    factories,
+  }) => {
+    const clinic = await factories.createClinic();
+    const token = buildSignedOptOutToken(
+      clinic.patient.subject.id,
+      process.env.E2E_AUTH_SECRET ?? "",
+    );
+    await page.goto(`/reminders/stop?token=${token}`);
+    await expectAccessible(page, "reminder opt-out, the question");
+    await expectTouchTargets(page, "reminder opt-out");
+    await page.getByRole("button", { name: "Stop reminders" }).click();
+    await expect(page.getByRole("heading", { name: "Reminders stopped" })).toBeVisible();
+    await expectAccessible(page, "reminder opt-out, stopped");
+    await expectTouchTargets(page, "reminder opt-out, stopped");
+    await page.goto("/reminders/stop?token=v1.nothing");
+    await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+    await expectAccessible(page, "reminder opt-out, a link that does not work");
   });
 
   test("My visits empty and loaded, the visit page, consent errors, not found, profile", async ({

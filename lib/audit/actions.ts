@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   "subject.update",
   "subject.import",
   "subject.import_refused_export",
+  "subject.reminders_stopped",
+  "subject.reminders_resumed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -53,6 +53,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "subject.update": "Edited a subject",
   "subject.import": "Imported subjects from CSV",
   "subject.import_refused_export": "Downloaded the refused rows of an import",
+  "subject.reminders_stopped": "Stopped visit reminders (the reminder's link)",
+  "subject.reminders_resumed": "Turned visit reminders back on (the reminder's link)",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -108,6 +110,8 @@ const DETAIL_LABELS: Record<string, string> = {
   isNumberAssigned: "Next number assigned",
   isAddedAnyway: "Added despite a probable duplicate",
   isSignInEmailChanged: "Sign-in email changed",
+  cancelledReminders: "Reminders cancelled",
+  requeuedReminders: "Reminders queued again",
 };
 
 /** Codes that appear as values, in words; others are shown with their underscores as spaces. */
@@ -142,6 +146,8 @@ const VALUE_WORDS: Record<string, string> = {
   includeIdentity: "names in links",
   notifierUsername: "notifier user name",
   notifierPassword: "notifier password",
+  reminderOffsetsMinutes: "reminder times",
+  calendarSubjectName: "names in calendar entries",
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

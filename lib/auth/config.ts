@@ -13,7 +13,13 @@ import { env } from "@/lib/env";
  */
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-export const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/signed-out(\/|$)/, /^\/dev\/outbox(\/|$)/];
+export const PUBLIC_PATHS = [
+  /^\/sign-in(\/|$)/,
+  /^\/signed-out(\/|$)/,
+  /^\/dev\/outbox(\/|$)/,
+  // A reminder's opt-out link: its signed token is the credential (lib/visit-messages).
+  /^\/reminders\/stop$/,
+];
 
 const roleSchema = new Set<string>(Object.values(Role));
 

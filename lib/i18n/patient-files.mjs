@@ -4,6 +4,7 @@
 export const PATIENT_FILES = [
   "app/(auth)/**/*.tsx",
   "app/(patient)/**/*.tsx",
+  "app/reminders/**/*.tsx",
   "app/_shell/app-shell.tsx",
   "components/i18n/**/*.tsx",
   "components/pwa/**/*.tsx",

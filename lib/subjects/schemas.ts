@@ -203,3 +203,10 @@ export function phoneDigits(phone: string): string {
   const digits = phone.replace(/\D/g, "");
   return digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
 }
+
+/** The opt-out page's form (app/reminders/stop): the link's token and what the patient chose. */
+export const reminderOptOutFormSchema = z.object({
+  token: z.string().max(200),
+  choice: z.enum(["stop", "resume"]),
+});
+export type ReminderOptOutForm = z.infer<typeof reminderOptOutFormSchema>;

@@ -4,10 +4,17 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { DateOrder, Role, ZoomConnectionStatus } from "@/generated/prisma/enums";
+import {
+  CalendarSubjectName,
+  DateOrder,
+  Role,
+  ZoomConnectionStatus,
+} from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { getOrganizationOverview } from "@/lib/organizations/organization-settings";
+import { DEFAULT_REMINDER_OFFSETS_MINUTES } from "@/lib/organizations/reminder-offsets";
+import { findReminderSettings } from "@/lib/organizations/reminder-settings";
 import { findSessionSettings } from "@/lib/organizations/session-settings";
 import { findSubjectSettings } from "@/lib/organizations/subject-settings";
 import { getBoardSettings } from "@/lib/today/board-settings";
@@ -17,6 +24,7 @@ import { timeZoneOptions } from "@/lib/organizations/time-zone-options";
 import { OrganizationForm } from "./organization-form";
 import { SubjectSettingsForm } from "./subject-settings-form";
 import { BoardSettingsForm } from "./board-settings-form";
+import { ReminderSettingsForm } from "./reminder-settings-form";
 import { SessionSettingsForm } from "./session-settings-form";
 
 function ZoomStatusBadge({ status }: { status: ZoomConnectionStatus | null }) {
@@ -33,10 +41,11 @@ export default async function SettingsPage() {
   const { organization, usersByRole, subjectCount, zoomStatus } = await getOrganizationOverview({
     viewer,
   });
-  const [sessions, subjects, board] = await Promise.all([
+  const [sessions, subjects, board, reminders] = await Promise.all([
     findSessionSettings({ viewer }),
     findSubjectSettings({ viewer }),
     getBoardSettings(viewer.organizationId),
+    findReminderSettings({ viewer }),
   ]);
   const stats: [string, number][] = [
     ["Administrators", usersByRole[Role.ADMIN] ?? 0],
@@ -99,6 +108,15 @@ export default async function SettingsPage() {
       <Card className="mt-8">
         <h2 className="mb-4 text-lg font-semibold">Today board</h2>
         <BoardSettingsForm {...board} />
+      </Card>
+      <Card className="mt-8">
+        <h2 className="mb-4 text-lg font-semibold">Reminders and calendar entries</h2>
+        <ReminderSettingsForm
+          reminderOffsetsMinutes={
+            reminders?.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES
+          }
+          calendarSubjectName={reminders?.calendarSubjectName ?? CalendarSubjectName.INITIALS}
+        />
       </Card>
     </>
   );
