@@ -42,6 +42,7 @@ import {
 } from "@/scripts/lib/first-load-js";
 import { runLoad } from "./lib/run-load";
 import { IMPORT_ROWS, measureImportRows } from "./lib/import-rows";
+import { measureReminderBurst, REMINDERS, type ReminderBurstResult } from "./lib/reminder-burst";
 import { assertSearchPageListsResults, searchPageRequests } from "./lib/search-page";
 import { HTTP_SEARCH_KINDS, SEARCH_PAGE_KIND, SEARCH_QUERIES } from "./lib/search-queries";
 import { SIGN_IN_KIND, signInAttemptRequests } from "./lib/sign-in-burst";
@@ -501,8 +502,20 @@ async function measurePages(app: AppServer, db: Db, organizationId: string, cook
   return { pages: { ...measured, summaries }, pageRows };
 }
 
+function reminderRow(burst: ReminderBurstResult): Row {
+  const last =
+    burst.lastMs === null ? "not all arrived" : `last after ${(burst.lastMs / 1000).toFixed(1)} s`;
+  return {
+    measure: `${burst.reminders.toLocaleString("en-US")} reminders due in one minute, two app processes, to an SMTP sink`,
+    figure: `${last} (median ${(burst.p50Ms / 1000).toFixed(1)} s); ${burst.unique} distinct of ${burst.received} received; ${burst.sentRows} marked sent`,
+    goal: "all within 60 s, each once",
+    met: burst.met,
+  };
+}
+
 async function main() {
   const isImportOnly = process.env.BENCH_ONLY === "import";
+  const isRemindersOnly = process.env.BENCH_ONLY === "reminders";
   if (!isImportOnly) ensureBuild();
   const serverUrl = testServerUrl();
   assertLocalDatabase(serverUrl);
@@ -517,8 +530,22 @@ async function main() {
     await applyMigrations(url, () => undefined);
     const demo = await seedDemo(db);
     const seedStarted = performance.now();
-    await seedBulkSubjects(db, demo.organizationId, SUBJECTS);
+    await seedBulkSubjects(db, demo.organizationId, isRemindersOnly ? REMINDERS : SUBJECTS);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    if (isRemindersOnly) {
+      console.log(
+        `Reminders: ${REMINDERS.toLocaleString("en-US")} due at once, two app processes…`,
+      );
+      const row = reminderRow(
+        await measureReminderBurst(db, url, demo.organizationId, [
+          await firstFreePort(3800),
+          await firstFreePort(3850),
+        ]),
+      );
+      console.log(`\n${table([row])}`);
+      if (row.met === false) process.exitCode = 1;
+      return;
+    }
     console.log(`Import: ${IMPORT_ROWS.toLocaleString("en-US")} CSV rows by the import job…`);
     const imported = await measureImportRows(url, demo.organizationId);
     const importRow: Row = {
@@ -532,6 +559,11 @@ async function main() {
       if (importRow.met === false) process.exitCode = 1;
       return;
     }
+    console.log(`Reminders: ${REMINDERS.toLocaleString("en-US")} due at once, two app processes…`);
+    const burst = await measureReminderBurst(db, url, demo.organizationId, [
+      await firstFreePort(3800),
+      await firstFreePort(3850),
+    ]);
     // Fresh visits for every ingest run (one per client count, one on both apps), for warming up
     // the webhook path, and one for the screen phase.
     const runs = INGEST_CLIENTS.length + 1;
@@ -691,6 +723,7 @@ async function main() {
         met: seedSeconds < 120,
       },
       importRow,
+      reminderRow(burst),
     ];
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     console.log(
@@ -698,7 +731,7 @@ async function main() {
     );
     writeFileSync(
       path.join(__dirname, "results.json"),
-      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, pages: pages.summaries, cpuMsPerRequest: { ...search.cpuMsPerRequest, ...pages.cpuMsPerRequest }, signInBurst, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ ranAt: new Date().toISOString(), machine, subjects: SUBJECTS, visits: VISITS, rows, search: summaries, pages: pages.summaries, cpuMsPerRequest: { ...search.cpuMsPerRequest, ...pages.cpuMsPerRequest }, signInBurst, searchWarmUpCpuMsPerRequest: search.warmUpCpuMsPerRequest, searchRssMb: searchRss, ingest: sweep.map((run) => ({ clients: run.clients, throughput: run.throughput, ack: run.ack, peakRssMb: run.peakRss, ...run.verified })), ingestCapacityClients: ingest.clients, ingestTwoProcesses: { clients: ingestTwo.clients, throughput: ingestTwo.throughput, ack: ingestTwo.ack, ...ingestTwo.verified }, screen, seedSeconds, reminderBurst: burst }, null, 2)}\n`,
     );
     if (rows.some((row) => row.met === false)) process.exitCode = 1;
   } finally {

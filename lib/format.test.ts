@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dateTimeFormat, formatDay, formatTime } from "@/lib/format";
+import { dateTimeFormat, formatDay, formatOffsetMinutes, formatTime } from "@/lib/format";
 
 describe("dateTimeFormat", () => {
   it("builds each set of options once, and formats as a new formatter would", () => {
@@ -35,5 +35,17 @@ describe("dateTimeFormat", () => {
     expect(formatTime(instant, "America/New_York", "es")).toMatch(/^2:30\sp\.\s?m\.\sEST$/);
     expect(formatDay(instant, "America/New_York")).toBe("Tuesday, December 8");
     expect(formatTime(instant, "America/New_York", "en")).toMatch(/^2:30\sPM EST$/);
+  });
+});
+
+describe("formatOffsetMinutes", () => {
+  it("names an offset in the largest whole unit", () => {
+    expect(formatOffsetMinutes(10_080)).toBe("1 week");
+    expect(formatOffsetMinutes(4320)).toBe("3 days");
+    expect(formatOffsetMinutes(1440)).toBe("24 hours");
+    expect(formatOffsetMinutes(120)).toBe("2 hours");
+    expect(formatOffsetMinutes(60)).toBe("1 hour");
+    expect(formatOffsetMinutes(15)).toBe("15 minutes");
+    expect(formatOffsetMinutes(1)).toBe("1 minute");
   });
 });

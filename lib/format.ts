@@ -54,3 +54,12 @@ export function formatTime(date: Date, timeZone: string, locale?: Locale): strin
 export function fullName(person: { firstName: string; lastName: string }): string {
   return `${person.firstName} ${person.lastName}`;
 }
+
+/** A span before an event in words: 10080 → "1 week", 2880 → "2 days", 1440 → "24 hours", 15 → "15 minutes". */
+export function formatOffsetMinutes(minutes: number): string {
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+  if (minutes % 10_080 === 0) return plural(minutes / 10_080, "week");
+  if (minutes % 1440 === 0 && minutes > 1440) return plural(minutes / 1440, "day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}

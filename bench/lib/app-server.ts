@@ -18,7 +18,12 @@ const shared = {
   TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
 
-export async function startApp(databaseUrl: string, port: number): Promise<AppServer> {
+/** `env` overrides the defaults below (the reminder burst runs the background jobs and real mail). */
+export async function startApp(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
@@ -44,6 +49,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<AppSe
         TRUSTED_PROXY_COUNT: "1",
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
       },
       stdio: ["ignore", "inherit", "inherit"],
     },

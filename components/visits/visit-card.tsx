@@ -24,10 +24,12 @@ type VisitCardProps = {
   /** Who is there right now (live for visits that can be joined); it shows the status too. */
   presence?: ReactNode;
   actions?: ReactNode;
+  /** The visit's invitations and reminders, and what became of them. */
+  messages?: ReactNode;
 };
 
 /** One visit on the Video Conferencing page: when, who, status, presence, attendance, and actions. */
-export function VisitCard({ visit, timeZone, presence, actions }: VisitCardProps) {
+export function VisitCard({ visit, timeZone, presence, actions, messages }: VisitCardProps) {
   return (
     <article
       aria-labelledby={`visit-${visit.id}`}
@@ -59,6 +61,7 @@ export function VisitCard({ visit, timeZone, presence, actions }: VisitCardProps
           </div>
         </details>
       ) : null}
+      {messages}
       {actions ? <div className="mt-4">{actions}</div> : null}
     </article>
   );

@@ -36,7 +36,7 @@ export type RequestSignInCodeOptions = {
    * Sends the email. The sign-in form passes one that sends after the response, so that an address
    * with an account does not answer measurably slower than one without.
    */
-  deliver?: (message: EmailMessage) => Promise<void> | void;
+  deliver?: (message: EmailMessage) => Promise<unknown> | void;
 };
 
 /**

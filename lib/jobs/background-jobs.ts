@@ -8,6 +8,11 @@ import { errorFields, log } from "@/lib/log";
 import { runDueDeletions } from "@/lib/retention/run-due-deletions";
 import { registerSubjectImportJobs } from "@/lib/subjects/import/subject-import-queue";
 import { reconcileFinishedVisits } from "@/lib/visits/attendance/reconcile-attendance";
+import { notifyDueVisitMessages } from "@/lib/visit-messages/notify-due-messages";
+import {
+  requestDispatch,
+  startVisitMessageDispatcher,
+} from "@/lib/visit-messages/visit-message-dispatcher";
 import { markNoShows } from "@/lib/visits/no-show/mark-no-shows";
 
 // Scheduled work on PostgreSQL with pg-boss: jobs survive restarts, retry on failure, and a cron
@@ -23,6 +28,12 @@ const RESEAL_CRON = "17 * * * *";
 /** Visits whose patient never joined become no-shows, checked every minute. */
 export const NO_SHOW_QUEUE = "visit-no-shows";
 const NO_SHOW_CRON = "* * * * *";
+/**
+ * Visit messages (invitations, reminders): sent at once when queued; every minute, every instance's
+ * dispatcher is told to send what has come due (reminders) or is due for another attempt.
+ */
+export const VISIT_MESSAGES_QUEUE = "visit-messages-due";
+const VISIT_MESSAGES_CRON = "* * * * *";
 const START_RETRY_MS = 30_000;
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
@@ -51,6 +62,12 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     const result = await markNoShows();
     if (result.marked) log.info("jobs.no_shows_marked", result);
   });
+  await boss.createQueue(VISIT_MESSAGES_QUEUE);
+  await boss.schedule(VISIT_MESSAGES_QUEUE, VISIT_MESSAGES_CRON);
+  await boss.work(VISIT_MESSAGES_QUEUE, async () => {
+    await notifyDueVisitMessages();
+    await requestDispatch();
+  });
   await registerSubjectImportJobs(boss);
 }
 
@@ -72,8 +89,9 @@ export async function startBackgroundJobs(): Promise<void> {
   try {
     await boss.start();
     await registerJobs(boss);
+    startVisitMessageDispatcher();
     log.info("jobs.started", {
-      queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE},${RESEAL_QUEUE},${NO_SHOW_QUEUE}`,
+      queues: `${RETENTION_QUEUE},${ATTENDANCE_QUEUE},${RESEAL_QUEUE},${NO_SHOW_QUEUE},${VISIT_MESSAGES_QUEUE}`,
     });
   } catch (error) {
     log.error("jobs.start_failed", errorFields(error));

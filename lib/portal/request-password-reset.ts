@@ -20,7 +20,7 @@ export type RequestPasswordResetOptions = {
   email: string;
   ip: string | null;
   /** The form sends after its answer, so an address with an account answers no slower. */
-  deliver?: (message: EmailMessage) => Promise<void> | void;
+  deliver?: (message: EmailMessage) => Promise<unknown> | void;
 };
 
 /**

@@ -15,7 +15,17 @@ export const VISIT_CHANGED_CHANNEL = "visit_changed";
  */
 export const USER_CHANGED_CHANNEL = "user_changed";
 
-export const CHANGE_CHANNELS = [VISIT_CHANGED_CHANNEL, USER_CHANGED_CHANNEL] as const;
+/**
+ * Visit messages were queued, or came due (the dispatch schedule), as EVERY_KEY: every instance that
+ * runs background jobs sends what is due (lib/visit-messages/visit-message-dispatcher.ts).
+ */
+export const VISIT_MESSAGES_CHANNEL = "visit_messages";
+
+export const CHANGE_CHANNELS = [
+  VISIT_CHANGED_CHANNEL,
+  USER_CHANGED_CHANNEL,
+  VISIT_MESSAGES_CHANNEL,
+] as const;
 export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
 
 /** The triggers that send a channel's notifications: without all of them, it is not heard. */
@@ -31,6 +41,7 @@ export const TRIGGERS_OF_CHANNEL: Record<ChangeChannel, readonly string[]> = {
     "Organization_time_zone_changed",
     "Organization_truncated",
   ],
+  [VISIT_MESSAGES_CHANNEL]: [],
 };
 
 /** The key that subscribes to every notification of a channel, and the payload meaning "all". */

@@ -15,6 +15,7 @@ export const subjectDetailSelect = {
   email: true,
   phone: true,
   preferredLanguage: true,
+  remindersOptedOutAt: true,
   user: { select: { id: true, isActive: true } },
 } satisfies Prisma.SubjectSelect;
 

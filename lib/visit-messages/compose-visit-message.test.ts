@@ -7,7 +7,13 @@ import {
 } from "@/generated/prisma/enums";
 
 import { composeVisitMessage, type ComposeVisitMessageInput } from "./compose-visit-message";
-import { OPT_OUT_URL, PATIENT_URL, PROVIDER_URL, visitMessageInput } from "./visit-message-fixture";
+import {
+  ONE_CLICK_URL,
+  OPT_OUT_URL,
+  PATIENT_URL,
+  PROVIDER_URL,
+  visitMessageInput,
+} from "./visit-message-fixture";
 
 const compose = (overrides: Partial<ComposeVisitMessageInput> = {}) =>
   composeVisitMessage(visitMessageInput(overrides));
@@ -41,7 +47,7 @@ describe("the patient's invitation", () => {
     expect(message.html).toContain(`href="${PATIENT_URL}"`);
     expect(message.html).toContain(">View your visit</a>");
     expect(message.html).toContain(EN_WHEN);
-    expect(message.listUnsubscribe).toBeUndefined();
+    expect(message.headers).toBeUndefined();
   });
 
   it("is written in Spanish for a patient who prefers it", () => {
@@ -91,7 +97,10 @@ describe("the other patient messages", () => {
     expect(day.text).toContain("Test my device");
     expect(day.text).toContain(`Stop these reminders: ${OPT_OUT_URL}`);
     expect(day.html).toContain(`href="${OPT_OUT_URL}"`);
-    expect(day.listUnsubscribe).toBe(`<${OPT_OUT_URL}>`);
+    expect(day.headers).toEqual({
+      "List-Unsubscribe": `<${ONE_CLICK_URL}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
     const soon = compose({ kind: VisitMessageKind.REMINDER, offsetMinutes: 15, language: "es" });
     expect(soon.subject).toBe(
       "Recordatorio: su consulta por video con Priya Shah es dentro de 15 minutos",

@@ -6,7 +6,7 @@ import {
 import { type MessageContent, renderMessage } from "@/lib/email/messages/render";
 
 import { buildCalendarFile, type CalendarMethod, visitCalendarUid } from "./calendar-file";
-import { deriveMessageFacts, type MessageFacts } from "./message-facts";
+import { checkedUrl, deriveMessageFacts, type MessageFacts } from "./message-facts";
 import { patientInWords } from "./message-blocks";
 import { singleLine } from "./single-line";
 import {
@@ -43,6 +43,8 @@ export type ComposeVisitMessageInput = {
   visitUrl: string;
   /** Reminders only: the page that stops reminders (signed token inside). */
   optOutUrl?: string;
+  /** Reminders only: where mail clients' one-click "Unsubscribe" POSTs (RFC 8058). */
+  oneClickUrl?: string;
   /** Reminders only: minutes before the start. */
   offsetMinutes?: number;
   /** ORGANIZER of the calendar entry (clinic name, our sender address). */
@@ -57,8 +59,8 @@ export type ComposedVisitMessage = {
   html: string;
   /** INVITATION and UPDATE: METHOD:REQUEST; CANCELLATION: METHOD:CANCEL; REMINDER: none. */
   calendar?: { method: "REQUEST" | "CANCEL"; content: string };
-  /** Reminders: List-Unsubscribe header value (`<optOutUrl>`). */
-  listUnsubscribe?: string;
+  /** Reminders: the List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058 one-click). */
+  headers?: Record<string, string>;
 };
 
 /** The calendar entry's own alarm, minutes before the start. */
@@ -129,8 +131,11 @@ export function composeVisitMessage(input: ComposeVisitMessageInput): ComposedVi
   });
   const method = CALENDAR_METHODS[input.kind];
   if (method) message.calendar = { method, content: calendarFile(input, facts, method) };
-  if (input.kind === VisitMessageKind.REMINDER && facts.optOutUrl) {
-    message.listUnsubscribe = `<${facts.optOutUrl}>`;
+  if (input.kind === VisitMessageKind.REMINDER && input.oneClickUrl) {
+    message.headers = {
+      "List-Unsubscribe": `<${checkedUrl(input.oneClickUrl, "one-click link")}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    };
   }
   return message;
 }

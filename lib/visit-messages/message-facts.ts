@@ -43,7 +43,7 @@ export type MessageFacts = {
 };
 
 /** A link we put in an email or a header: http(s), with nothing that could end a line or a header. */
-function checkedUrl(value: string, what: string): string {
+export function checkedUrl(value: string, what: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || !["http:", "https:"].includes(url.protocol) || /[\s<>"]/u.test(value)) {
     throw new Error(`The ${what} is not a plain http(s) address`);

@@ -15,6 +15,8 @@ export const PROVIDER_URL =
   "https://portal.clinic.test/subjects/0190b3c4-0000-7000-8000-000000000001/video";
 export const OPT_OUT_URL =
   "https://portal.clinic.test/reminders/stop?token=eyJ2IjoxfQ.c2lnbmF0dXJl";
+export const ONE_CLICK_URL =
+  "https://portal.clinic.test/api/reminders/stop?token=eyJ2IjoxfQ.c2lnbmF0dXJl";
 
 export function visitMessageInput(
   overrides: Partial<ComposeVisitMessageInput> = {},
@@ -37,6 +39,7 @@ export function visitMessageInput(
     calendarSubjectName: CalendarSubjectName.INITIALS,
     visitUrl: recipient === VisitMessageRecipient.PATIENT ? PATIENT_URL : PROVIDER_URL,
     optOutUrl: isReminder ? OPT_OUT_URL : undefined,
+    oneClickUrl: isReminder ? ONE_CLICK_URL : undefined,
     offsetMinutes: isReminder ? 24 * 60 : undefined,
     organizer: { name: "Riverside Family Clinic", email: "visits@carevisit.test" },
     attendeeEmail:

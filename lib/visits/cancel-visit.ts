@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { getScheduledVisitForChange } from "@/lib/visits/managed-visit";
+import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { deleteZoomMeeting } from "@/lib/zoom/api/meetings";
 import { findActiveZoomConnection } from "@/lib/zoom/connection";
 
@@ -38,6 +39,7 @@ export async function cancelVisit({ viewer, visitId }: CancelVisitOptions) {
       details: { isMeetingDeleted },
     });
     await publishVisitChanged(tx, visit.id);
+    await queueVisitMessages(tx, { visitId: visit.id, change: "cancelled" });
     return cancelled;
   });
   return { ...cancelled, isMeetingDeleted };

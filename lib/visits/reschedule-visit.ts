@@ -9,6 +9,7 @@ import { buildMeetingInput } from "@/lib/visits/meeting-input";
 import { meetingFields, storeWithMeeting } from "@/lib/visits/meeting-record";
 import type { RescheduleVisitInput } from "@/lib/visits/schemas";
 import { assertNoOverlap, startInstant } from "@/lib/visits/scheduling-rules";
+import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { zoomErrorOf } from "@/lib/zoom/api/request";
 import { createZoomMeeting, updateZoomMeeting } from "@/lib/zoom/api/meetings";
@@ -63,6 +64,7 @@ export async function rescheduleVisit({
         },
       });
       await publishVisitChanged(tx, visit.id);
+      await queueVisitMessages(tx, { visitId: visit.id, change: "rescheduled", now });
       return updated;
     });
 

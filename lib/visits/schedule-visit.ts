@@ -7,6 +7,7 @@ import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
+import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
 import { buildMeetingInput } from "@/lib/visits/meeting-input";
 import { meetingFields, newVisitId, storeWithMeeting } from "@/lib/visits/meeting-record";
@@ -84,6 +85,7 @@ export async function scheduleVisit(options: ScheduleVisitOptions) {
         subjectId: subject.id,
       });
       await publishVisitChanged(tx, visit.id);
+      await queueVisitMessages(tx, { visitId: visit.id, change: "scheduled", now });
       return visit;
     });
   });

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
+import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { AppError } from "@/lib/errors";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 import { resolveVideoConferenceUserId } from "@/lib/users/resolve-video-conference-user";
@@ -86,6 +87,7 @@ export async function startVisit({
         subjectId: subject.id,
       });
       await publishVisitChanged(tx, created.id);
+      await queueVisitMessages(tx, { visitId: created.id, change: "started", now });
       return created;
     });
     return { visit, startUrl: meeting.start_url };

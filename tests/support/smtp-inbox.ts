@@ -12,8 +12,32 @@ export type ReceivedEmail = {
   subject: string;
   text: string;
   html: string;
+  messageId: string;
+  /** Header lines by lower-cased name (the last one of each). */
+  headers: Record<string, string>;
+  /** Attached parts, decoded as UTF-8 text (calendar files); `method` for text/calendar. */
+  attachments: { filename: string | null; mimeType: string; method?: string; content: string }[];
   receivedAt: number;
 };
+
+/** An SMTP answer the test wants the server to give, e.g. `{ responseCode: 451, message: "…" }`. */
+export type SmtpRefusal = { responseCode: number; message: string };
+
+export type SmtpInboxOptions = {
+  port?: number;
+  /** Called for each RCPT TO: a refusal answers it (a 5xx one is a bounce). */
+  refuseRecipient?: (address: string) => SmtpRefusal | null;
+  /** Called for each message's data: a refusal answers the end of DATA. */
+  refuseMessage?: () => SmtpRefusal | null;
+};
+
+const decoder = new TextDecoder();
+const asText = (content: ArrayBuffer | Uint8Array | string) =>
+  typeof content === "string" ? content : decoder.decode(content);
+
+function smtpError({ responseCode, message }: SmtpRefusal): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
 
 export type SmtpInbox = {
   url: string;
@@ -26,16 +50,27 @@ export type SmtpInbox = {
   close: () => Promise<void>;
 };
 
-export async function startSmtpInbox(port = 0): Promise<SmtpInbox> {
+export async function startSmtpInbox(options: SmtpInboxOptions | number = {}): Promise<SmtpInbox> {
+  const {
+    port = 0,
+    refuseRecipient,
+    refuseMessage,
+  } = typeof options === "number" ? { port: options } : options;
   const messages: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refuseRecipient?.(address.address.toLowerCase());
+      callback(refusal ? smtpError(refusal) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        const refusal = refuseMessage?.();
+        if (refusal) return callback(smtpError(refusal));
         PostalMime.parse(Buffer.concat(chunks))
           .then((email) => {
             messages.push({
@@ -44,6 +79,14 @@ export async function startSmtpInbox(port = 0): Promise<SmtpInbox> {
               subject: email.subject ?? "",
               text: email.text ?? "",
               html: email.html ?? "",
+              messageId: email.messageId ?? "",
+              headers: Object.fromEntries(email.headers.map((h) => [h.key, h.value])),
+              attachments: email.attachments.map((attachment) => ({
+                filename: attachment.filename,
+                mimeType: attachment.mimeType,
+                method: attachment.method,
+                content: asText(attachment.content),
+              })),
               receivedAt: Date.now(),
             });
             callback();

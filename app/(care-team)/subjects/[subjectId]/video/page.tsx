@@ -9,10 +9,13 @@ import { ScheduleVisitForm } from "@/components/visits/schedule-visit-form";
 import { StartMeetingButton } from "@/components/visits/start-meeting-button";
 import { LiveVisitPresence } from "@/components/visits/live-visit-presence";
 import { VisitCard } from "@/components/visits/visit-card";
+import { SubjectMessagingLine } from "@/components/visits/subject-messaging-line";
 import { VisitChangeControls } from "@/components/visits/visit-change-controls";
+import { VisitMessagesList } from "@/components/visits/visit-messages-list";
 import { Role } from "@/generated/prisma/enums";
 import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { instantToZonedTime } from "@/lib/time-zone";
+import { listVisitMessages } from "@/lib/visit-messages/list-visit-messages";
 import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
 import { deriveSchedulableDates } from "@/lib/visits/scheduling-rules";
@@ -77,15 +80,22 @@ function VisitGroup({
 export default async function VideoConferencingPage({ params, searchParams }: VideoPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
   const query = await searchParams;
+  const tz = viewer.timeZone;
   const [visits, readiness, providers, consent] = await Promise.all([
     listVisits({ viewer, subjectId: subject.id }),
     getZoomReadiness(viewer.organizationId),
     listVisitProviders({ viewer }),
     findSubjectConsentStatus({ viewer, subjectId: subject.id }),
   ]);
+  const messages = await listVisitMessages({
+    viewer,
+    visitIds: [...visits.in_progress, ...visits.upcoming, ...visits.past].map((visit) => visit.id),
+  });
+  const messagesOf = (visit: VisitSummary) => (
+    <VisitMessagesList visitId={visit.id} messages={messages.get(visit.id) ?? []} timeZone={tz} />
+  );
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
-  const tz = viewer.timeZone;
   const dates = deriveSchedulableDates(new Date(), tz);
   const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
   // Upcoming visits that patients can join within the hour follow the waiting room live.
@@ -107,6 +117,13 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
           <ConsentStatusLine status={consent} timeZone={tz} />
         </div>
       ) : null}
+      <div className="mb-6 text-sm empty:hidden">
+        <SubjectMessagingLine
+          hasEmail={subject.email !== null}
+          remindersOptedOutAt={subject.remindersOptedOutAt}
+          timeZone={tz}
+        />
+      </div>
       {!isReady ? (
         <Alert tone="warning" title={NOT_READY[readiness]} className="mb-6">
           {viewer.role === Role.ADMIN ? (
@@ -135,6 +152,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
             timeZone={tz}
             presence={<LiveVisitPresence initial={staffLiveVisit(visit)} />}
             actions={<JoinMeetingLink visitId={visit.id} />}
+            messages={messagesOf(visit)}
           />
         )}
       />
@@ -152,6 +170,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
               presence={
                 isLive(visit) ? <LiveVisitPresence initial={staffLiveVisit(visit)} /> : undefined
               }
+              messages={messagesOf(visit)}
               actions={
                 <div className="flex flex-col gap-3">
                   <JoinMeetingLink visitId={visit.id} />
@@ -187,7 +206,9 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         title="Past and cancelled"
         visits={visits.past}
         empty="No past visits."
-        render={(visit) => <VisitCard key={visit.id} visit={visit} timeZone={tz} />}
+        render={(visit) => (
+          <VisitCard key={visit.id} visit={visit} timeZone={tz} messages={messagesOf(visit)} />
+        )}
       />
     </>
   );
