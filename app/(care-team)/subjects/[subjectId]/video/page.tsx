@@ -17,7 +17,7 @@ import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
 import { deriveSchedulableDates } from "@/lib/visits/scheduling-rules";
 import { staffLiveVisit } from "@/lib/visits/live-visit";
-import { joinOpensAt } from "@/lib/visits/timeline";
+import { deriveVisitPhase, isChangeablePhase, joinOpensAt } from "@/lib/visits/visit-phase";
 import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
 
 import { loadSubject } from "../load-subject";
@@ -77,8 +77,9 @@ function VisitGroup({
 export default async function VideoConferencingPage({ params, searchParams }: VideoPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
   const query = await searchParams;
+  const now = new Date();
   const [visits, readiness, providers, consent] = await Promise.all([
-    listVisits({ viewer, subjectId: subject.id }),
+    listVisits({ viewer, subjectId: subject.id, now }),
     getZoomReadiness(viewer.organizationId),
     listVisitProviders({ viewer }),
     findSubjectConsentStatus({ viewer, subjectId: subject.id }),
@@ -86,12 +87,44 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
   const tz = viewer.timeZone;
-  const dates = deriveSchedulableDates(new Date(), tz);
-  const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
-  // Upcoming visits that patients can join within the hour follow the waiting room live.
-  const liveUntil = new Date();
-  liveUntil.setMinutes(liveUntil.getMinutes() + 60);
-  const isLive = (visit: VisitSummary) => joinOpensAt(visit) <= liveUntil;
+  const dates = deriveSchedulableDates(now, tz);
+  // Visits in progress, and upcoming ones that patients can join within the hour, follow the
+  // waiting room live; the live state moves them to another list when their phase changes.
+  const liveUntil = new Date(now.getTime() + 60 * 60_000);
+  const renderOpenVisit = (visit: VisitSummary) => {
+    const phase = deriveVisitPhase(visit, now);
+    const local = instantToZonedTime(visit.scheduledStart, tz);
+    const isFollowed = phase !== "upcoming" || joinOpensAt(visit) <= liveUntil;
+    return (
+      <VisitCard
+        key={visit.id}
+        visit={visit}
+        phase={phase}
+        timeZone={tz}
+        presence={
+          isFollowed ? (
+            <LiveVisitPresence initial={staffLiveVisit(visit)} phase={phase} />
+          ) : undefined
+        }
+        actions={
+          <div className="flex flex-col gap-3">
+            <JoinMeetingLink visitId={visit.id} />
+            {isReady && isChangeablePhase(phase) ? (
+              <VisitChangeControls
+                visitId={visit.id}
+                date={local.date}
+                time={local.time}
+                durationMinutes={visit.durationMinutes}
+                dates={dates}
+                reschedule={rescheduleVisitAction}
+                cancel={cancelVisitAction}
+              />
+            ) : null}
+          </div>
+        }
+      />
+    );
+  };
 
   return (
     <>
@@ -128,49 +161,13 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         title="In progress"
         visits={visits.in_progress}
         empty="No visit is in progress."
-        render={(visit) => (
-          <VisitCard
-            key={visit.id}
-            visit={visit}
-            timeZone={tz}
-            presence={<LiveVisitPresence initial={staffLiveVisit(visit)} />}
-            actions={<JoinMeetingLink visitId={visit.id} />}
-          />
-        )}
+        render={renderOpenVisit}
       />
       <VisitGroup
         title="Upcoming"
         visits={visits.upcoming}
         empty="No upcoming visits."
-        render={(visit) => {
-          const local = instantToZonedTime(visit.scheduledStart, tz);
-          return (
-            <VisitCard
-              key={visit.id}
-              visit={visit}
-              timeZone={tz}
-              presence={
-                isLive(visit) ? <LiveVisitPresence initial={staffLiveVisit(visit)} /> : undefined
-              }
-              actions={
-                <div className="flex flex-col gap-3">
-                  <JoinMeetingLink visitId={visit.id} />
-                  {canManage(visit) ? (
-                    <VisitChangeControls
-                      visitId={visit.id}
-                      date={local.date}
-                      time={local.time}
-                      durationMinutes={visit.durationMinutes}
-                      dates={dates}
-                      reschedule={rescheduleVisitAction}
-                      cancel={cancelVisitAction}
-                    />
-                  ) : null}
-                </div>
-              }
-            />
-          );
-        }}
+        render={renderOpenVisit}
       />
       <Card className="mb-8">
         <h3 className="mb-4 text-lg font-semibold">Schedule a video visit</h3>
@@ -187,7 +184,14 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         title="Past and cancelled"
         visits={visits.past}
         empty="No past visits."
-        render={(visit) => <VisitCard key={visit.id} visit={visit} timeZone={tz} />}
+        render={(visit) => (
+          <VisitCard
+            key={visit.id}
+            visit={visit}
+            phase={deriveVisitPhase(visit, now)}
+            timeZone={tz}
+          />
+        )}
       />
     </>
   );
