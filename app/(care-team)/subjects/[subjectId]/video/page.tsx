@@ -49,6 +49,11 @@ const JOIN_PROBLEMS: Record<string, string> = {
   zoom_unavailable: "The meeting could not be created: Zoom is not linked or has stopped working.",
 };
 
+/** What the schedule form's answers depend on: the open visits and their times. */
+function visitsRevision(visits: VisitSummary[]): string {
+  return visits.map((visit) => `${visit.id}@${visit.scheduledStart.toISOString()}`).join(",");
+}
+
 function VisitGroup({
   title,
   visits,
@@ -178,6 +183,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
           defaultProviderId={viewer.role === Role.CARE_TEAM ? viewer.id : null}
           dates={dates}
           timeZone={tz}
+          revision={visitsRevision([...visits.in_progress, ...visits.upcoming])}
         />
       </Card>
       <VisitGroup
