@@ -44,9 +44,10 @@ const NO_RAW_ZOOM_REQUEST = {
   message: "Call Zoom through the typed functions in lib/zoom/api/.",
 };
 const ONLY_CLIENT_SAFE_LIB = {
-  regex: "^@/lib/(?!(utils|format|action-state|.+/types|.+/schemas|.+/constants)$)",
+  regex:
+    "^@/lib/(?!(utils|format|action-state|visits/visit-phase|.+/types|.+/schemas|.+/constants)$)",
   message:
-    "Components may use lib/utils, lib/format, lib/action-state and lib/**/{types,schemas,constants} only.",
+    "Components may use lib/utils, lib/format, lib/action-state, lib/visits/visit-phase and lib/**/{types,schemas,constants} only.",
 };
 
 export default defineConfig([

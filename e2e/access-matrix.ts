@@ -97,6 +97,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       admin: { redirectTo: "/today" },
     },
   },
+  // Where a browser opening the join link of an unknown or foreign visit lands: always 404.
+  {
+    path: "/visit-not-found",
+    method: "GET",
+    expect: { anonymous: SIGN_IN, patient: NOT_FOUND, provider: NOT_FOUND, admin: NOT_FOUND },
+  },
   {
     path: "/sign-in",
     method: "GET",

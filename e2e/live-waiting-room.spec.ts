@@ -178,11 +178,41 @@ test("the care team sees the patient wait, be admitted and leave, without reload
   await expectStatus(presence, "Patient left", "Provider joined", "In progress");
   await expect(providerLine).toHaveText(`${providerName} has joined.`);
 
+  // Live, the visit offers no Reschedule or Cancel.
+  const inProgress = page.getByRole("region", { name: "In progress" });
+  await expect(inProgress.getByText("Reschedule", { exact: true })).toHaveCount(0);
+  await expect(inProgress.getByRole("button", { name: "Cancel visit" })).toHaveCount(0);
+
+  // Ended for all, it moves to Past at once, without a reload.
   await host.getByRole("button", { name: "End meeting for all" }).click();
-  await expectStatus(presence, "Ended", "Provider not joined", "Patient left");
+  await expect(inProgress.getByText("No visit is in progress.")).toBeVisible();
+  const past = page.getByRole("region", { name: "Past and cancelled" });
+  await expect(past.getByRole("article")).toHaveCount(1);
+  await expect(past.getByRole("article")).toContainText("Ended");
 
   await expectSameDocument(page);
   await expectSameDocument(patient);
+});
+
+test("a page opened while the patient already waits says so in its tab title", async ({
+  page,
+  signInAs,
+  factories,
+  linkZoom,
+  zoom,
+}) => {
+  const clinic = await factories.createClinic();
+  await linkZoom(clinic);
+  await signInAs("provider", clinic);
+  const { host, meetingId } = await startMeeting(page, clinic.patient.subject.id);
+  await host.close();
+  await movePatient(zoom, meetingId, "join_waiting_room", simulatedPatient(clinic.patient.user));
+
+  await page.reload();
+  const presence = page.getByRole("region", { name: "In progress" }).getByTestId("live-presence");
+  await expectStatus(presence, "Patient waiting");
+  await expect(page).toHaveTitle(WAITING_TITLE);
+  await expect(page).toHaveTitle(/Video Conferencing/);
 });
 
 test("a page served by the second app instance follows webhooks applied by the first", async ({

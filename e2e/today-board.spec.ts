@@ -87,7 +87,8 @@ test("a visit nobody joined turns No-show on the open board, and the provider ca
   await row.getByText("Undo no-show", { exact: true }).first().click();
   await row.getByLabel("Reason").fill("Joined by phone");
   await row.getByRole("button", { name: "Undo no-show" }).click();
-  await expect(row).toContainText("Not joined");
+  // Its slot is over: Ended, as the Video Conferencing page says (one phase, lib/visits/visit-phase).
+  await expect(row).toContainText("Ended");
   await expect(row).not.toContainText("No-show");
 });
 

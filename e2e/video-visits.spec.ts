@@ -32,6 +32,8 @@ test("a care team member finds the subject, starts a meeting, and Join Meeting o
   const subject = clinic.patient.subject;
   await openVideoPage(page, subject.lastName, subject.recordNumber);
 
+  // The button's name is on it, not only in a tooltip.
+  await expect(page.getByText("Start meeting now", { exact: true })).toBeVisible();
   const started = page.context().waitForEvent("page");
   await page.getByRole("button", { name: "Start meeting now" }).click();
   const meeting = await started;
@@ -75,11 +77,20 @@ test("a care team member schedules, reschedules and cancels a visit", async ({
   await page.getByLabel("Time", { exact: true }).fill("10:15");
   await page.getByRole("button", { name: "Schedule visit" }).click();
   await expect(page.getByText(/already has a visit at/)).toBeVisible();
+  // What was typed stays: the date does not go back to today, the time is not emptied.
+  await expect(page.getByLabel("Date", { exact: true })).toHaveValue(date);
+  await expect(page.getByLabel("Time", { exact: true })).toHaveValue("10:15");
 
   await form.getByText("Reschedule").click();
+  // With the form open, Cancel visit stays a button's height.
+  const cancelBox = await form.getByRole("button", { name: "Cancel visit" }).boundingBox();
+  expect(cancelBox?.height).toBeLessThan(60);
   await form.getByLabel("New time").fill("11:30");
   await form.getByRole("button", { name: "Save new time" }).click();
   await expect(form.getByRole("article")).toContainText("11:30 AM");
+  // The visit moved away: the schedule form's conflict no longer holds, and is gone.
+  await expect(page.getByText(/already has a visit at/)).toHaveCount(0);
+  await expect(page.getByLabel("Time", { exact: true })).toHaveValue("10:15");
 
   await form.getByRole("button", { name: "Cancel visit" }).click();
   const dialog = page.getByRole("dialog", { name: "Cancel this visit?" });
@@ -90,6 +101,76 @@ test("a care team member schedules, reschedules and cancels a visit", async ({
       .getByRole("region", { name: "Past and cancelled" })
       .getByText("Cancelled", { exact: true }),
   ).toBeVisible();
+});
+
+test("a live visit offers no Reschedule or Cancel, and one ended before its start is under Past", async ({
+  page,
+  signInAs,
+  factories,
+  linkZoom,
+}) => {
+  const clinic = await factories.createClinic();
+  await linkZoom(clinic);
+  const base = {
+    organizationId: clinic.organization.id,
+    subjectId: clinic.patient.subject.id,
+    providerId: clinic.provider.id,
+  };
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+  await factories.createVisit({
+    ...base,
+    scheduledStart: inMinutes(40),
+    status: "IN_PROGRESS",
+    startedAt: inMinutes(-3),
+    patientPresence: "IN_MEETING",
+    isProviderPresent: true,
+  });
+  await factories.createVisit({
+    ...base,
+    scheduledStart: inMinutes(120),
+    status: "ENDED",
+    startedAt: inMinutes(-30),
+    endedAt: inMinutes(-5),
+  });
+  await signInAs("provider", clinic);
+  await page.goto(`/subjects/${clinic.patient.subject.id}/video`);
+
+  const inProgress = page.getByRole("region", { name: "In progress" });
+  await expect(inProgress.getByRole("article")).toHaveCount(1);
+  await expect(inProgress.getByTestId("live-presence")).toContainText("Patient in the meeting");
+  await expect(inProgress.getByRole("link", { name: /Join Meeting/ })).toBeVisible();
+  await expect(inProgress.getByText("Reschedule", { exact: true })).toHaveCount(0);
+  await expect(inProgress.getByRole("button", { name: "Cancel visit" })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Upcoming" }).getByText("No upcoming visits."),
+  ).toBeVisible();
+  const past = page.getByRole("region", { name: "Past and cancelled" });
+  await expect(past.getByRole("article")).toHaveCount(1);
+  await expect(past.getByRole("article")).toContainText("Ended");
+});
+
+test("a join link for an unknown or foreign visit shows Visit not found in the browser", async ({
+  page,
+  signInAs,
+  factories,
+}) => {
+  const clinic = await factories.createClinic();
+  const other = await factories.createClinic();
+  const foreign = await factories.createVisit({
+    organizationId: other.organization.id,
+    subjectId: other.patient.subject.id,
+    providerId: other.provider.id,
+  });
+  await signInAs("provider", clinic);
+  for (const visitId of [foreign.id, "0190f000-0000-7000-8000-000000000000", "not-a-visit"]) {
+    const response = await page.goto(`/api/visits/${visitId}/join`);
+    expect(response?.status(), visitId).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Visit not found" })).toBeVisible();
+  }
+  // Other callers still get the JSON answer.
+  const api = await page.request.get(`/api/visits/${foreign.id}/join`, { maxRedirects: 0 });
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ error: { code: "not_found", message: "Visit not found" } });
 });
 
 test("without Zoom linked, the page says so instead of failing", async ({ page, signInAs }) => {

@@ -39,8 +39,11 @@ test("an admin links Zoom on Zoom's consent page, sees the account, and removes 
   await expect(
     page.getByText("Zoom is linked. Care teams can now start video visits."),
   ).toBeVisible();
-  await expect(page.getByText(account.id)).toBeVisible();
-  await expect(page.getByText(account.ownerEmail)).toBeVisible();
+  // The account as Zoom names it (GET /users/me): the authorizing user's name and email, then its id.
+  const zoomAccount = page.locator("dt", { hasText: "Zoom account" }).locator("xpath=../dd");
+  await expect(zoomAccount).toContainText("Olive Owner");
+  await expect(zoomAccount).toContainText(account.ownerEmail);
+  await expect(zoomAccount).toContainText(`Account ID ${account.id}`);
 
   const dialog = await openRemoveDialog(page);
   await dialog.getByLabel("Keep Zoom data").check();

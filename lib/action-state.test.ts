@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { type ActionState, generalErrorsOf, invalidInputState } from "@/lib/action-state";
+import {
+  type ActionState,
+  generalErrorsOf,
+  invalidInputState,
+  withSubmittedValues,
+} from "@/lib/action-state";
 
 const schema = z.object({
   visitId: z.uuid({ message: "This visit cannot be found." }),
@@ -65,5 +70,26 @@ describe("generalErrorsOf", () => {
       "This visit cannot be found.",
       "Choose a duration.",
     ]);
+  });
+});
+
+describe("withSubmittedValues", () => {
+  it("puts the named fields' text into an error state, and leaves other states alone", () => {
+    const formData = new FormData();
+    formData.set("date", "2026-12-08");
+    formData.set("time", "10:15");
+    const state = withSubmittedValues({ status: "error", message: "Clash" }, formData, [
+      "date",
+      "time",
+      "durationMinutes",
+    ]);
+    expect(state).toEqual({
+      status: "error",
+      message: "Clash",
+      values: { date: "2026-12-08", time: "10:15", durationMinutes: "" },
+    });
+    expect(withSubmittedValues({ status: "success" }, formData, ["date"])).toEqual({
+      status: "success",
+    });
   });
 });

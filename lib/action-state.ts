@@ -30,6 +30,19 @@ export function formText(formData: FormData, name: string, maxLength = 254): str
   return typeof value === "string" ? value.slice(0, maxLength) : "";
 }
 
+/** An error state with the named fields' submitted text, so that the form shows what was typed. */
+export function withSubmittedValues(
+  state: ActionState,
+  formData: FormData,
+  names: readonly string[],
+): ActionState {
+  if (state.status !== "error") return state;
+  return {
+    ...state,
+    values: Object.fromEntries(names.map((name) => [name, formText(formData, name)])),
+  };
+}
+
 /**
  * An expected failure of a use case (bad input, a conflict, something not found, Zoom refusing or
  * unreachable) as the form's error; anything else is rethrown to the error page.

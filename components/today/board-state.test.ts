@@ -50,6 +50,14 @@ describe("deriveBoardState", () => {
     expect(deriveBoardState(ended, NOW).label).toBe("Ended");
   });
 
+  it("says Ended once the slot is over without anyone joining, as the Video Conferencing page does", () => {
+    const missed = row({ scheduledStart: "2026-12-07T15:00:00Z", durationMinutes: 30 });
+    expect(deriveBoardState(missed, NOW).kind).toBe("ended");
+    expect(
+      deriveBoardState({ ...missed, patientPresence: PatientPresence.WAITING }, NOW).kind,
+    ).toBe("waiting");
+  });
+
   it("puts cancelled before no-show, and no-show before the patient's presence", () => {
     const noShow = row({ noShowAt: NOW.toISOString(), status: VisitStatus.ENDED });
     expect(deriveBoardState(noShow, NOW)).toEqual({

@@ -1,6 +1,7 @@
-import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import { PatientPresence } from "@/generated/prisma/enums";
 import { dateTimeFormat } from "@/lib/format";
 import type { BoardRow } from "@/lib/today/types";
+import { deriveVisitPhase } from "@/lib/visits/visit-phase";
 
 // Pure decisions of the Today board (no I/O): a row's
 // live state and its label, the rows' order, and which waits are long.
@@ -32,13 +33,14 @@ export function waitingMinutes(row: BoardRow, now: Date): number | null {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(row.patientWaitingSince)) / 60_000));
 }
 
-/** The row's state: cancelled and no-show first, then an ended meeting, then the patient. */
+/**
+ * The row's state: a closed phase (cancelled, no-show, ended: deriveVisitPhase) first, then the
+ * patient's presence.
+ */
 export function deriveBoardState(row: BoardRow, now: Date): BoardState {
-  if (row.status === VisitStatus.CANCELLED)
-    return { kind: "cancelled", label: LABELS.cancelled, waitingMinutes: null };
-  if (row.noShowAt) return { kind: "no_show", label: LABELS.no_show, waitingMinutes: null };
-  if (row.status === VisitStatus.ENDED)
-    return { kind: "ended", label: LABELS.ended, waitingMinutes: null };
+  const phase = deriveVisitPhase(row, now);
+  if (phase === "cancelled" || phase === "no_show" || phase === "ended")
+    return { kind: phase, label: LABELS[phase], waitingMinutes: null };
   const kind = PRESENCE_KINDS[row.patientPresence];
   if (kind !== "waiting") return { kind, label: LABELS[kind], waitingMinutes: null };
   const minutes = waitingMinutes(row, now) ?? 0;

@@ -1,10 +1,12 @@
-import { type DeviceCheckStatus, NetworkQuality, VisitStatus } from "@/generated/prisma/enums";
+import { type DeviceCheckStatus, NetworkQuality } from "@/generated/prisma/enums";
 import { formatDateTime, formatDay, formatTime } from "@/lib/format";
 import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
+import { isClosedPhase, type VisitPhase } from "@/lib/visits/visit-phase";
 
 type DeviceCheckLineProps = {
   check: DeviceCheckSummary | null;
-  visit: { status: VisitStatus; scheduledStart: Date; durationMinutes: number };
+  /** The visit's phase: "No device check yet" is said only while the visit is ahead. */
+  phase: VisitPhase;
   timeZone: string;
 };
 
@@ -44,13 +46,12 @@ function problemsOf(check: DeviceCheckSummary): string[] {
 }
 
 /** For the care team: the patient's latest device check on this visit ("Device check passed at 2:21 PM"). */
-export function DeviceCheckLine({ check, visit, timeZone }: DeviceCheckLineProps) {
+export function DeviceCheckLine({ check, phase, timeZone }: DeviceCheckLineProps) {
   const now = new Date();
   if (!check) {
-    const isAhead =
-      (visit.status === VisitStatus.SCHEDULED || visit.status === VisitStatus.IN_PROGRESS) &&
-      visit.scheduledStart.getTime() + visit.durationMinutes * 60_000 > now.getTime();
-    return isAhead ? <p className="text-sm text-slate-700">No device check yet</p> : null;
+    return !isClosedPhase(phase) ? (
+      <p className="text-sm text-slate-700">No device check yet</p>
+    ) : null;
   }
   const isToday = formatDay(check.checkedAt, timeZone) === formatDay(now, timeZone);
   const when = isToday

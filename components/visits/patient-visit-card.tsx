@@ -4,9 +4,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { LiveProviderPresence } from "@/components/visits/live-provider-presence";
 import { PatientJoinButton } from "@/components/visits/patient-join-button";
 import { Badge } from "@/components/ui/badge";
-import { VISIT_STATUS_TONES } from "@/components/visits/visit-status-badge";
+import { VISIT_PHASE_TONES } from "@/components/visits/visit-phase-badge";
 import type { VisitStatus } from "@/generated/prisma/enums";
 import { formatDateTime, formatDay, formatTime, fullName } from "@/lib/format";
+import type { VisitPhase } from "@/lib/visits/visit-phase";
 
 export type PatientVisitCardData = {
   id: string;
@@ -19,6 +20,8 @@ export type PatientVisitCardData = {
 
 type PatientVisitCardProps = {
   visit: PatientVisitCardData;
+  /** The visit's phase now (deriveVisitPhase), as its badge says. */
+  phase: VisitPhase;
   timeZone: string;
   /** When joining opens; null for past visits (no button). */
   joinOpensAt: Date | null;
@@ -31,6 +34,7 @@ type PatientVisitCardProps = {
 /** One appointment in the patient's planner, readable on a phone. */
 export function PatientVisitCard({
   visit,
+  phase,
   timeZone,
   joinOpensAt,
   headingLevel: Heading = "h3",
@@ -77,7 +81,7 @@ export function PatientVisitCard({
           </p>
           <p className="text-slate-700">{t("withProvider", { name: providerName })}</p>
         </div>
-        <Badge tone={VISIT_STATUS_TONES[visit.status]}>{t(`status.${visit.status}`)}</Badge>
+        <Badge tone={VISIT_PHASE_TONES[phase]}>{t(`status.${phase}`)}</Badge>
       </div>
       {joinOpensAt ? (
         <div className="mt-4 flex flex-col gap-3">

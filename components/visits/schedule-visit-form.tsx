@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -19,12 +19,29 @@ type ScheduleVisitFormProps = {
   /** The dates that may be chosen, in the clinic's zone (today first, the default). */
   dates: DateRange;
   timeZone: string;
+  /** Changes whenever the page's visits do: a conflict said before then may no longer hold. */
+  revision: string;
 };
 
 /** The fields that show their own errors; the others' (the hidden subjectId) go in the alert. */
 const SHOWN_FIELDS = ["date", "time", "durationMinutes", "providerId"];
 
-/** Schedules a video visit for later, in the clinic's time zone. */
+/**
+ * The form's state as it should show now: its messages only while the visits are those it was
+ * answered about (a visit moved or cancelled since may have removed the conflict); what was typed
+ * stays either way.
+ */
+function useCurrentState(state: ActionState, revision: string): ActionState {
+  const [answered, setAnswered] = useState({ state, revision });
+  if (answered.state !== state) {
+    setAnswered({ state, revision });
+    return state;
+  }
+  if (answered.revision === revision) return state;
+  return state.status === "error" ? { status: "error", values: state.values } : IDLE;
+}
+
+/** Schedules a video visit for later, in the clinic's time zone; after an error, what was typed stays. */
 export function ScheduleVisitForm({
   action,
   subjectId,
@@ -32,8 +49,11 @@ export function ScheduleVisitForm({
   defaultProviderId,
   dates,
   timeZone,
+  revision,
 }: ScheduleVisitFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [answer, formAction] = useActionState(action, IDLE);
+  const state = useCurrentState(answer, revision);
+  const typed = state.status === "error" ? state.values : undefined;
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   const generalErrors = generalErrorsOf(state, SHOWN_FIELDS);
   return (
@@ -46,14 +66,18 @@ export function ScheduleVisitForm({
       <VisitTimeFields
         ids={{ duration: "schedule-duration" }}
         dates={dates}
-        defaults={{ date: dates.min, durationMinutes: "30" }}
+        defaults={{
+          date: typed?.date ?? dates.min,
+          time: typed?.time,
+          durationMinutes: typed?.durationMinutes ?? "30",
+        }}
         errors={errors}
       />
       <SelectField
         id="schedule-provider"
         name="providerId"
         label="Provider"
-        defaultValue={defaultProviderId ?? providers[0]?.id ?? ""}
+        defaultValue={typed?.providerId ?? defaultProviderId ?? providers[0]?.id ?? ""}
         errors={errors?.providerId}
       >
         {providers.map((provider) => (

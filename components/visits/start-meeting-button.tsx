@@ -10,14 +10,14 @@ import { cn } from "@/lib/utils";
 
 type StartMeetingButtonProps = {
   action: () => Promise<ActionState>;
-  /** Why starting is impossible right now (shown as the tooltip), if it is. */
+  /** Why starting is impossible right now (shown under the button), if it is. */
   disabledReason?: string;
 };
 
 const LABEL = "Start meeting now";
 
 /**
- * The icon button at the top right of the Video Conferencing page. It opens a tab at once (a later
+ * The labelled button at the top right of the Video Conferencing page. It opens a tab at once (a later
  * window.open would be blocked as a pop-up), creates the visit and its Zoom meeting, then sends
  * that tab to the meeting.
  */
@@ -49,29 +49,28 @@ export function StartMeetingButton({ action, disabledReason }: StartMeetingButto
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <span className="group relative inline-flex">
-        <button
-          type="button"
-          onClick={start}
-          disabled={isPending || Boolean(disabledReason)}
-          aria-label={LABEL}
-          aria-describedby="start-meeting-tooltip"
-          className={cn(
-            "inline-flex size-11 items-center justify-center rounded-full bg-blue-700 text-white shadow hover:bg-blue-800",
-            "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:bg-slate-400",
-          )}
-        >
-          <Video aria-hidden className={cn("size-5", isPending && "animate-pulse")} />
-        </button>
-        <span
-          id="start-meeting-tooltip"
-          role="tooltip"
-          className="pointer-events-none absolute top-full right-0 z-10 mt-2 w-max max-w-xs rounded bg-slate-900 px-2 py-1 text-xs text-white opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100"
-        >
-          {isPending ? "Starting the meeting…" : (disabledReason ?? LABEL)}
-        </span>
-      </span>
-      <div aria-live="polite">{error ? <Alert tone="error">{error}</Alert> : null}</div>
+      <button
+        type="button"
+        onClick={start}
+        disabled={isPending || Boolean(disabledReason)}
+        aria-describedby={disabledReason ? "start-meeting-reason" : undefined}
+        className={cn(
+          "inline-flex min-h-11 items-center gap-2 rounded-full bg-blue-700 px-5 font-semibold text-white shadow hover:bg-blue-800",
+          "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:bg-slate-400",
+        )}
+      >
+        <Video aria-hidden className={cn("size-5", isPending && "animate-pulse")} />
+        {LABEL}
+      </button>
+      {disabledReason ? (
+        <p id="start-meeting-reason" className="max-w-xs text-right text-xs text-slate-700">
+          {disabledReason}
+        </p>
+      ) : null}
+      <div aria-live="polite">
+        {isPending ? <p className="text-sm text-slate-700">Starting the meeting…</p> : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </div>
     </div>
   );
 }

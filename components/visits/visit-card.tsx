@@ -2,16 +2,15 @@ import type { ReactNode } from "react";
 
 import { AttendanceList, type AttendanceItem } from "@/components/visits/attendance-list";
 import { DeviceCheckLine } from "@/components/visits/device-check-line";
-import { VisitStatusBadge } from "@/components/visits/visit-status-badge";
-import type { VisitStatus } from "@/generated/prisma/enums";
+import { VisitPhaseBadge } from "@/components/visits/visit-phase-badge";
 import { formatDateTime } from "@/lib/format";
 import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
+import type { VisitPhase } from "@/lib/visits/visit-phase";
 
 export type VisitCardData = {
   id: string;
   scheduledStart: Date;
   durationMinutes: number;
-  status: VisitStatus;
   provider: { firstName: string; lastName: string };
   attendances: AttendanceItem[];
   /** The patient's latest device check; left out where it is not shown. */
@@ -20,16 +19,18 @@ export type VisitCardData = {
 
 type VisitCardProps = {
   visit: VisitCardData;
+  /** The visit's phase now (deriveVisitPhase); the badge says it unless `presence` does. */
+  phase: VisitPhase;
   timeZone: string;
-  /** Who is there right now (live for visits that can be joined); it shows the status too. */
+  /** Who is there right now (live for visits that can be joined); it shows the phase too. */
   presence?: ReactNode;
   actions?: ReactNode;
   /** The visit's invitations and reminders, and what became of them. */
   messages?: ReactNode;
 };
 
-/** One visit on the Video Conferencing page: when, who, status, presence, attendance, and actions. */
-export function VisitCard({ visit, timeZone, presence, actions, messages }: VisitCardProps) {
+/** One visit on the Video Conferencing page: when, who, phase, presence, attendance, messages, and actions. */
+export function VisitCard({ visit, phase, timeZone, presence, actions, messages }: VisitCardProps) {
   return (
     <article
       aria-labelledby={`visit-${visit.id}`}
@@ -45,10 +46,10 @@ export function VisitCard({ visit, timeZone, presence, actions, messages }: Visi
             {visit.provider.lastName}
           </p>
           {visit.deviceCheck !== undefined ? (
-            <DeviceCheckLine check={visit.deviceCheck} visit={visit} timeZone={timeZone} />
+            <DeviceCheckLine check={visit.deviceCheck} phase={phase} timeZone={timeZone} />
           ) : null}
         </div>
-        {presence ? null : <VisitStatusBadge status={visit.status} />}
+        {presence ? null : <VisitPhaseBadge phase={phase} />}
       </div>
       {presence ? <div className="mt-3">{presence}</div> : null}
       {visit.attendances.length > 0 ? (

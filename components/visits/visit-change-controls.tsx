@@ -26,7 +26,7 @@ type VisitChangeControlsProps = {
   cancel: FormAction;
 };
 
-/** Reschedule (an inline form) and Cancel (with confirmation) for an upcoming visit. */
+/** Reschedule (an inline form that keeps what was typed after an error) and Cancel (with confirmation). */
 export function VisitChangeControls({
   visitId,
   date,
@@ -40,6 +40,7 @@ export function VisitChangeControls({
   const [cancelState, cancelAction] = useActionState(cancel, IDLE);
   const confirmDialog = useRef<HTMLDialogElement>(null);
   const errors = rescheduleState.status === "error" ? rescheduleState.fieldErrors : undefined;
+  const typed = rescheduleState.status === "error" ? rescheduleState.values : undefined;
   const hasFieldErrors = RESCHEDULE_SHOWN_FIELDS.some((field) => errors?.[field]?.length);
   // The cancel form has only the hidden visitId: all its errors go in the alert.
   const generalErrors = [
@@ -49,7 +50,8 @@ export function VisitChangeControls({
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap gap-2">
+      {/* items-start: with Reschedule open, Cancel visit keeps its own height. */}
+      <div className="flex flex-wrap items-start gap-2">
         {/* Open when the form has errors: without JavaScript the page comes back with it closed. */}
         <details className="group" open={hasFieldErrors || undefined}>
           <summary className="inline-flex min-h-10 cursor-pointer list-none items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
@@ -68,7 +70,11 @@ export function VisitChangeControls({
               }}
               labels={{ date: "New date", time: "New time" }}
               dates={dates}
-              defaults={{ date, time, durationMinutes: String(durationMinutes) }}
+              defaults={{
+                date: typed?.date ?? date,
+                time: typed?.time ?? time,
+                durationMinutes: typed?.durationMinutes ?? String(durationMinutes),
+              }}
               errors={errors}
             />
             <div className="flex items-end">

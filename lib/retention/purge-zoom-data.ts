@@ -88,9 +88,13 @@ export async function purgeZoomData(
     where: {
       organizationId,
       status: ZoomConnectionStatus.REMOVED,
-      OR: [{ zoomUserId: { not: null } }, { zoomUserEmail: { not: null } }],
+      OR: [
+        { zoomUserId: { not: null } },
+        { zoomUserEmail: { not: null } },
+        { zoomUserName: { not: null } },
+      ],
     },
-    data: { zoomUserId: null, zoomUserEmail: null },
+    data: { zoomUserId: null, zoomUserEmail: null, zoomUserName: null },
   });
   return {
     visits: visits.count,

@@ -108,9 +108,9 @@ describe("app_deauthorized", () => {
     expect(done.deauthorizationEvent).toBeNull();
     const connectionAfter = await db.zoomConnection.findUniqueOrThrow({
       where: { organizationId: clinic.organization.id },
-      select: { zoomUserId: true, zoomUserEmail: true },
+      select: { zoomUserId: true, zoomUserEmail: true, zoomUserName: true },
     });
-    expect(connectionAfter).toEqual({ zoomUserId: null, zoomUserEmail: null });
+    expect(connectionAfter).toEqual({ zoomUserId: null, zoomUserEmail: null, zoomUserName: null });
     expect(done.complianceReportedAt).not.toBeNull();
     const visit = await db.visit.findUniqueOrThrow({
       where: { id: clinic.visit.id },

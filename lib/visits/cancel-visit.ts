@@ -10,14 +10,14 @@ import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { deleteZoomMeeting } from "@/lib/zoom/api/meetings";
 import { findActiveZoomConnection } from "@/lib/zoom/connection";
 
-export type CancelVisitOptions = { viewer: Viewer; visitId: string };
+export type CancelVisitOptions = { viewer: Viewer; visitId: string; now?: Date };
 
 /**
  * Cancels a scheduled visit and deletes its Zoom meeting first, so no stale meeting and no working
  * link outlive it. Deleting is idempotent, so a retry after a failure finishes the job.
  */
-export async function cancelVisit({ viewer, visitId }: CancelVisitOptions) {
-  const visit = await getScheduledVisitForChange(viewer, visitId);
+export async function cancelVisit({ viewer, visitId, now = new Date() }: CancelVisitOptions) {
+  const visit = await getScheduledVisitForChange(viewer, visitId, now);
   // Without a working Zoom link the meeting cannot be deleted, but the visit can still be cancelled.
   const connection =
     visit.zoomMeetingId === null ? null : await findActiveZoomConnection(viewer.organizationId);
@@ -27,7 +27,7 @@ export async function cancelVisit({ viewer, visitId }: CancelVisitOptions) {
   const cancelled = await db.$transaction(async (tx) => {
     const cancelled = await tx.visit.update({
       where: { id: visit.id },
-      data: { status: VisitStatus.CANCELLED, cancelledAt: new Date() },
+      data: { status: VisitStatus.CANCELLED, cancelledAt: now },
       select: { id: true, subjectId: true, status: true },
     });
     await recordAudit(tx, {

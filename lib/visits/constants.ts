@@ -8,3 +8,6 @@ export const VISIT_DURATIONS = [15, 20, 30, 45, 60, 90] as const;
  * year 9999 visit would still get a Zoom meeting) rather than plans.
  */
 export const SCHEDULING_HORIZON_YEARS = 2;
+
+/** Patients may open a visit's meeting this long before it starts (the visit is then joinable). */
+export const JOIN_WINDOW_MINUTES = 15;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { Role, VisitStatus } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -15,7 +15,7 @@ import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
 import { visitTimingSelect } from "@/lib/visits/managed-visit";
 import { openMeetingUrl } from "@/lib/visits/meeting-record";
-import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
+import { deriveVisitPhase, isClosedPhase, joinOpensAt } from "@/lib/visits/visit-phase";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 import { getZoomMeeting } from "@/lib/zoom/api/meetings";
 import { findActiveZoomConnection } from "@/lib/zoom/connection";
@@ -78,9 +78,9 @@ export async function getJoinUrl({
     select: { ...visitTimingSelect, zoomJoinUrl: true, zoomStartUrl: true },
   });
   if (!visit) throw new AppError("not_found", "Visit not found");
-  if (visit.status === VisitStatus.CANCELLED)
-    throw joinRefusal("cancelled", "This visit was cancelled.");
-  const isPast = visitPhase(visit, now) === "past";
+  const phase = deriveVisitPhase(visit, now);
+  if (phase === "cancelled") throw joinRefusal("cancelled", "This visit was cancelled.");
+  const isPast = isClosedPhase(phase);
   const isPatient = viewer.role === Role.PATIENT;
   if (isPatient && isPast) throw joinRefusal("over", "This visit is over.");
   if (isPatient && now < joinOpensAt(visit)) {

@@ -19,7 +19,16 @@ export const liveVisitSelect = {
   lastEventAt: true,
 } satisfies Prisma.VisitSelect;
 
-type LiveVisitRow = Prisma.VisitGetPayload<{ select: typeof liveVisitSelect }>;
+/** What a live visit is read with: the live columns, and the rest of what its phase is derived from. */
+export const liveVisitReadSelect = {
+  ...liveVisitSelect,
+  scheduledStart: true,
+  durationMinutes: true,
+  cancelledAt: true,
+  noShowAt: true,
+} satisfies Prisma.VisitSelect;
+
+type LiveVisitRow = Prisma.VisitGetPayload<{ select: typeof liveVisitReadSelect }>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -33,7 +42,7 @@ export function patientLiveVisit(visit: LiveVisitRow): PatientLiveVisit {
   };
 }
 
-/** The care team's view: who is where, since when. */
+/** The care team's view: who is where, since when, and what its phase is derived from. */
 export function staffLiveVisit(visit: LiveVisitRow): StaffLiveVisit {
   return {
     ...patientLiveVisit(visit),
@@ -44,6 +53,10 @@ export function staffLiveVisit(visit: LiveVisitRow): StaffLiveVisit {
     startedAt: iso(visit.startedAt),
     endedAt: iso(visit.endedAt),
     lastEventAt: iso(visit.lastEventAt),
+    scheduledStart: visit.scheduledStart.toISOString(),
+    durationMinutes: visit.durationMinutes,
+    cancelledAt: iso(visit.cancelledAt),
+    noShowAt: iso(visit.noShowAt),
   };
 }
 
@@ -54,7 +67,7 @@ export const liveVisitFor = (role: Role, visit: LiveVisitRow): LiveVisit =>
 export async function findLiveVisit(viewer: Viewer, visitId: string): Promise<LiveVisit | null> {
   const visit = await db.visit.findFirst({
     where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
-    select: liveVisitSelect,
+    select: liveVisitReadSelect,
   });
   return visit ? liveVisitFor(viewer.role, visit) : null;
 }

@@ -32,7 +32,7 @@ export async function rescheduleVisit({
   durationMinutes,
   now = new Date(),
 }: RescheduleVisitOptions) {
-  const visit = await getScheduledVisitForChange(viewer, visitId);
+  const visit = await getScheduledVisitForChange(viewer, visitId, now);
   const start = startInstant({ date, time }, viewer.timeZone, now);
   await assertNoOverlap({
     providerId: visit.providerId,

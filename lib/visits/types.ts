@@ -21,6 +21,10 @@ export type StaffLiveVisit = {
   startedAt: string | null;
   endedAt: string | null;
   lastEventAt: string | null;
+  scheduledStart: string;
+  durationMinutes: number;
+  cancelledAt: string | null;
+  noShowAt: string | null;
 };
 
 export type LiveVisit = PatientLiveVisit | StaffLiveVisit;

@@ -12,6 +12,7 @@ export const zoomConnectionSummarySelect = {
   status: true,
   zoomAccountId: true,
   zoomUserEmail: true,
+  zoomUserName: true,
   scopes: true,
   linkedAt: true,
   lastRefreshedAt: true,

@@ -8,7 +8,7 @@ import { PatientVisitCard } from "@/components/visits/patient-visit-card";
 import { Role } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { listVisits } from "@/lib/visits/list-visits";
-import { joinOpensAt } from "@/lib/visits/timeline";
+import { deriveVisitPhase, joinOpensAt } from "@/lib/visits/visit-phase";
 
 import { joinRefusalSchema } from "./join-refusals";
 
@@ -24,7 +24,8 @@ type PatientVisitsPageProps = {
 export default async function PatientVisitsPage({ searchParams }: PatientVisitsPageProps) {
   const viewer = await requireRole(Role.PATIENT);
   const query = await searchParams;
-  const visits = await listVisits({ viewer });
+  const now = new Date();
+  const visits = await listVisits({ viewer, now });
   const upcoming = [...visits.in_progress, ...visits.upcoming];
   const refusal = joinRefusalSchema.parse(query.join);
   const [t, tRefusal, locale] = await Promise.all([
@@ -59,6 +60,7 @@ export default async function PatientVisitsPage({ searchParams }: PatientVisitsP
               <PatientVisitCard
                 key={visit.id}
                 visit={visit}
+                phase={deriveVisitPhase(visit, now)}
                 timeZone={viewer.timeZone}
                 joinOpensAt={joinOpensAt(visit)}
               />
@@ -80,6 +82,7 @@ export default async function PatientVisitsPage({ searchParams }: PatientVisitsP
               <PatientVisitCard
                 key={visit.id}
                 visit={visit}
+                phase={deriveVisitPhase(visit, now)}
                 timeZone={viewer.timeZone}
                 joinOpensAt={null}
               />

@@ -49,7 +49,7 @@ export const buildDeleteAttendanceSql = (visitIds: string[]) => Prisma.sql`
 
 /**
  * The live columns the store statement writes: every field of VisitState but the attendance, and
- * every column a live visit is read with (liveVisitSelect). A column added to one of the three and
+ * every live column a visit is read with (liveVisitSelect). A column added to one of the three and
  * not to the others fails to compile here.
  */
 type StoredLiveColumn =

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { DeviceCheckStatus, Role, VisitStatus } from "@/generated/prisma/enums";
+import { DeviceCheckStatus, Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -9,7 +9,7 @@ import { rateNetwork } from "@/lib/visits/device-check/constants";
 import { deviceCheckSummarySelect } from "@/lib/visits/device-check/device-check-select";
 import type { RecordDeviceCheckInput } from "@/lib/visits/device-check/schemas";
 import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
-import { visitPhase } from "@/lib/visits/timeline";
+import { deriveVisitPhase, isClosedPhase, visitPhaseSelect } from "@/lib/visits/visit-phase";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 
 export type RecordDeviceCheckOptions = RecordDeviceCheckInput & { viewer: Viewer; now?: Date };
@@ -31,18 +31,12 @@ export async function recordDeviceCheck({
 }: RecordDeviceCheckOptions): Promise<DeviceCheckSummary> {
   const visit = await db.visit.findFirst({
     where: { AND: [{ id: visitId }, visitsVisibleTo(viewer)] },
-    select: {
-      id: true,
-      subjectId: true,
-      status: true,
-      scheduledStart: true,
-      durationMinutes: true,
-    },
+    select: { id: true, subjectId: true, ...visitPhaseSelect },
   });
   if (!visit) throw new AppError("not_found", "Visit not found");
   if (viewer.role !== Role.PATIENT)
     throw new AppError("forbidden", "Only the patient records a device check");
-  if (visit.status === VisitStatus.CANCELLED || visitPhase(visit, now) === "past") {
+  if (isClosedPhase(deriveVisitPhase(visit, now))) {
     const message = "This visit is over, so the result was not saved.";
     throw new AppError("conflict", message, { userMessage: message });
   }

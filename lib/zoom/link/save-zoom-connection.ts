@@ -7,6 +7,14 @@ import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { carryOverOnRelink } from "@/lib/zoom/link/carry-over-on-relink";
 import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
+import type { ZoomUser } from "@/lib/zoom/schemas";
+
+/** The name Zoom shows for the user: their display name, else first and last name (null if none). */
+function zoomUserNameOf(user: ZoomUser): string | null {
+  const name =
+    user.display_name?.trim() || [user.first_name, user.last_name].filter(Boolean).join(" ").trim();
+  return name || null;
+}
 
 /** Stores the linked account and its tokens, audited, with what it keeps of the previous link. */
 export async function saveZoomConnection(
@@ -19,6 +27,7 @@ export async function saveZoomConnection(
     zoomAccountId: owner.account_id,
     zoomUserId: owner.id,
     zoomUserEmail: owner.email,
+    zoomUserName: zoomUserNameOf(owner),
     scopes: tokens.scope.split(/\s+/).filter(Boolean),
     accessToken: encryptSecret(
       tokens.access_token,

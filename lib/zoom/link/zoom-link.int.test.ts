@@ -52,6 +52,7 @@ describe("linking Zoom", () => {
         status: true,
         zoomAccountId: true,
         zoomUserEmail: true,
+        zoomUserName: true,
         scopes: true,
         accessToken: true,
         refreshToken: true,
@@ -62,6 +63,7 @@ describe("linking Zoom", () => {
       status: ZoomConnectionStatus.ACTIVE,
       zoomAccountId: account.id,
       zoomUserEmail: account.ownerEmail,
+      zoomUserName: "Olive Owner",
       linkedById: clinic.admin.id,
     });
     expect(connection.scopes).toContain("meeting:write:admin");

@@ -81,8 +81,17 @@ export default async function ZoomSettingsPage({ searchParams }: ZoomSettingsPag
                 <Badge tone="red">Needs relinking</Badge>
               )}
             </Fact>
-            <Fact term="Zoom account">{connection.zoomAccountId}</Fact>
-            <Fact term="Authorized in Zoom by">{connection.zoomUserEmail ?? "—"}</Fact>
+            <Fact term="Zoom account">
+              <span className="block">
+                {connection.zoomUserName ?? connection.zoomUserEmail ?? "—"}
+              </span>
+              {connection.zoomUserName && connection.zoomUserEmail ? (
+                <span className="block text-slate-700">{connection.zoomUserEmail}</span>
+              ) : null}
+              <span className="block text-xs text-slate-600">
+                Account ID {connection.zoomAccountId}
+              </span>
+            </Fact>
             <Fact term="Linked by">
               {connection.linkedBy.firstName} {connection.linkedBy.lastName},{" "}
               {when(connection.linkedAt)}

@@ -9,13 +9,13 @@ import { DeviceCheck } from "@/components/device-check/device-check";
 import { InstallGuidance } from "@/components/pwa/install-guidance";
 import { Alert } from "@/components/ui/alert";
 import { PatientVisitCard } from "@/components/visits/patient-visit-card";
-import { Role, VisitStatus } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
 import { requireRole } from "@/lib/auth/viewer";
 import { findPatientConsent } from "@/lib/consent/find-patient-consent";
 import { DEFAULT_LOCALE } from "@/lib/i18n/constants";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
-import { joinOpensAt, visitPhase } from "@/lib/visits/timeline";
+import { deriveVisitPhase, isClosedPhase, joinOpensAt } from "@/lib/visits/visit-phase";
 
 import { joinRefusalSchema } from "../join-refusals";
 import { acceptConsentAction, recordDeviceCheckAction } from "./actions";
@@ -45,8 +45,9 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
     getLocale(),
   ]);
   const now = new Date();
-  const isPast = visitPhase(visit, now) === "past";
-  const isAhead = !isPast && visit.status !== VisitStatus.CANCELLED;
+  const phase = deriveVisitPhase(visit, now);
+  const isPast = isClosedPhase(phase);
+  const isAhead = !isPast;
   const consent = isAhead ? await findPatientConsent({ viewer }) : null;
   const request = consent?.request ?? null;
   const deviceCheck = visit.deviceCheck
@@ -75,6 +76,7 @@ export default async function PatientVisitPage({ params, searchParams }: VisitPa
       ) : null}
       <PatientVisitCard
         visit={visit}
+        phase={phase}
         timeZone={viewer.timeZone}
         joinOpensAt={isPast ? null : joinOpensAt(visit)}
         headingLevel="h2"

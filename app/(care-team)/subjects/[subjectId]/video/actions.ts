@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import { type ActionState, actionErrorFrom, invalidInputState } from "@/lib/action-state";
+import {
+  type ActionState,
+  actionErrorFrom,
+  invalidInputState,
+  withSubmittedValues,
+} from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/format";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
@@ -18,6 +23,10 @@ import {
 import { startVisit } from "@/lib/visits/start-visit";
 
 const videoPath = (subjectId: string) => `/subjects/${subjectId}/video`;
+
+/** The fields the schedule and reschedule forms show again after an error. */
+const SCHEDULE_FIELDS = ["date", "time", "durationMinutes", "providerId"];
+const RESCHEDULE_FIELDS = ["date", "time", "durationMinutes"];
 
 export async function startMeetingAction(subjectId: string): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
@@ -38,7 +47,12 @@ export async function scheduleVisitAction(
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
   const parsed = scheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInputState(parsed.error, ["subjectId"]);
+  if (!parsed.success)
+    return withSubmittedValues(
+      invalidInputState(parsed.error, ["subjectId"]),
+      formData,
+      SCHEDULE_FIELDS,
+    );
   try {
     const visit = await scheduleVisit({ ...parsed.data, viewer });
     revalidatePath(videoPath(visit.subjectId));
@@ -47,7 +61,7 @@ export async function scheduleVisitAction(
       message: `Visit scheduled for ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
     };
   } catch (error) {
-    return actionErrorFrom(error);
+    return withSubmittedValues(actionErrorFrom(error), formData, SCHEDULE_FIELDS);
   }
 }
 
@@ -57,7 +71,12 @@ export async function rescheduleVisitAction(
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
   const parsed = rescheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInputState(parsed.error, ["visitId"]);
+  if (!parsed.success)
+    return withSubmittedValues(
+      invalidInputState(parsed.error, ["visitId"]),
+      formData,
+      RESCHEDULE_FIELDS,
+    );
   try {
     const visit = await rescheduleVisit({ ...parsed.data, viewer });
     revalidatePath(videoPath(visit.subjectId));
@@ -66,7 +85,7 @@ export async function rescheduleVisitAction(
       message: `Visit moved to ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
     };
   } catch (error) {
-    return actionErrorFrom(error);
+    return withSubmittedValues(actionErrorFrom(error), formData, RESCHEDULE_FIELDS);
   }
 }
 

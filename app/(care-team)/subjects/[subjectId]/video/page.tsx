@@ -20,7 +20,7 @@ import { listVisitProviders } from "@/lib/visits/list-providers";
 import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
 import { deriveSchedulableDates } from "@/lib/visits/scheduling-rules";
 import { staffLiveVisit } from "@/lib/visits/live-visit";
-import { joinOpensAt } from "@/lib/visits/timeline";
+import { deriveVisitPhase, isChangeablePhase, joinOpensAt } from "@/lib/visits/visit-phase";
 import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
 
 import { loadSubject } from "../load-subject";
@@ -52,6 +52,11 @@ const JOIN_PROBLEMS: Record<string, string> = {
   zoom_unavailable: "The meeting could not be created: Zoom is not linked or has stopped working.",
 };
 
+/** What the schedule form's answers depend on: the open visits and their times. */
+function visitsRevision(visits: VisitSummary[]): string {
+  return visits.map((visit) => `${visit.id}@${visit.scheduledStart.toISOString()}`).join(",");
+}
+
 function VisitGroup({
   title,
   visits,
@@ -80,9 +85,9 @@ function VisitGroup({
 export default async function VideoConferencingPage({ params, searchParams }: VideoPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
   const query = await searchParams;
-  const tz = viewer.timeZone;
+  const now = new Date();
   const [visits, readiness, providers, consent] = await Promise.all([
-    listVisits({ viewer, subjectId: subject.id }),
+    listVisits({ viewer, subjectId: subject.id, now }),
     getZoomReadiness(viewer.organizationId),
     listVisitProviders({ viewer }),
     findSubjectConsentStatus({ viewer, subjectId: subject.id }),
@@ -92,16 +97,54 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
     visitIds: [...visits.in_progress, ...visits.upcoming, ...visits.past].map((visit) => visit.id),
   });
   const messagesOf = (visit: VisitSummary) => (
-    <VisitMessagesList visitId={visit.id} messages={messages.get(visit.id) ?? []} timeZone={tz} />
+    <VisitMessagesList
+      visitId={visit.id}
+      messages={messages.get(visit.id) ?? []}
+      timeZone={viewer.timeZone}
+    />
   );
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
-  const dates = deriveSchedulableDates(new Date(), tz);
-  const canManage = (visit: VisitSummary) => visit.status === "SCHEDULED" && isReady;
-  // Upcoming visits that patients can join within the hour follow the waiting room live.
-  const liveUntil = new Date();
-  liveUntil.setMinutes(liveUntil.getMinutes() + 60);
-  const isLive = (visit: VisitSummary) => joinOpensAt(visit) <= liveUntil;
+  const tz = viewer.timeZone;
+  const dates = deriveSchedulableDates(now, tz);
+  // Visits in progress, and upcoming ones that patients can join within the hour, follow the
+  // waiting room live; the live state moves them to another list when their phase changes.
+  const liveUntil = new Date(now.getTime() + 60 * 60_000);
+  const renderOpenVisit = (visit: VisitSummary) => {
+    const phase = deriveVisitPhase(visit, now);
+    const local = instantToZonedTime(visit.scheduledStart, tz);
+    const isFollowed = phase !== "upcoming" || joinOpensAt(visit) <= liveUntil;
+    return (
+      <VisitCard
+        key={visit.id}
+        visit={visit}
+        phase={phase}
+        timeZone={tz}
+        messages={messagesOf(visit)}
+        presence={
+          isFollowed ? (
+            <LiveVisitPresence initial={staffLiveVisit(visit)} phase={phase} />
+          ) : undefined
+        }
+        actions={
+          <div className="flex flex-col gap-3">
+            <JoinMeetingLink visitId={visit.id} />
+            {isReady && isChangeablePhase(phase) ? (
+              <VisitChangeControls
+                visitId={visit.id}
+                date={local.date}
+                time={local.time}
+                durationMinutes={visit.durationMinutes}
+                dates={dates}
+                reschedule={rescheduleVisitAction}
+                cancel={cancelVisitAction}
+              />
+            ) : null}
+          </div>
+        }
+      />
+    );
+  };
 
   return (
     <>
@@ -145,51 +188,13 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         title="In progress"
         visits={visits.in_progress}
         empty="No visit is in progress."
-        render={(visit) => (
-          <VisitCard
-            key={visit.id}
-            visit={visit}
-            timeZone={tz}
-            presence={<LiveVisitPresence initial={staffLiveVisit(visit)} />}
-            actions={<JoinMeetingLink visitId={visit.id} />}
-            messages={messagesOf(visit)}
-          />
-        )}
+        render={renderOpenVisit}
       />
       <VisitGroup
         title="Upcoming"
         visits={visits.upcoming}
         empty="No upcoming visits."
-        render={(visit) => {
-          const local = instantToZonedTime(visit.scheduledStart, tz);
-          return (
-            <VisitCard
-              key={visit.id}
-              visit={visit}
-              timeZone={tz}
-              presence={
-                isLive(visit) ? <LiveVisitPresence initial={staffLiveVisit(visit)} /> : undefined
-              }
-              messages={messagesOf(visit)}
-              actions={
-                <div className="flex flex-col gap-3">
-                  <JoinMeetingLink visitId={visit.id} />
-                  {canManage(visit) ? (
-                    <VisitChangeControls
-                      visitId={visit.id}
-                      date={local.date}
-                      time={local.time}
-                      durationMinutes={visit.durationMinutes}
-                      dates={dates}
-                      reschedule={rescheduleVisitAction}
-                      cancel={cancelVisitAction}
-                    />
-                  ) : null}
-                </div>
-              }
-            />
-          );
-        }}
+        render={renderOpenVisit}
       />
       <Card className="mb-8">
         <h3 className="mb-4 text-lg font-semibold">Schedule a video visit</h3>
@@ -200,6 +205,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
           defaultProviderId={viewer.role === Role.CARE_TEAM ? viewer.id : null}
           dates={dates}
           timeZone={tz}
+          revision={visitsRevision([...visits.in_progress, ...visits.upcoming])}
         />
       </Card>
       <VisitGroup
@@ -207,7 +213,13 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         visits={visits.past}
         empty="No past visits."
         render={(visit) => (
-          <VisitCard key={visit.id} visit={visit} timeZone={tz} messages={messagesOf(visit)} />
+          <VisitCard
+            key={visit.id}
+            visit={visit}
+            phase={deriveVisitPhase(visit, now)}
+            timeZone={tz}
+            messages={messagesOf(visit)}
+          />
         )}
       />
     </>

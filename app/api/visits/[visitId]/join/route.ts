@@ -3,7 +3,7 @@ import { Role } from "@/generated/prisma/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/server/http";
+import { handleRoute, toErrorResponse } from "@/lib/server/http";
 import { getJoinUrl } from "@/lib/visits/join-visit";
 import { visitParamsSchema } from "@/lib/visits/schemas";
 
@@ -24,10 +24,20 @@ function backWith(request: Request, reason: string, fallback: string): Response 
   return Response.redirect(back, 303);
 }
 
+/**
+ * An unknown or foreign visit: a browser opening the link gets the "Visit not found" page (404),
+ * other callers the JSON 404.
+ */
+function notFoundFor(request: Request): Response {
+  if (!request.headers.get("accept")?.includes("text/html"))
+    return toErrorResponse(new AppError("not_found", "Visit not found"));
+  return Response.redirect(new URL("/visit-not-found", env.APP_BASE_URL), 303);
+}
+
 export const GET = handleRoute<{ params: Promise<{ visitId: string }> }>(
   async (request, { params }) => {
     const parsed = visitParamsSchema.safeParse(await params);
-    if (!parsed.success) throw new AppError("not_found", "Visit not found");
+    if (!parsed.success) return notFoundFor(request);
     const viewer = await getViewer();
     if (!viewer)
       return Response.redirect(
@@ -49,6 +59,7 @@ export const GET = handleRoute<{ params: Promise<{ visitId: string }> }>(
       const fallback =
         viewer.role === Role.PATIENT ? `/visits/${parsed.data.visitId}` : "/subjects";
       if (reason) return backWith(request, reason, fallback);
+      if (isAppError(error, "not_found")) return notFoundFor(request);
       throw error;
     }
   },

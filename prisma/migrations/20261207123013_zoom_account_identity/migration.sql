@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ZoomConnection" ADD COLUMN     "zoomUserName" TEXT;
+
