@@ -6,7 +6,8 @@ import {
   VisitMessageStatus,
   VisitStatus,
 } from "@/generated/prisma/enums";
-import { db } from "@/lib/db/db";
+import type { db } from "@/lib/db/db";
+import { pooledSql } from "@/lib/db/sql";
 import { sendEmail, type EmailMessage, type SentEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -19,6 +20,10 @@ import {
   buildReminderOneClickUrl,
   buildReminderOptOutUrl,
 } from "@/lib/visit-messages/opt-out-token";
+import {
+  buildFinishMessageSql,
+  type MessageOutcomeFields,
+} from "@/lib/visit-messages/finish-message.sql";
 import { classifySmtpFailure, retryDelayMs } from "@/lib/visit-messages/smtp-failure";
 
 export const deliverySelect = {
@@ -187,7 +192,7 @@ function smtpErrorCodes(error: unknown): Record<string, string | number> {
 async function finish(
   id: string,
   status: VisitMessageStatus,
-  fields: { lastError: string | null; toAddress?: string; sentAt?: Date; notBefore?: Date },
+  fields: MessageOutcomeFields,
 ): Promise<void> {
-  await db.visitMessage.update({ where: { id }, data: { status, claimedUntil: null, ...fields } });
+  await pooledSql.execute(buildFinishMessageSql(id, status, fields, new Date()));
 }
