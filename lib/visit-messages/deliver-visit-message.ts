@@ -10,7 +10,7 @@ import type { db } from "@/lib/db/db";
 import { pooledSql } from "@/lib/db/sql";
 import { sendEmail, type EmailMessage, type SentEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { errorFields, log } from "@/lib/log";
 import { REMINDERS_STOPPED_REASON } from "@/lib/subjects/constants";
 import {
   composeVisitMessage,
@@ -20,6 +20,10 @@ import {
   buildReminderOneClickUrl,
   buildReminderOptOutUrl,
 } from "@/lib/visit-messages/opt-out-token";
+import {
+  buildTakeMessageSql,
+  type TakenMessageRow,
+} from "@/lib/visit-messages/claim-due-messages.sql";
 import {
   buildFinishMessageSql,
   type MessageOutcomeFields,
@@ -61,25 +65,54 @@ type ClaimedMessage = Awaited<
   ReturnType<typeof db.visitMessage.findMany<{ select: typeof deliverySelect }>>
 >[number];
 
-export type DeliveryOutcome = "sent" | "retrying" | "failed" | "bounced" | "cancelled";
+export type DeliveryOutcome =
+  | "sent"
+  | "retrying"
+  | "failed"
+  | "bounced"
+  | "cancelled"
+  /** Another dispatcher holds it now (this one's lease ran out), or it is no longer queued. */
+  | "skipped";
 
 export type Send = (message: EmailMessage) => Promise<SentEmail>;
 
-/** Sends one claimed message, unless the visit no longer calls for it, and records what happened. */
+export type DeliveryOptions = { lease: string; now: Date; leaseMs: number; send?: Send };
+
+/**
+ * Sends one claimed message, unless the visit as it is now no longer calls for it, and records
+ * what happened, as long as this dispatcher still holds the message's lease.
+ */
 export async function deliverVisitMessage(
   message: ClaimedMessage,
-  now: Date,
-  send: Send = sendEmail,
+  { lease: claimed, now, leaseMs, send = sendEmail }: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
-  const reason = reasonNotToSend(message, now);
-  const to = addressOf(message);
+  const [taken] = await pooledSql.query<TakenMessageRow>(
+    buildTakeMessageSql(message.id, claimed, now, leaseMs),
+  );
+  if (!taken) return "skipped";
+  const lease = taken.lease;
+  const current = { ...message, visit: { ...message.visit, ...visitAsNow(taken) } };
+  const reason = reasonNotToSend(current, now);
+  const to = addressOf(current);
   if (reason || !to) {
-    await finish(message.id, VisitMessageStatus.CANCELLED, { lastError: reason ?? NO_EMAIL });
+    await finish(message.id, lease, VisitMessageStatus.CANCELLED, {
+      lastError: reason ?? NO_EMAIL,
+    });
     return "cancelled";
   }
   let composed;
   try {
-    composed = composeVisitMessage(composeInput(message, to));
+    composed = composeVisitMessage(composeInput(current, to));
+  } catch (error) {
+    // Our bug, not the mail server's: retrying would not help, and its text is not for the page.
+    log.error("visit_message.compose_failed", {
+      visitMessageId: message.id,
+      ...errorFields(error),
+    });
+    await finish(message.id, lease, VisitMessageStatus.FAILED, { lastError: COMPOSE_FAILED });
+    return "failed";
+  }
+  try {
     await send({
       to,
       subject: composed.subject,
@@ -90,26 +123,41 @@ export async function deliverVisitMessage(
       messageId: `<visit-message-${message.id}@${sender().domain}>`,
     });
   } catch (error) {
-    return recordFailure(message, error, now);
+    return recordFailure(message, lease, error, now);
   }
-  await finish(message.id, VisitMessageStatus.SENT, {
+  await finish(message.id, lease, VisitMessageStatus.SENT, {
     toAddress: to,
-    sentAt: now,
+    sentAt: new Date(),
     lastError: null,
   });
   return "sent";
 }
 
 const NO_EMAIL = "The patient has no email address";
+const COMPOSE_FAILED = "The message could not be written (a fault on our side; it was logged)";
+
+function visitAsNow(taken: TakenMessageRow) {
+  return {
+    status: taken.status as VisitStatus,
+    calendarSequence: taken.calendarSequence,
+    scheduledStart: taken.scheduledStart,
+    durationMinutes: taken.durationMinutes,
+  };
+}
 
 function reasonNotToSend(message: ClaimedMessage, now: Date): string | null {
   const { visit } = message;
   if (message.kind === VisitMessageKind.CANCELLATION) return null;
   if (visit.status === VisitStatus.CANCELLED) return "The visit was cancelled";
   if (message.sequence !== visit.calendarSequence) return "Replaced by a later change to the visit";
+  const ends = visit.scheduledStart.getTime() + visit.durationMinutes * 60_000;
+  if (ends <= now.getTime()) return "Too late: the visit is over";
   if (message.kind !== VisitMessageKind.REMINDER) return null;
   if (visit.status !== VisitStatus.SCHEDULED || visit.scheduledStart <= now)
     return "Too late: the visit had already begun";
+  // A reminder held up (retries, an outage) past half its lead time would say the wrong thing.
+  const leadMs = visit.scheduledStart.getTime() - now.getTime();
+  if (leadMs < (message.offsetMinutes * 60_000) / 2) return "Too late for this reminder";
   if (visit.subject.remindersOptedOutAt) return REMINDERS_STOPPED_REASON;
   return null;
 }
@@ -156,6 +204,7 @@ function composeInput(message: ClaimedMessage, to: string): ComposeVisitMessageI
 
 async function recordFailure(
   message: ClaimedMessage,
+  lease: string,
   error: unknown,
   now: Date,
 ): Promise<DeliveryOutcome> {
@@ -169,7 +218,7 @@ async function recordFailure(
   });
   const delay = failure.outcome === "retry" ? retryDelayMs(message.attempts) : null;
   if (delay !== null) {
-    await finish(message.id, VisitMessageStatus.QUEUED, {
+    await finish(message.id, lease, VisitMessageStatus.QUEUED, {
       lastError: failure.answer,
       notBefore: new Date(now.getTime() + delay),
     });
@@ -177,7 +226,7 @@ async function recordFailure(
   }
   const status =
     failure.outcome === "bounced" ? VisitMessageStatus.BOUNCED : VisitMessageStatus.FAILED;
-  await finish(message.id, status, { lastError: failure.answer });
+  await finish(message.id, lease, status, { lastError: failure.answer });
   return status === VisitMessageStatus.BOUNCED ? "bounced" : "failed";
 }
 
@@ -191,8 +240,9 @@ function smtpErrorCodes(error: unknown): Record<string, string | number> {
 
 async function finish(
   id: string,
+  lease: string,
   status: VisitMessageStatus,
   fields: MessageOutcomeFields,
 ): Promise<void> {
-  await pooledSql.execute(buildFinishMessageSql(id, status, fields, new Date()));
+  await pooledSql.execute(buildFinishMessageSql(id, lease, status, fields, new Date()));
 }

@@ -31,12 +31,19 @@ export type DispatchResult = Record<DeliveryOutcome, number>;
  */
 export async function dispatchDueMessages({
   now = () => new Date(),
-  batchSize = 100,
+  batchSize = 32,
   concurrency = 8,
   leaseMs = 120_000,
   send,
 }: DispatchOptions = {}): Promise<DispatchResult> {
-  const result: DispatchResult = { sent: 0, retrying: 0, failed: 0, bounced: 0, cancelled: 0 };
+  const result: DispatchResult = {
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    bounced: 0,
+    cancelled: 0,
+    skipped: 0,
+  };
   for (;;) {
     const at = now();
     const claimed = await pooledSql.query<ClaimedMessageRow>(
@@ -48,11 +55,13 @@ export async function dispatchDueMessages({
       select: deliverySelect,
       orderBy: { notBefore: "asc" },
     });
+    const leases = new Map(claimed.map((row) => [row.id, row.lease]));
     let next = 0;
     const lane = async () => {
       while (next < messages.length) {
         const message = messages[next++]!;
-        result[await deliverVisitMessage(message, at, send)] += 1;
+        const lease = leases.get(message.id) ?? "";
+        result[await deliverVisitMessage(message, { lease, now: now(), leaseMs, send })] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, lane));

@@ -4,6 +4,12 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { VisitMessageStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
+import { pooledSql } from "@/lib/db/sql";
+import {
+  buildClaimDueMessagesSql,
+  type ClaimedMessageRow,
+} from "@/lib/visit-messages/claim-due-messages.sql";
+import { deliverVisitMessage, deliverySelect } from "@/lib/visit-messages/deliver-visit-message";
 import { dispatchDueMessages } from "@/lib/visit-messages/dispatch-due-messages";
 import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { createVisit } from "@/prisma/factories";
@@ -78,6 +84,38 @@ describe("visit message delivery", () => {
     expect(await db.visitMessage.count({ where: { visitId: { in: ids }, status: "SENT" } })).toBe(
       60,
     );
+  });
+
+  it("lets only the holder of a message's lease send it or record what became of it", async () => {
+    const { ids } = await queuedVisits(1);
+    const start = new Date();
+    const claim = (at: Date) =>
+      pooledSql.query<ClaimedMessageRow>(buildClaimDueMessagesSql(at, 2, MINUTE));
+    const first = await claim(start);
+    expect(first).toHaveLength(2);
+    // The first dispatcher stalls past its lease; a second takes the messages and sends them.
+    const later = new Date(start.getTime() + 2 * MINUTE);
+    const second = await claim(later);
+    expect(second.map((row) => row.id).sort()).toEqual(first.map((row) => row.id).sort());
+    const messages = await db.visitMessage.findMany({
+      where: { id: { in: first.map((row) => row.id) } },
+      select: deliverySelect,
+    });
+    const since = inbox.messages.length;
+    for (const message of messages) {
+      const stale = first.find((row) => row.id === message.id)?.lease ?? "";
+      expect(
+        await deliverVisitMessage(message, { lease: stale, now: later, leaseMs: MINUTE }),
+      ).toBe("skipped");
+    }
+    expect(inbox.messages.length).toBe(since);
+    for (const message of messages) {
+      const lease = second.find((row) => row.id === message.id)?.lease ?? "";
+      expect(await deliverVisitMessage(message, { lease, now: later, leaseMs: MINUTE })).toBe(
+        "sent",
+      );
+    }
+    expect(await statusesOf(ids[0]!)).toMatchObject([{ status: "SENT" }, { status: "SENT" }]);
   });
 
   it("keeps a message refused for now (451) queued, and sends it once at its next attempt", async () => {

@@ -16,9 +16,11 @@ export type MessageOutcomeFields = {
 /**
  * Records what became of a claimed message and releases its lease, in one plain statement (it runs
  * once per message sent: 10,000 a minute at a big clinic's morning). Fields left out keep their value.
+ * Only the holder of the lease records: a dispatcher whose lease ran out changes nothing.
  */
 export function buildFinishMessageSql(
   id: string,
+  lease: string,
   status: VisitMessageStatus,
   fields: MessageOutcomeFields,
   now: Date,
@@ -32,5 +34,5 @@ export function buildFinishMessageSql(
            "sentAt" = COALESCE(${sqlTime(fields.sentAt ?? null)}::timestamp(3), "sentAt"),
            "notBefore" = COALESCE(${sqlTime(fields.notBefore ?? null)}::timestamp(3), "notBefore"),
            "updatedAt" = ${sqlTime(now)}::timestamp(3)
-     WHERE "id" = ${id}::uuid`;
+     WHERE "id" = ${id}::uuid AND "claimedUntil" = ${lease}::timestamp(3) AND "status" = 'QUEUED'`;
 }

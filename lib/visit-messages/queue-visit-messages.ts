@@ -3,8 +3,10 @@ import "server-only";
 import {
   VisitMessageKind,
   VisitMessageStatus,
+  VisitStatus,
   type VisitMessageRecipient,
 } from "@/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/db";
 import { REMINDERS_STOPPED_REASON } from "@/lib/subjects/constants";
 import { publishVisitMessagesSql } from "@/lib/visit-messages/publish-visit-messages";
@@ -17,6 +19,7 @@ const visitFactsSelect = {
   organizationId: true,
   scheduledStart: true,
   calendarSequence: true,
+  status: true,
   subject: { select: { email: true, remindersOptedOutAt: true } },
   provider: { select: { email: true } },
   organization: { select: { reminderOffsetsMinutes: true } },
@@ -36,6 +39,11 @@ export async function queueVisitMessages(
   { visitId, change, now = new Date() }: QueueVisitMessagesOptions,
 ): Promise<void> {
   const isNewVersion = change === "rescheduled" || change === "cancelled";
+  // The patient's opt-out changes under this lock (lib/subjects/set-reminder-opt-out.ts), so a
+  // resume committing meanwhile cannot miss the reminders written here.
+  await tx.$executeRaw`
+    SELECT 1 FROM "Subject" s JOIN "Visit" v ON v."subjectId" = s."id"
+     WHERE v."id" = ${visitId}::uuid FOR SHARE OF s`;
   const visit = isNewVersion
     ? await tx.visit.update({
         where: { id: visitId },
@@ -43,6 +51,11 @@ export async function queueVisitMessages(
         select: visitFactsSelect,
       })
     : await tx.visit.findUniqueOrThrow({ where: { id: visitId }, select: visitFactsSelect });
+  // A move that lost a race with a cancellation (checked before its Zoom call) must not undo it.
+  if (change === "rescheduled" && visit.status === VisitStatus.CANCELLED)
+    throw new AppError("conflict", "The visit was cancelled meanwhile", {
+      userMessage: "This visit was cancelled meanwhile, so it cannot be moved.",
+    });
 
   const alreadyTold = await recipientsAlreadyTold(tx, visitId, now);
   if (isNewVersion) {
@@ -51,6 +64,8 @@ export async function queueVisitMessages(
       where: {
         visitId,
         status: VisitMessageStatus.QUEUED,
+        // A cancellation that is waiting still goes: nothing after it can make it untrue.
+        kind: { not: VisitMessageKind.CANCELLATION },
         OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
       },
       data: {

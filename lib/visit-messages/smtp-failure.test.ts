@@ -29,6 +29,17 @@ describe("classifySmtpFailure", () => {
       expect(classifySmtpFailure(smtpError(fields)).outcome).toBe("retry");
   });
 
+  it("masks the addresses a server repeats in its answer", () => {
+    const { answer } = classifySmtpFailure(
+      smtpError({
+        code: "EENVELOPE",
+        responseCode: 550,
+        response: "550 5.1.1 <maria.lopez@example.com>: unknown",
+      }),
+    );
+    expect(answer).toBe("550 5.1.1 <m…@example.com>: unknown");
+  });
+
   it("keeps the answer to one line of at most 300 characters", () => {
     const { answer } = classifySmtpFailure(
       smtpError({ responseCode: 421, response: `421 a\r\nb ${"x".repeat(400)}` }),

@@ -29,6 +29,8 @@ export function classifySmtpFailure(error: unknown): SmtpFailure {
   const answer =
     raw
       .replace(/[\r\n\t]+/g, " ")
+      // Servers repeat the address ("550 <maria@example.com>"); the page shows it masked.
+      .replace(/([^\s<>"'@])[^\s<>"'@]*@([^\s<>"']+)/g, "$1…@$2")
       .trim()
       .slice(0, ANSWER_MAX) || "No answer";
   // A 5xx answer is permanent (RFC 5321 §4.2.1): to RCPT TO, the address does not exist or takes no
