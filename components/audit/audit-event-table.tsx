@@ -1,21 +1,7 @@
 import { Role } from "@/generated/prisma/enums";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import type { AuditEventItem } from "@/lib/audit/types";
 import { formatDateTime } from "@/lib/format";
-
-export type AuditEventRow = {
-  id: string;
-  occurredAt: Date;
-  actor: { name: string; email: string } | null;
-  actorRole: Role | null;
-  action: string;
-  actionLabel: string;
-  targetType: string;
-  targetLabel: string;
-  targetId: string | null;
-  subject: { recordNumber: string } | null;
-  ip: string | null;
-  details: string | null;
-};
 
 const ROLE_WORDS: Record<Role, string> = {
   [Role.ADMIN]: "Administrator",
@@ -28,7 +14,7 @@ export function AuditEventTable({
   events,
   timeZone,
 }: {
-  events: AuditEventRow[];
+  events: AuditEventItem[];
   timeZone: string;
 }) {
   if (events.length === 0) return <p className="text-slate-700">No audit events match.</p>;

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionState, IDLE } from "@/lib/action-state";
@@ -29,12 +29,7 @@ export function ClinicPhoneForm({ action, phone }: ClinicPhoneFormProps) {
         hint="Shown to patients with the consent, so that those who do not agree can still call you. Leave empty to remove it."
         errors={errors}
       />
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save phone number
       </SubmitButton>

@@ -1,3 +1,4 @@
+import { FieldErrors } from "@/components/ui/field-parts";
 import { JoinMode } from "@/generated/prisma/enums";
 
 type JoinModeFieldsetProps = { defaultValue: JoinMode; errors?: string[] };
@@ -46,11 +47,7 @@ export function JoinModeFieldset({ defaultValue, errors }: JoinModeFieldsetProps
           </div>
         );
       })}
-      {errorId ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { JoinMode } from "@/generated/prisma/enums";
@@ -80,12 +80,7 @@ export function TelehealthSettingsForm({
         hasStoredCredentials={settings.hasNotifierPassword}
         errors={errors}
       />
-      <div aria-live="polite">
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save telehealth settings
       </SubmitButton>

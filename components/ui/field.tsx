@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 
-import { FieldErrors, FieldLabel } from "@/components/ui/field-parts";
+import { FieldErrors, FieldHint, FieldLabel } from "@/components/ui/field-parts";
 import { cn } from "@/lib/utils";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -30,11 +30,7 @@ export function Field({ label, name, hint, errors, className, id, ...input }: Fi
         )}
         {...input}
       />
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );

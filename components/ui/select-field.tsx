@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { FieldErrors, FieldLabel } from "@/components/ui/field-parts";
+import { FieldErrors, FieldHint, FieldLabel } from "@/components/ui/field-parts";
 
 type SelectFieldProps = {
   id: string;
@@ -39,11 +39,7 @@ export function SelectField({
       >
         {children}
       </select>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Role } from "@/generated/prisma/enums";
@@ -67,12 +67,7 @@ export function CreateStaffUserForm({ action }: { action: UserFormAction }) {
         hint={`At least ${USER_PASSWORD_MIN} characters. Give it to them in person or by phone, not by email.`}
         errors={errors?.password}
       />
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Adding…" className="self-start">
         Add user
       </SubmitButton>

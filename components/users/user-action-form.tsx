@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import type { ButtonVariant } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
@@ -42,12 +42,7 @@ export function UserActionForm({
       >
         {label}
       </SubmitButton>
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" ? (
-          <Alert tone="error">{state.message ?? "That did not work."}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} errorFallback="That did not work." />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from "@/lib/audit/describe-audit-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AUDIT_CURSOR, type AuditQuery } from "@/lib/audit/schemas";
+import type { AuditEventItem } from "@/lib/audit/types";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -20,23 +21,6 @@ import { fullName } from "@/lib/format";
 // serve). There is deliberately no update or delete here; the table refuses them anyway.
 
 export const AUDIT_PAGE_SIZE = 50;
-
-export type AuditEventItem = {
-  id: string;
-  occurredAt: Date;
-  actor: { id: string; name: string; email: string } | null;
-  actorRole: Role | null;
-  /** The stored code ("auth.sign_in") and, for the page, the same in words ("Signed in"). */
-  action: string;
-  actionLabel: string;
-  targetType: string;
-  targetLabel: string;
-  targetId: string | null;
-  subject: { id: string; recordNumber: string } | null;
-  ip: string | null;
-  /** In words ("Typed a search: no · Page: 1"), in the clinic's time zone. */
-  details: string | null;
-};
 
 export type AuditEventPage = { events: AuditEventItem[]; nextCursor: string | null };
 

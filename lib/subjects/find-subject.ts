@@ -4,17 +4,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { SUBJECT_FIELDS_SELECT } from "@/lib/subjects/subject-data";
 import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 
 export const subjectDetailSelect = {
   id: true,
-  recordNumber: true,
-  firstName: true,
-  lastName: true,
-  dateOfBirth: true,
-  email: true,
-  phone: true,
-  preferredLanguage: true,
+  ...SUBJECT_FIELDS_SELECT,
   remindersOptedOutAt: true,
   user: { select: { id: true, isActive: true } },
 } satisfies Prisma.SubjectSelect;

@@ -1,13 +1,14 @@
 import "server-only";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
-import { decryptSecret, encryptSecret, sealedFields } from "@/lib/crypto/encryption";
+import { decryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { getZoomSettings } from "@/lib/zoom/config";
 import { refreshZoomTokens, revokeZoomGrant, ZoomOAuthError } from "@/lib/zoom/oauth-client";
 import type { ZoomTokenResponse } from "@/lib/zoom/schemas";
+import { sealedTokenColumns } from "@/lib/zoom/sealed-token-columns";
 
 // Access tokens, refreshed TOKEN_REFRESH_SKEW_SECONDS before they expire. Zoom rotates refresh
 // tokens (docs/protocols/zoom-oauth.md#token-lifetimes-and-rotation): a second refresh with the
@@ -122,16 +123,7 @@ async function saveRefreshedTokens(
     // Only onto the version we replaced, of a connection still in use: an unlink during the refresh wins.
     where: { id: connectionId, tokenVersion: staleVersion, status: ZoomConnectionStatus.ACTIVE },
     data: {
-      accessToken: encryptSecret(
-        tokens.access_token,
-        sealedFields.zoomToken(organizationId, "accessToken"),
-      ),
-      refreshToken: encryptSecret(
-        tokens.refresh_token,
-        sealedFields.zoomToken(organizationId, "refreshToken"),
-      ),
-      accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
-      scopes: tokens.scope.split(/\s+/).filter(Boolean),
+      ...sealedTokenColumns(tokens, organizationId, now),
       tokenVersion: staleVersion + 1,
       refreshLeaseUntil: null,
       lastRefreshedAt: now,

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
@@ -39,12 +39,7 @@ export function BoardSettingsForm({ waitingAlertMinutes, noShowGraceMinutes }: B
         hint="From 0 to 120. A visit whose patient never joined becomes a no-show this long after its slot ends."
         errors={fieldErrors?.noShowGraceMinutes}
       />
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save Today board settings
       </SubmitButton>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { FieldErrors } from "@/components/ui/field-parts";
 import { CalendarSubjectName } from "@/generated/prisma/enums";
 
 type CalendarNamingFieldsetProps = { defaultValue: CalendarSubjectName; errors?: string[] };
@@ -47,11 +48,7 @@ export function CalendarNamingFieldset({ defaultValue, errors }: CalendarNamingF
         In the invitation&apos;s calendar file sent to the provider. The patient&apos;s copy never
         names anyone but the provider.
       </p>
-      {errorId ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
 }

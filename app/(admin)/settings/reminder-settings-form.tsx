@@ -2,7 +2,7 @@
 
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { CalendarSubjectName } from "@/generated/prisma/enums";
 import { IDLE } from "@/lib/action-state";
@@ -87,12 +87,7 @@ export function ReminderSettingsForm({
         defaultValue={calendarSubjectName}
         errors={fieldErrors?.calendarSubjectName}
       />
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <Button type="submit" disabled={isPending} aria-disabled={isPending} className="self-start">
         {isPending ? "Saving…" : "Save reminder settings"}
       </Button>

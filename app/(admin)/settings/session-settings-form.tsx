@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
@@ -29,12 +29,7 @@ export function SessionSettingsForm({ sessionIdleMinutes, maxHours }: SessionSet
         hint={`From 5 to 720. Whatever this says, everyone signs in again ${maxHours} hours after signing in. A shorter time applies at once: sessions begun under a longer one end.`}
         errors={fieldErrors?.sessionIdleMinutes}
       />
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save session settings
       </SubmitButton>

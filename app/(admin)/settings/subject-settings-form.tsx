@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { ActionStatus } from "@/components/ui/action-status";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -45,12 +45,7 @@ export function SubjectSettingsForm({ subjectRecordPrefix, dateOrder }: SubjectS
           </option>
         ))}
       </SelectField>
-      <div aria-live="polite">
-        {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
-      </div>
+      <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save subject settings
       </SubmitButton>

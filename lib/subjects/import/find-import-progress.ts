@@ -2,7 +2,10 @@ import "server-only";
 
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
-import { assertImportAdmin } from "@/lib/subjects/import/subject-import-access";
+import {
+  assertImportAdmin,
+  importProgressSelect,
+} from "@/lib/subjects/import/subject-import-access";
 import type { ImportProgress } from "@/lib/subjects/import/types";
 
 /** An import's state and counts (no personal data), or null when the viewer's clinic has none such. */
@@ -13,15 +16,6 @@ export async function findImportProgress(
   assertImportAdmin(viewer);
   return db.subjectImport.findFirst({
     where: { id: importId, organizationId: viewer.organizationId },
-    select: {
-      id: true,
-      status: true,
-      totalRows: true,
-      doneRows: true,
-      created: true,
-      updated: true,
-      unchanged: true,
-      refused: true,
-    },
+    select: importProgressSelect,
   });
 }

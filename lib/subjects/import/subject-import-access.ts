@@ -14,17 +14,22 @@ export function assertImportAdmin(viewer: Viewer): void {
   if (viewer.role !== Role.ADMIN) throw new AppError("forbidden", "Only administrators import");
 }
 
-export const subjectImportSelect = {
+/** An import's state and counts, with no personal data (what its progress shows). */
+export const importProgressSelect = {
   id: true,
   status: true,
-  separator: true,
-  mapping: true,
   totalRows: true,
   doneRows: true,
   created: true,
   updated: true,
   unchanged: true,
   refused: true,
+} as const;
+
+export const subjectImportSelect = {
+  ...importProgressSelect,
+  separator: true,
+  mapping: true,
   failure: true,
 } as const;
 

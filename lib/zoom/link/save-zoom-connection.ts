@@ -3,11 +3,11 @@ import "server-only";
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { carryOverOnRelink } from "@/lib/zoom/link/carry-over-on-relink";
 import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
 import type { ZoomUser } from "@/lib/zoom/schemas";
+import { sealedTokenColumns } from "@/lib/zoom/sealed-token-columns";
 
 /** The name Zoom shows for the user: their display name, else first and last name (null if none). */
 function zoomUserNameOf(user: ZoomUser): string | null {
@@ -28,16 +28,7 @@ export async function saveZoomConnection(
     zoomUserId: owner.id,
     zoomUserEmail: owner.email,
     zoomUserName: zoomUserNameOf(owner),
-    scopes: tokens.scope.split(/\s+/).filter(Boolean),
-    accessToken: encryptSecret(
-      tokens.access_token,
-      sealedFields.zoomToken(viewer.organizationId, "accessToken"),
-    ),
-    refreshToken: encryptSecret(
-      tokens.refresh_token,
-      sealedFields.zoomToken(viewer.organizationId, "refreshToken"),
-    ),
-    accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
+    ...sealedTokenColumns(tokens, viewer.organizationId, now),
     refreshLeaseUntil: null,
     lastRefreshedAt: now,
     lastSuccessAt: now,

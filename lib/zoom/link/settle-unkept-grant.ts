@@ -2,12 +2,12 @@ import "server-only";
 
 import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { encryptSecret, sealedFields } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/db";
 import { log } from "@/lib/log";
 import type { ZoomSettings } from "@/lib/zoom/config";
 import type { ZoomGrant } from "@/lib/zoom/link/obtain-zoom-grant";
 import { revokeZoomGrant } from "@/lib/zoom/oauth-client";
+import { sealedTokenColumns } from "@/lib/zoom/sealed-token-columns";
 
 /**
  * A grant that this organization will not keep. Zoom keeps only an account's newest authorization
@@ -43,16 +43,7 @@ export async function settleUnkeptGrant(
       where: { id: holder.id },
       data: {
         status: ZoomConnectionStatus.ACTIVE,
-        accessToken: encryptSecret(
-          tokens.access_token,
-          sealedFields.zoomToken(holder.organizationId, "accessToken"),
-        ),
-        refreshToken: encryptSecret(
-          tokens.refresh_token,
-          sealedFields.zoomToken(holder.organizationId, "refreshToken"),
-        ),
-        accessTokenExpiresAt: new Date(now.getTime() + tokens.expires_in * 1000),
-        scopes: tokens.scope.split(/\s+/).filter(Boolean),
+        ...sealedTokenColumns(tokens, holder.organizationId, now),
         // A refresh in flight with the replaced tokens must not overwrite these (tokens.ts).
         tokenVersion: { increment: 1 },
         refreshLeaseUntil: null,

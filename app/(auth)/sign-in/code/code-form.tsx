@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
-import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/action-state";
 
+import { EmailField } from "../email-field";
 import { requestCodeAction, signInWithCodeAction } from "./actions";
 
 export type CodeStep = "request" | "enter";
@@ -23,19 +23,7 @@ export function CodeForm({ step, email }: { step: CodeStep; email?: string }) {
   const errors = state.status === "error" ? state : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <div aria-live="polite">
-        {errors?.message ? <Alert tone="error">{errors.message}</Alert> : null}
-      </div>
-      <Field
-        label={t("email")}
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        defaultValue={errors?.values?.email ?? email}
-        errors={errors?.fieldErrors?.email}
-      />
+      <EmailField label={t("email")} state={state} inputMode="email" defaultValue={email} />
       {isEntering ? (
         <Field
           label={t("code")}

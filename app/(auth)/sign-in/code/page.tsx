@@ -14,6 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/** The way to the code sign-in's other step, under its form. */
+function OtherStep({ prompt, href, label }: { prompt: string; href: string; label: string }) {
+  return (
+    <p className="mt-6 text-sm text-slate-700">
+      {prompt}{" "}
+      <Link href={href} className="font-semibold text-blue-700 underline">
+        {label}
+      </Link>
+    </p>
+  );
+}
+
 type CodePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Opening this page (as an email link scanner does) never uses up a code: only the form's POST does.
@@ -35,23 +47,13 @@ export default async function CodeSignInPage({ searchParams }: CodePageProps) {
             <p className="mb-4 text-slate-700">{t("enterIntro")}</p>
           )}
           <CodeForm key="enter" step="enter" email={email} />
-          <p className="mt-6 text-sm text-slate-700">
-            {t("noCode")}{" "}
-            <Link href="/sign-in/code" className="font-semibold text-blue-700 underline">
-              {t("sendNew")}
-            </Link>
-          </p>
+          <OtherStep prompt={t("noCode")} href="/sign-in/code" label={t("sendNew")} />
         </>
       ) : (
         <>
           <p className="mb-4 text-slate-700">{t("requestIntro")}</p>
           <CodeForm key="request" step="request" email={email} />
-          <p className="mt-6 text-sm text-slate-700">
-            {t("haveCode")}{" "}
-            <Link href="/sign-in/code?step=enter" className="font-semibold text-blue-700 underline">
-              {t("enterIt")}
-            </Link>
-          </p>
+          <OtherStep prompt={t("haveCode")} href="/sign-in/code?step=enter" label={t("enterIt")} />
         </>
       )}
       <p className="mt-2 text-sm text-slate-700">

@@ -2,6 +2,7 @@
 import { Role } from "@/generated/prisma/enums";
 import { requireApiViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { csvDownloadResponse } from "@/lib/server/csv-download";
 import { handleRoute } from "@/lib/server/http";
 import { exportAttendanceCsv } from "@/lib/reports/export-attendance-csv";
 import { parseReportFilters } from "@/lib/reports/report-filters";
@@ -15,12 +16,5 @@ export const GET = handleRoute(async (request) => {
   const parsed = parseReportFilters(query, { timeZone: viewer.timeZone, now: new Date() });
   if (!parsed.success) throw new AppError("bad_request", parsed.message, { fields: parsed.fields });
   const csv = await exportAttendanceCsv({ viewer, filters: parsed.filters });
-  return new Response(csv.stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csv.filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownloadResponse(csv);
 });

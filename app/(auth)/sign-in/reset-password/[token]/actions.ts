@@ -1,42 +1,17 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 
 import { PasswordLinkPurpose } from "@/generated/prisma/enums";
-import { type ActionState, actionErrorFrom } from "@/lib/action-state";
-import { signIn } from "@/lib/auth/auth";
-import { clientIpFrom } from "@/lib/auth/client-ip";
-import { isAppError } from "@/lib/errors";
-import { localizedFieldErrors } from "@/lib/i18n/localized-field-errors";
-import { setPasswordInputSchema } from "@/lib/portal/schemas";
-import { setPasswordWithLink } from "@/lib/portal/set-password-with-link";
+import type { ActionState } from "@/lib/action-state";
+
+import { setPasswordWithLinkAndSignIn } from "../../set-password-with-link-and-sign-in";
 
 export async function resetPasswordAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const parsed = setPasswordInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return {
-      status: "error",
-      fieldErrors: await localizedFieldErrors(parsed.error, "newPassword"),
-    };
-  }
-  const { token, password } = parsed.data;
-  let email: string;
-  try {
-    ({ email } = await setPasswordWithLink({
-      token,
-      purpose: PasswordLinkPurpose.RESET,
-      password,
-      ip: clientIpFrom(await headers()),
-    }));
-  } catch (error) {
-    if (!isAppError(error, "conflict")) return actionErrorFrom(error);
-    return { status: "error", message: (await getTranslations("SetPassword"))("linkUsed") };
-  }
-  await signIn("password", { identifier: email, password, redirect: false });
+  const refused = await setPasswordWithLinkAndSignIn(formData, PasswordLinkPurpose.RESET);
+  if (refused) return refused;
   redirect("/");
 }

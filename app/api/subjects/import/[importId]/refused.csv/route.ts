@@ -2,6 +2,7 @@
 import { Role } from "@/generated/prisma/enums";
 import { requireApiViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { csvDownloadResponse } from "@/lib/server/csv-download";
 import { handleRoute } from "@/lib/server/http";
 import { exportRefusedRows } from "@/lib/subjects/import/export-refused-rows";
 import { subjectImportParamsSchema } from "@/lib/subjects/import/schemas";
@@ -15,13 +16,6 @@ export const GET = handleRoute<{ params: Promise<{ importId: string }> }>(
     const parsed = subjectImportParamsSchema.safeParse(await params);
     if (!parsed.success) throw new AppError("not_found", "Import not found");
     const csv = await exportRefusedRows({ viewer, importId: parsed.data.importId });
-    return new Response(csv.stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${csv.filename}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvDownloadResponse(csv);
   },
 );
