@@ -11,7 +11,7 @@ import {
 
 // The patient's device check on a phone-sized screen, in Chromium with its fake camera and
 // microphone (a test pattern and a beeping tone), allowed: it passes, is stored on the visit, and
-// the care team sees it on the Video Conferencing page.
+// the care team sees it on the Video Conferencing page and the Today board.
 
 test.use({ ...PHONE, launchOptions: chromiumLaunchOptions([FAKE_DEVICES, ALLOW_MEDIA]) });
 
@@ -58,6 +58,11 @@ test("the check-in passes, is stored on the visit, and the provider sees it", as
   await provider.goto(`/subjects/${clinic.patient.subject.id}/video`);
   await expect(
     provider.getByRole("region", { name: "Upcoming" }).getByText(/Device check passed at/),
+  ).toBeVisible();
+  // The Today board's row says it too.
+  await provider.goto("/today");
+  await expect(
+    provider.locator(`tr[data-visit-id="${visit.id}"]`).getByText(/Device check passed at/),
   ).toBeVisible();
   await staff.close();
 });

@@ -20,6 +20,7 @@ function waitingRow(visitId: string, minutesAgo: number, extra: Partial<BoardRow
     noShowAt: null,
     subject: { id: "s", name: "Ada Lovelace", recordNumber: "R1" },
     provider: { id: "someone", name: "Grace Hopper" },
+    deviceCheck: null,
     ...extra,
   };
 }

@@ -5,11 +5,13 @@ import { deriveBoardState, isLongWait, type BoardStateKind } from "@/components/
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
 import { type UndoNoShowAction, UndoNoShowForm } from "@/components/today/undo-no-show-form";
+import { DeviceCheckLine } from "@/components/visits/device-check-line";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
 import { PatientPresence } from "@/generated/prisma/enums";
 import { formatTime } from "@/lib/format";
 import type { BoardRow } from "@/lib/today/types";
 import { cn } from "@/lib/utils";
+import { deriveVisitPhase } from "@/lib/visits/visit-phase";
 
 const TONES: Record<BoardStateKind, BadgeTone> = {
   not_joined: "neutral",
@@ -54,6 +56,15 @@ export function BoardRowView(props: BoardRowProps) {
           {row.subject.name}
         </Link>
         <div className="text-xs text-slate-700">Record {row.subject.recordNumber}</div>
+        <DeviceCheckLine
+          check={
+            row.deviceCheck
+              ? { ...row.deviceCheck, checkedAt: new Date(row.deviceCheck.checkedAt) }
+              : null
+          }
+          phase={deriveVisitPhase(row, now)}
+          timeZone={timeZone}
+        />
       </Td>
       <Td>{row.provider.name}</Td>
       <Td>

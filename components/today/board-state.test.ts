@@ -25,6 +25,7 @@ function row(overrides: Partial<BoardRow> = {}): BoardRow {
     noShowAt: null,
     subject: { id: "s", name: "Ada Lovelace", recordNumber: "R1" },
     provider: { id: "p", name: "Grace Hopper" },
+    deviceCheck: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { fullName } from "@/lib/format";
 import type { BoardRow } from "@/lib/today/types";
+import { deviceCheckSummarySelect } from "@/lib/visits/device-check/device-check-select";
 
 /** What one row of the board reads: the visit's live state, its subject and its provider. */
 export const boardRowSelect = {
@@ -19,6 +20,7 @@ export const boardRowSelect = {
   noShowAt: true,
   subject: { select: { id: true, recordNumber: true, firstName: true, lastName: true } },
   provider: { select: { id: true, firstName: true, lastName: true } },
+  deviceCheck: { select: deviceCheckSummarySelect },
 } satisfies Prisma.VisitSelect;
 
 export type BoardRowRecord = Prisma.VisitGetPayload<{ select: typeof boardRowSelect }>;
@@ -42,5 +44,8 @@ export function toBoardRow(visit: BoardRowRecord): BoardRow {
       recordNumber: visit.subject.recordNumber,
     },
     provider: { id: visit.provider.id, name: fullName(visit.provider) },
+    deviceCheck: visit.deviceCheck
+      ? { ...visit.deviceCheck, checkedAt: visit.deviceCheck.checkedAt.toISOString() }
+      : null,
   };
 }

@@ -1,4 +1,9 @@
-import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import type {
+  DeviceCheckStatus,
+  NetworkQuality,
+  PatientPresence,
+  VisitStatus,
+} from "@/generated/prisma/enums";
 
 // What the Today board shows and streams: plain JSON (times as ISO strings), shared by the page,
 // its client components and `GET /api/today/events`.
@@ -15,6 +20,19 @@ export type BoardRow = {
   noShowAt: string | null;
   subject: { id: string; name: string; recordNumber: string };
   provider: { id: string; name: string };
+  /** The patient's latest device check on this visit (times as ISO strings). */
+  deviceCheck: BoardDeviceCheck | null;
+};
+
+export type BoardDeviceCheck = {
+  checkedAt: string;
+  isPassed: boolean;
+  camera: DeviceCheckStatus;
+  microphone: DeviceCheckStatus;
+  speaker: DeviceCheckStatus;
+  network: NetworkQuality;
+  roundTripMs: number | null;
+  downloadKbps: number | null;
 };
 
 /** The event names of `GET /api/today/events`: every row on connect, then one row at a time. */

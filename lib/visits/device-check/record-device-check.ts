@@ -2,6 +2,7 @@ import "server-only";
 
 import { DeviceCheckStatus, Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishVisitChanged } from "@/lib/realtime/publish-visit-changed";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -72,6 +73,8 @@ export async function recordDeviceCheck({
       subjectId: visit.subjectId,
       details: { isPassed, camera, microphone, speaker, network },
     });
+    // Open Today boards show the result at once (their row is read again).
+    await publishVisitChanged(tx, visit.id);
     return stored;
   });
 }
