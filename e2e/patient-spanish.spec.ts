@@ -80,7 +80,7 @@ test("a Spanish-speaking patient signs, checks in and joins in Spanish, and the 
   await check.getByRole("button", { name: "Permitir la cámara y el micrófono" }).click();
   await expect(check.getByLabel("Lo que ve su cámara")).toBeVisible();
   await check.getByRole("button", { name: "Sí, me veo" }).click();
-  await expect(check.getByText("Le escuchamos.")).toBeVisible();
+  await expect(check.getByRole("status").filter({ hasText: "Le escuchamos." })).toBeVisible();
   await check.getByRole("button", { name: "Siguiente" }).click();
   await expect(check.getByRole("heading", { name: "Altavoz" })).toBeFocused();
   await check.getByRole("button", { name: "Reproducir un sonido de prueba" }).click();
