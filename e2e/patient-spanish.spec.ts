@@ -1,24 +1,29 @@
-import { expect, test } from "./fixtures";
+import { expect, signInOverHttp, test } from "./fixtures";
 import { chromiumLaunchOptions } from "./support/chromium";
 import { ALLOW_MEDIA, FAKE_DEVICES, PHONE, visitIn } from "./support/device-check";
 
-// The patient's portal in Spanish on a phone (decision 033): a patient whose record says Spanish
-// sees My visits, the visit page, the consent and the device check (fake camera and microphone) in
-// Spanish; the switch changes to English and back; a signed-out visitor whose browser asks for
-// Spanish gets the Spanish sign-in page. URLs stay as they are.
+// The patient's portal in Spanish on a phone (decision 033, issue 18): a patient whose record says
+// Spanish sees My visits, the visit page, the consent and the device check (fake camera and
+// microphone) in Spanish, joins the visit in Zoom, and the provider sees "Device check passed" and
+// "Consent on file" (with the camera blocked: patient-spanish-denied.spec.ts); the switch changes to
+// English and back; a signed-out visitor whose browser asks for Spanish gets the
+// Spanish sign-in page. URLs stay as they are.
 
 test.use({ ...PHONE, launchOptions: chromiumLaunchOptions([FAKE_DEVICES, ALLOW_MEDIA]) });
 
 const CONSENT = "Las consultas por video son privadas y nunca se graban.";
 
-test("a Spanish-speaking patient sees the portal in Spanish, and the switch changes it", async ({
+test("a Spanish-speaking patient signs, checks in and joins in Spanish, and the switch changes it", async ({
   page,
   signInAs,
   factories,
   db,
+  linkZoom,
+  browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const { clinic, visit } = await visitIn(factories, 10);
+  await linkZoom(clinic);
   const subject = clinic.patient.subject;
   await db.subject.update({ where: { id: subject.id }, data: { preferredLanguage: "es" } });
   await db.telehealthConsentVersion.create({
@@ -30,6 +35,11 @@ test("a Spanish-speaking patient sees the portal in Spanish, and the switch chan
     },
   });
   await signInAs("patient", clinic);
+
+  // The browser gets the catalog's namespaces its components read, never the emails' words.
+  const document = await (await page.request.get(`/visits/${visit.id}`)).text();
+  expect(document).toContain("DeviceCheck");
+  expect(document).not.toMatch(/VisitEmails|PatientEmails|ReminderOptOut/);
 
   await page.goto("/visits");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
@@ -70,7 +80,7 @@ test("a Spanish-speaking patient sees the portal in Spanish, and the switch chan
   await check.getByRole("button", { name: "Permitir la cámara y el micrófono" }).click();
   await expect(check.getByLabel("Lo que ve su cámara")).toBeVisible();
   await check.getByRole("button", { name: "Sí, me veo" }).click();
-  await expect(check.getByText("Le escuchamos.")).toBeVisible();
+  await expect(check.getByRole("status").filter({ hasText: "Le escuchamos." })).toBeVisible();
   await check.getByRole("button", { name: "Siguiente" }).click();
   await expect(check.getByRole("heading", { name: "Altavoz" })).toBeFocused();
   await check.getByRole("button", { name: "Reproducir un sonido de prueba" }).click();
@@ -82,6 +92,25 @@ test("a Spanish-speaking patient sees the portal in Spanish, and the switch chan
   expect(
     await db.visitDeviceCheck.findUniqueOrThrow({ where: { visitId: visit.id } }),
   ).toMatchObject({ isPassed: true });
+
+  const opened = page.context().waitForEvent("page");
+  await page.getByRole("link", { name: /Unirse a la consulta/ }).click();
+  const meeting = await opened;
+  await expect(
+    meeting.getByRole("heading", { level: 1, name: "Join CareVisit video visit" }),
+  ).toBeVisible();
+  await meeting.close();
+
+  const staff = await browser.newContext();
+  const provider = await staff.newPage();
+  await signInOverHttp(provider, clinic.provider.email);
+  await provider.goto(`/subjects/${subject.id}/video`);
+  await expect(provider.locator("html")).toHaveAttribute("lang", "en");
+  await expect(
+    provider.getByRole("region", { name: "In progress" }).getByText(/Device check passed at/),
+  ).toBeVisible();
+  await expect(provider.getByText(/Consent on file \(v1, \w{3} \d{1,2}\)$/)).toBeVisible();
+  await staff.close();
 
   const language = page.getByRole("form", { name: "Idioma" });
   await expect(language.getByRole("button", { name: "Español" })).toHaveAttribute(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { Role } from "@/generated/prisma/enums";
 import { authenticateWithCode } from "@/lib/auth/authenticate-with-code";
@@ -18,6 +18,13 @@ import {
   DEMO_PASSWORD,
   uniqueToken,
 } from "@/prisma/factories";
+import { startSmtpInbox } from "@/tests/support/smtp-inbox";
+
+// Codes are delivered over real SMTP to a server this file starts, and read from there.
+const inbox = await startSmtpInbox();
+process.env.EMAIL_TRANSPORT = "smtp";
+process.env.SMTP_URL = inbox.url;
+afterAll(() => inbox.close());
 
 async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {
   const error = await attempt.then(
@@ -31,17 +38,22 @@ async function failureOf(attempt: Promise<unknown>): Promise<SignInFailure> {
 
 const ip = () => `198.51.100.${uniqueToken()}`;
 
-async function newPatient() {
+async function newPatient(preferredLanguage = "en") {
   const organization = await createOrganization(db);
-  return (await createPatient(db, { organizationId: organization.id })).user;
+  const { user, subject } = await createPatient(db, { organizationId: organization.id });
+  await db.subject.update({
+    where: { id: subject.id },
+    data: { preferredLanguage },
+    select: { id: true },
+  });
+  return user;
 }
 
-/** The code in the newest outbox message to that address. */
+const messagesTo = (email: string) => inbox.messages.filter((m) => m.to.includes(email));
+
+/** The code in the newest message delivered to that address. */
 async function latestCodeFor(email: string): Promise<string> {
-  const message = await db.outboxEmail.findFirstOrThrow({
-    where: { to: email },
-    orderBy: { createdAt: "desc" },
-  });
+  const message = await inbox.waitFor(email);
   const code = /\b(\d{6})\b/.exec(message.subject)?.[1];
   if (!code) throw new Error("No code in the email");
   expect(message.text).toContain(code);
@@ -73,6 +85,19 @@ describe("one-time sign-in codes", () => {
     );
   });
 
+  it("writes to a Spanish-speaking patient in Spanish, and that code signs them in", async () => {
+    const patient = await newPatient("es");
+    await requestSignInCode({ email: patient.email, ip: ip() });
+    const message = await inbox.waitFor(patient.email);
+    const code = await latestCodeFor(patient.email);
+    expect(message.subject).toBe(`Su código para iniciar sesión en CareVisit: ${code}`);
+    expect(message.text).toContain(`Hola, ${patient.firstName}:`);
+    expect(message.text).toContain("Sirve una sola vez, durante 10 minutos.");
+    expect(message.html).toContain('<html lang="es">');
+    expect(message.text).not.toMatch(/Hello|sign-in code is/);
+    await expect(verifySignInCode({ email: patient.email, code })).resolves.toBe(patient.id);
+  });
+
   it("sends nothing, and says nothing different, for an unknown or non-patient address", async () => {
     const organization = await createOrganization(db);
     const provider = await createUser(db, {
@@ -82,9 +107,7 @@ describe("one-time sign-in codes", () => {
     const unknown = `nobody-${uniqueToken()}@example.com`;
     await expect(requestSignInCode({ email: unknown, ip: ip() })).resolves.toBeUndefined();
     await expect(requestSignInCode({ email: provider.email, ip: ip() })).resolves.toBeUndefined();
-    expect(await db.outboxEmail.count({ where: { to: { in: [unknown, provider.email] } } })).toBe(
-      0,
-    );
+    expect([...messagesTo(unknown), ...messagesTo(provider.email)]).toHaveLength(0);
   });
 
   it("refuses an expired code", async () => {
@@ -154,9 +177,7 @@ describe("one-time sign-in codes", () => {
     expect((await failureOf(requestSignInCode({ email: patient.email, ip: ip() }))).reason).toBe(
       "rate_limited",
     );
-    expect(await db.outboxEmail.count({ where: { to: patient.email } })).toBe(
-      SIGN_IN_LIMITS.codeRequest.limit,
-    );
+    expect(messagesTo(patient.email)).toHaveLength(SIGN_IN_LIMITS.codeRequest.limit);
   });
 
   it("counts wrong codes on their own: they never hold up password sign-in, from the same address", async () => {

@@ -7,6 +7,7 @@ import { hitRateLimit, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { SignInError } from "@/lib/auth/sign-in-failure";
 import { hmacSha256Hex, safeEqual } from "@/lib/crypto/hmac";
 import { db } from "@/lib/db/db";
+import { emailLocaleFor } from "@/lib/email/messages/email-locale";
 import { signInCodeMessage } from "@/lib/email/messages/sign-in-code";
 import { type EmailMessage, sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -25,7 +26,7 @@ function hashCode(userId: string, code: string): string {
 async function findPatient(email: string) {
   return db.user.findFirst({
     where: { email, role: Role.PATIENT, isActive: true },
-    select: { id: true, firstName: true },
+    select: { id: true, firstName: true, subject: { select: { preferredLanguage: true } } },
   });
 }
 
@@ -40,7 +41,7 @@ export type RequestSignInCodeOptions = {
 };
 
 /**
- * Emails a code when the address belongs to an active patient. The caller shows the same answer
+ * Emails a code, in the patient's preferred language, when the address belongs to an active patient. The caller shows the same answer
  * either way, so the form does not reveal who has an account.
  */
 export async function requestSignInCode({
@@ -76,6 +77,10 @@ export async function requestSignInCode({
     }),
   ]);
   const message = signInCodeMessage({
+    locale: emailLocaleFor({
+      role: Role.PATIENT,
+      preferredLanguage: patient.subject?.preferredLanguage,
+    }),
     firstName: patient.firstName,
     code,
     enterCodeUrl: new URL("/sign-in/code?step=enter", env.APP_BASE_URL).toString(),

@@ -5,6 +5,7 @@ import { PasswordLinkPurpose, Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
+import { emailLocaleFor } from "@/lib/email/messages/email-locale";
 import { portalInvitationMessage } from "@/lib/email/messages/portal-invitation";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -20,7 +21,7 @@ const refuse = (message: string) => new AppError("conflict", message, { userMess
  * Invite to portal, or Resend invitation: the subject's patient account (created on the first
  * invitation, linked through Subject.userId; a removed one is opened again without its old
  * password), a new set-password link that revokes the previous one, and the email. The email is
- * sent after the commit; if the mail server refuses it, the invitation stands and can be resent.
+ * sent after the commit, in the subject's preferred language; if the mail server refuses it, the invitation stands and can be resent.
  */
 export async function inviteToPortal({ subjectId, viewer }: InviteToPortalOptions) {
   if (viewer.role !== Role.CARE_TEAM && viewer.role !== Role.ADMIN)
@@ -32,6 +33,7 @@ export async function inviteToPortal({ subjectId, viewer }: InviteToPortalOption
       firstName: true,
       lastName: true,
       email: true,
+      preferredLanguage: true,
       user: { select: { id: true, isActive: true, lastSignInAt: true } },
       organization: { select: { name: true } },
     },
@@ -86,6 +88,7 @@ export async function inviteToPortal({ subjectId, viewer }: InviteToPortalOption
     });
 
   const message = portalInvitationMessage({
+    locale: emailLocaleFor({ role: Role.PATIENT, preferredLanguage: subject.preferredLanguage }),
     firstName: subject.firstName,
     clinicName: subject.organization.name,
     setPasswordUrl: new URL(`/sign-in/invitation/${token}`, env.APP_BASE_URL).toString(),

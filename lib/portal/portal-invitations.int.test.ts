@@ -21,9 +21,12 @@ afterAll(() => inbox.close());
 
 const PASSWORD = "a-long-new-password";
 
-async function invitedSubject() {
+async function invitedSubject(preferredLanguage = "en") {
   const clinic = await createClinic(db);
-  const subject = await createSubject(db, { organizationId: clinic.organization.id });
+  const subject = await createSubject(db, {
+    organizationId: clinic.organization.id,
+    preferredLanguage,
+  });
   const email = (await db.subject.findUniqueOrThrow({ where: { id: subject.id } })).email ?? "";
   return { clinic, subject, email };
 }
@@ -32,10 +35,11 @@ async function invite(
   subjectId: string,
   viewer: Parameters<typeof inviteToPortal>[0]["viewer"],
   email: string,
+  subject = /invites you to CareVisit/,
 ) {
   const since = Date.now();
   await inviteToPortal({ subjectId, viewer });
-  const message = await inbox.waitFor(email, { since, subject: /invites you to CareVisit/ });
+  const message = await inbox.waitFor(email, { since, subject });
   const link = linkIn(message, "http://localhost:3999/sign-in/invitation/");
   return { message, token: link.split("/").at(-1) ?? "" };
 }
@@ -66,6 +70,23 @@ describe("portal invitations", () => {
       where: { subjectId: subject.id, action: "portal.invite" },
     });
     expect(audit).toHaveLength(1);
+  });
+
+  it("writes to a Spanish-speaking patient in Spanish, and Resend invitation too", async () => {
+    const { clinic, subject, email } = await invitedSubject("es");
+    const spanish = /le invita a CareVisit/;
+    const first = await invite(subject.id, clinic.viewers.provider, email, spanish);
+    expect(first.message.subject).toBe(`${clinic.organization.name} le invita a CareVisit`);
+    expect(first.message.text).toContain(
+      `Elegir su contraseña:\nhttp://localhost:3999/sign-in/invitation/${first.token}`,
+    );
+    expect(first.message.text).toContain("durante 7 días");
+    expect(first.message.html).toContain('<html lang="es">');
+    expect(first.message.text).not.toMatch(/Hello|Set your password/);
+
+    const resent = await invite(subject.id, clinic.viewers.admin, email, spanish);
+    expect(resent.token).not.toBe(first.token);
+    expect(resent.message.text).toContain("Hola, ");
   });
 
   it("is single use, and a second invitation invalidates the first", async () => {
@@ -193,5 +214,31 @@ describe("forgot password", () => {
     await expect(
       authenticateWithPassword({ identifier: clinic.provider.email, password: PASSWORD, ip: null }),
     ).resolves.toMatchObject({ id: clinic.provider.id });
+  });
+
+  it("writes to a Spanish-speaking patient in Spanish, to staff in English", async () => {
+    const { requestPasswordReset } = await import("@/lib/portal/request-password-reset");
+    const clinic = await createClinic(db);
+    const patient = clinic.patient.user;
+    await db.subject.update({
+      where: { id: clinic.patient.subject.id },
+      data: { preferredLanguage: "es" },
+      select: { id: true },
+    });
+    const since = Date.now();
+    await requestPasswordReset({ email: patient.email, ip: "198.51.100.78" });
+    const message = await inbox.waitFor(patient.email, { since });
+    expect(message.subject).toBe("Restablezca su contraseña de CareVisit");
+    expect(message.text).toContain(`Hola, ${patient.firstName}:`);
+    expect(message.text).toContain("durante 60 minutos");
+    const token =
+      linkIn(message, "http://localhost:3999/sign-in/reset-password/").split("/").at(-1) ?? "";
+    expect((await findPasswordLink(token, PasswordLinkPurpose.RESET)).status).toBe("valid");
+
+    // Staff read English (their side of the app is not translated).
+    await requestPasswordReset({ email: clinic.admin.email, ip: "198.51.100.78" });
+    const staff = await inbox.waitFor(clinic.admin.email, { since });
+    expect(staff.subject).toBe("Reset your CareVisit password");
+    expect(staff.html).toContain('<html lang="en">');
   });
 });

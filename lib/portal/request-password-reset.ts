@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hitRateLimit, type RateLimitRule } from "@/lib/auth/rate-limit";
 import { SignInError } from "@/lib/auth/sign-in-failure";
 import { db } from "@/lib/db/db";
+import { emailLocaleFor } from "@/lib/email/messages/email-locale";
 import { passwordResetMessage } from "@/lib/email/messages/password-reset";
 import { type EmailMessage, sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -25,7 +26,7 @@ export type RequestPasswordResetOptions = {
 
 /**
  * Forgot password: a reset link (single use, 1 hour; a newer one revokes the older) to an active
- * account's address. The caller answers the same whether or not the account exists.
+ * account's address, in a patient's preferred language (English for staff). The caller answers the same whether or not the account exists.
  */
 export async function requestPasswordReset({
   email,
@@ -41,7 +42,13 @@ export async function requestPasswordReset({
 
   const user = await db.user.findFirst({
     where: { email, isActive: true },
-    select: { id: true, firstName: true, organizationId: true },
+    select: {
+      id: true,
+      firstName: true,
+      organizationId: true,
+      role: true,
+      subject: { select: { preferredLanguage: true } },
+    },
   });
   if (!user) return;
   const token = await db.$transaction(async (tx) => {
@@ -61,6 +68,7 @@ export async function requestPasswordReset({
     return issued;
   });
   const message = passwordResetMessage({
+    locale: emailLocaleFor({ role: user.role, preferredLanguage: user.subject?.preferredLanguage }),
     firstName: user.firstName,
     resetUrl: new URL(`/sign-in/reset-password/${token}`, env.APP_BASE_URL).toString(),
     validMinutes: LINK_LIFETIME_MS.RESET / 60_000,

@@ -1,6 +1,6 @@
 import { createEvent, type EventAttributes } from "ics";
 
-import { singleLine } from "./single-line";
+import { singleLine } from "@/lib/email/single-line";
 
 // The visit's iCalendar object (RFC 5545) with the scheduling method of RFC 5546: REQUEST adds or
 // updates the entry, CANCEL removes it. `ics` writes and text-escapes the properties; this file

@@ -4,11 +4,11 @@ import {
   VisitMessageRecipient,
 } from "@/generated/prisma/enums";
 import { type MessageContent, renderMessage } from "@/lib/email/messages/render";
+import { singleLine } from "@/lib/email/single-line";
 
 import { buildCalendarFile, type CalendarMethod, visitCalendarUid } from "./calendar-file";
 import { checkedUrl, deriveMessageFacts, type MessageFacts } from "./message-facts";
 import { patientInWords } from "./message-blocks";
-import { singleLine } from "./single-line";
 import {
   cancellationMessage,
   invitationMessage,

@@ -1,7 +1,7 @@
 import { CalendarSubjectName, VisitMessageRecipient } from "@/generated/prisma/enums";
+import { singleLine } from "@/lib/email/single-line";
 import type { Locale } from "@/lib/i18n/constants";
 
-import { singleLine } from "./single-line";
 import { visitEmailsTranslator, type VisitEmailsTranslator } from "./visit-emails-translator";
 import { formatReminderOffset, formatVisitDuration, formatVisitWhen } from "./visit-time";
 

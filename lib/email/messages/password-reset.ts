@@ -1,6 +1,10 @@
+import { patientEmailsTranslator } from "@/lib/email/messages/patient-emails-translator";
 import { type RenderedMessage, renderMessage } from "@/lib/email/messages/render";
+import type { Locale } from "@/lib/i18n/constants";
 
 export type PasswordResetMessageInput = {
+  /** A patient's language; staff accounts get English (emailLocaleFor). */
+  locale: Locale;
   firstName: string;
   resetUrl: string;
   validMinutes: number;
@@ -8,19 +12,20 @@ export type PasswordResetMessageInput = {
 
 /** Someone asked for a new password for this address (Forgot password). */
 export function passwordResetMessage(input: PasswordResetMessageInput): RenderedMessage {
+  const t = patientEmailsTranslator(input.locale);
   return renderMessage({
-    subject: "Reset your CareVisit password",
+    lang: input.locale,
+    subject: t("passwordReset.subject"),
     blocks: [
-      { kind: "paragraph", text: `Hello ${input.firstName},` },
+      { kind: "paragraph", text: t("greeting", { firstName: input.firstName }) },
+      { kind: "paragraph", text: t("passwordReset.intro") },
       {
-        kind: "paragraph",
-        text: "Someone, probably you, asked to reset the password of your CareVisit account.",
+        kind: "action",
+        label: t("passwordReset.action"),
+        url: input.resetUrl,
+        addressLabel: t("addressLabel"),
       },
-      { kind: "action", label: "Choose a new password", url: input.resetUrl },
-      {
-        kind: "note",
-        text: `The link works once, for ${input.validMinutes} minutes. If you did not ask for it, ignore this email: your password stays as it is.`,
-      },
+      { kind: "note", text: t("passwordReset.note", { minutes: input.validMinutes }) },
     ],
   });
 }

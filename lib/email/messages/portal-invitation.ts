@@ -1,6 +1,9 @@
+import { patientEmailsTranslator } from "@/lib/email/messages/patient-emails-translator";
 import { type RenderedMessage, renderMessage } from "@/lib/email/messages/render";
+import type { Locale } from "@/lib/i18n/constants";
 
 export type PortalInvitationMessageInput = {
+  locale: Locale;
   firstName: string;
   clinicName: string;
   /** The single-use link that sets the password. */
@@ -10,25 +13,27 @@ export type PortalInvitationMessageInput = {
   validDays: number;
 };
 
-/** A clinic invites a patient to its portal. */
+/** A clinic invites a patient to its portal, in the patient's language. */
 export function portalInvitationMessage(input: PortalInvitationMessageInput): RenderedMessage {
+  const t = patientEmailsTranslator(input.locale);
+  const clinic = input.clinicName;
   return renderMessage({
-    subject: `${input.clinicName} invites you to CareVisit`,
+    lang: input.locale,
+    subject: t("portalInvitation.subject", { clinic }),
     blocks: [
-      { kind: "paragraph", text: `Hello ${input.firstName},` },
+      { kind: "paragraph", text: t("greeting", { firstName: input.firstName }) },
+      { kind: "paragraph", text: t("portalInvitation.intro", { clinic }) },
+      {
+        kind: "action",
+        label: t("portalInvitation.action"),
+        url: input.setPasswordUrl,
+        addressLabel: t("addressLabel"),
+      },
       {
         kind: "paragraph",
-        text: `${input.clinicName} invites you to CareVisit, where you see your video appointments and join them with one tap.`,
+        text: t("portalInvitation.codeSignIn", { url: input.codeSignInUrl }),
       },
-      { kind: "action", label: "Set your password", url: input.setPasswordUrl },
-      {
-        kind: "paragraph",
-        text: `No password needed if you prefer: sign in with a one-time code sent to this address at ${input.codeSignInUrl}`,
-      },
-      {
-        kind: "note",
-        text: `The link works once, for ${input.validDays} days. If you did not expect this email, you can ignore it.`,
-      },
+      { kind: "note", text: t("portalInvitation.note", { days: input.validDays }) },
     ],
   });
 }

@@ -2,6 +2,8 @@
 // Templates (one file each in this folder, and lib/visit-messages/) say what a message contains;
 // this file says how it looks. Decision 036 says why we keep this renderer.
 
+import { singleLine } from "@/lib/email/single-line";
+
 export type MessageBlock =
   | { kind: "paragraph"; text: string }
   /** Label and value lines ("When: Tuesday, December 8 at 2:30 PM EST"): a small table in HTML. */
@@ -85,7 +87,13 @@ function htmlOf(block: MessageBlock): string {
   }
 }
 
-export function renderMessage({ subject, blocks, lang = "en" }: MessageContent): RenderedMessage {
+/** The subject is kept on one line whatever names it holds: a line break would start a header. */
+export function renderMessage({
+  blocks,
+  lang = "en",
+  ...content
+}: MessageContent): RenderedMessage {
+  const subject = singleLine(content.subject);
   const text = `${blocks.map(textOf).join("\n\n")}\n`;
   const html = [
     "<!doctype html>",

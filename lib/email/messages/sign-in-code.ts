@@ -1,6 +1,9 @@
+import { patientEmailsTranslator } from "@/lib/email/messages/patient-emails-translator";
 import { type RenderedMessage, renderMessage } from "@/lib/email/messages/render";
+import type { Locale } from "@/lib/i18n/constants";
 
 export type SignInCodeMessageInput = {
+  locale: Locale;
   firstName: string;
   code: string;
   enterCodeUrl: string;
@@ -9,16 +12,23 @@ export type SignInCodeMessageInput = {
 
 /** A patient's one-time sign-in code (the code is in the subject, to be read from a notification). */
 export function signInCodeMessage(input: SignInCodeMessageInput): RenderedMessage {
+  const t = patientEmailsTranslator(input.locale);
   return renderMessage({
-    subject: `Your CareVisit sign-in code: ${input.code}`,
+    lang: input.locale,
+    subject: t("signInCode.subject", { code: input.code }),
     blocks: [
-      { kind: "paragraph", text: `Hello ${input.firstName},` },
+      { kind: "paragraph", text: t("greeting", { firstName: input.firstName }) },
       {
         kind: "paragraph",
-        text: `Your CareVisit sign-in code is ${input.code}. It works once, for ${input.validMinutes} minutes.`,
+        text: t("signInCode.intro", { code: input.code, minutes: input.validMinutes }),
       },
-      { kind: "action", label: "Enter it", url: input.enterCodeUrl },
-      { kind: "note", text: "If you did not ask for this code, you can ignore this email." },
+      {
+        kind: "action",
+        label: t("signInCode.action"),
+        url: input.enterCodeUrl,
+        addressLabel: t("addressLabel"),
+      },
+      { kind: "note", text: t("signInCode.note") },
     ],
   });
 }
