@@ -171,7 +171,7 @@ test.describe("the patient's pages on a phone", () => {
   });
 });
 
-test("the care team's pages: search empty and loaded, a subject, video conferencing", async ({
+test("the care team's pages: search empty and loaded, a subject, video conferencing, Today", async ({
   page,
   factories,
 }) => {
@@ -186,6 +186,8 @@ test("the care team's pages: search empty and loaded, a subject, video conferenc
     `/subjects/${subject.id}`,
     `/subjects/${subject.id}/video`,
     `/subjects/${randomUUID()}`,
+    "/visit-not-found",
+    "/today",
     "/profile",
   ]) {
     await page.goto(path);

@@ -57,7 +57,8 @@ test("the check-in passes, is stored on the visit, and the provider sees it", as
   await signInOverHttp(provider, clinic.provider.email);
   await provider.goto(`/subjects/${clinic.patient.subject.id}/video`);
   await expect(
-    provider.getByRole("region", { name: "Upcoming" }).getByText(/Device check passed at/),
+    // Ten minutes ahead, the visit can be joined: it is listed under In progress (decision 037).
+    provider.getByRole("region", { name: "In progress" }).getByText(/Device check passed at/),
   ).toBeVisible();
   // The Today board's row says it too.
   await provider.goto("/today");
