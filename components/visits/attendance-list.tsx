@@ -16,6 +16,7 @@ const ROLES: Record<ParticipantRole, string> = {
   [ParticipantRole.PROVIDER]: "Provider",
   [ParticipantRole.PATIENT]: "Patient",
   [ParticipantRole.STAFF]: "Staff",
+  [ParticipantRole.GUEST]: "Guest",
   [ParticipantRole.UNKNOWN]: "Guest",
 };
 
