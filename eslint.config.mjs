@@ -45,9 +45,9 @@ const NO_RAW_ZOOM_REQUEST = {
 };
 const ONLY_CLIENT_SAFE_LIB = {
   regex:
-    "^@/lib/(?!(utils|format|action-state|visits/visit-phase|.+/types|.+/schemas|.+/constants)$)",
+    "^@/lib/(?!(utils|format|time-zone|action-state|visits/visit-phase|.+/types|.+/schemas|.+/constants)$)",
   message:
-    "Components may use lib/utils, lib/format, lib/action-state, lib/visits/visit-phase and lib/**/{types,schemas,constants} only.",
+    "Components may use lib/utils, lib/format, lib/time-zone, lib/action-state, lib/visits/visit-phase and lib/**/{types,schemas,constants} only.",
 };
 
 export default defineConfig([

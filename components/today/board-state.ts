@@ -1,5 +1,5 @@
 import { PatientPresence } from "@/generated/prisma/enums";
-import { dateTimeFormat } from "@/lib/format";
+import { zoneOffsetMs } from "@/lib/time-zone";
 import type { BoardRow } from "@/lib/today/types";
 import { deriveVisitPhase } from "@/lib/visits/visit-phase";
 
@@ -62,15 +62,11 @@ export function countWaiting(rows: BoardRow[]): number {
   return rows.filter((row) => row.patientPresence === PatientPresence.WAITING).length;
 }
 
+const HOUR_MS = 3_600_000;
+
+/** The clinic-clock hour an instant falls in, as a number that compares across days. */
 const localHour = (instant: Date, timeZone: string) =>
-  dateTimeFormat({
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-  }).format(instant);
+  Math.floor((instant.getTime() + zoneOffsetMs(instant, timeZone)) / HOUR_MS);
 
 /**
  * By start time, except within the current hour (of the clinic's clock), where waiting patients

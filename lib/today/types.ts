@@ -1,9 +1,5 @@
-import type {
-  DeviceCheckStatus,
-  NetworkQuality,
-  PatientPresence,
-  VisitStatus,
-} from "@/generated/prisma/enums";
+import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
 
 // What the Today board shows and streams: plain JSON (times as ISO strings), shared by the page,
 // its client components and `GET /api/today/events`.
@@ -24,16 +20,7 @@ export type BoardRow = {
   deviceCheck: BoardDeviceCheck | null;
 };
 
-export type BoardDeviceCheck = {
-  checkedAt: string;
-  isPassed: boolean;
-  camera: DeviceCheckStatus;
-  microphone: DeviceCheckStatus;
-  speaker: DeviceCheckStatus;
-  network: NetworkQuality;
-  roundTripMs: number | null;
-  downloadKbps: number | null;
-};
+export type BoardDeviceCheck = Omit<DeviceCheckSummary, "checkedAt"> & { checkedAt: string };
 
 /** The event names of `GET /api/today/events`: every row on connect, then one row at a time. */
 export const BOARD_EVENTS = { rows: "rows", row: "row", gone: "gone" } as const;

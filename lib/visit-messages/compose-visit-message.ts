@@ -1,13 +1,14 @@
-import {
-  type CalendarSubjectName,
-  VisitMessageKind,
-  VisitMessageRecipient,
-} from "@/generated/prisma/enums";
+import { VisitMessageKind, VisitMessageRecipient } from "@/generated/prisma/enums";
 import { type MessageContent, renderMessage } from "@/lib/email/messages/render";
 import { singleLine } from "@/lib/email/single-line";
 
 import { buildCalendarFile, type CalendarMethod, visitCalendarUid } from "./calendar-file";
-import { checkedUrl, deriveMessageFacts, type MessageFacts } from "./message-facts";
+import {
+  checkedUrl,
+  deriveMessageFacts,
+  type MessageFacts,
+  type MessageFactsInput,
+} from "./message-facts";
 import { patientInWords } from "./message-blocks";
 import {
   cancellationMessage,
@@ -19,34 +20,14 @@ import {
 // One visit message's facts → its email (subject, plain text, HTML) and calendar file. Pure: no
 // database, no clock except the calendar's DTSTAMP. The outbox job calls it when it sends.
 
-export type VisitMessageLanguage = "en" | "es";
-
-export type ComposeVisitMessageInput = {
+export type ComposeVisitMessageInput = MessageFactsInput & {
   kind: VisitMessageKind;
-  recipient: VisitMessageRecipient;
-  /** The patient's preferred language; the provider's copy is "en". */
-  language: VisitMessageLanguage;
   /** The calendar UID is derived from it and stable forever. */
   visitId: string;
   /** iCalendar SEQUENCE: 0 when scheduled, +1 per reschedule and on cancel. */
   sequence: number;
-  start: Date;
-  durationMinutes: number;
-  /** The clinic's IANA zone: dates are written in it. */
-  timeZone: string;
-  clinicName: string;
-  providerName: string;
-  patient: { firstName: string; lastName: string };
-  /** Provider's copy: NONE "Video visit", INITIALS "Video visit with M. L.", FULL_NAME. */
-  calendarSubjectName: CalendarSubjectName;
-  /** The one link: patient → portal visit page, provider → Video Conferencing page. */
-  visitUrl: string;
-  /** Reminders only: the page that stops reminders (signed token inside). */
-  optOutUrl?: string;
   /** Reminders only: where mail clients' one-click "Unsubscribe" POSTs (RFC 8058). */
   oneClickUrl?: string;
-  /** Reminders only: minutes before the start. */
-  offsetMinutes?: number;
   /** ORGANIZER of the calendar entry (clinic name, our sender address). */
   organizer: { name: string; email: string };
   /** The recipient. */

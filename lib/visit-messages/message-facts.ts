@@ -10,16 +10,22 @@ import { formatReminderOffset, formatVisitDuration, formatVisitWhen } from "./vi
 
 export type MessageFactsInput = {
   recipient: VisitMessageRecipient;
+  /** The patient's preferred language; the provider's copy is "en". */
   language: Locale;
   start: Date;
   durationMinutes: number;
+  /** The clinic's IANA zone: dates are written in it. */
   timeZone: string;
   clinicName: string;
   providerName: string;
   patient: { firstName: string; lastName: string };
+  /** Provider's copy: NONE "Video visit", INITIALS "Video visit with M. L.", FULL_NAME. */
   calendarSubjectName: CalendarSubjectName;
+  /** The one link: patient → portal visit page, provider → Video Conferencing page. */
   visitUrl: string;
+  /** Reminders only: the page that stops reminders (signed token inside). */
   optOutUrl?: string;
+  /** Reminders only: minutes before the start. */
   offsetMinutes?: number;
 };
 
