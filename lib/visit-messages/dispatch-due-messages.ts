@@ -6,9 +6,9 @@ import {
   buildClaimDueMessagesSql,
   type ClaimedMessageRow,
 } from "@/lib/visit-messages/claim-due-messages.sql";
+import { deliverySelect } from "@/lib/visit-messages/claimed-message";
 import {
   deliverVisitMessage,
-  deliverySelect,
   type DeliveryOutcome,
   type Send,
 } from "@/lib/visit-messages/deliver-visit-message";

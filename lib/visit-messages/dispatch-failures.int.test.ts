@@ -9,7 +9,8 @@ import {
   buildClaimDueMessagesSql,
   type ClaimedMessageRow,
 } from "@/lib/visit-messages/claim-due-messages.sql";
-import { deliverVisitMessage, deliverySelect } from "@/lib/visit-messages/deliver-visit-message";
+import { deliverySelect } from "@/lib/visit-messages/claimed-message";
+import { deliverVisitMessage } from "@/lib/visit-messages/deliver-visit-message";
 import { dispatchDueMessages } from "@/lib/visit-messages/dispatch-due-messages";
 import { queueVisitMessages } from "@/lib/visit-messages/queue-visit-messages";
 import { createVisit } from "@/prisma/factories";
