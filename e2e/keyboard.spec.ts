@@ -2,21 +2,13 @@ import { devices } from "@playwright/test";
 
 import { expect, signInOverHttp, test } from "./fixtures";
 import { tabTo } from "./support/keyboard";
+import { tomorrowInNewYork } from "./support/dates";
 
 // Keyboard-only journeys (issue 18, item 4; decision 034): signing in, linking Zoom, scheduling
 // and joining (the provider starts the meeting, the patient joins it), with Tab, typing, Space and
 // Enter only, every focused control visibly focused.
 
 const { defaultBrowserType: _browser, ...PHONE } = devices["Pixel 7"];
-
-function tomorrowInNewYork(): { month: string; day: string; year: string } {
-  const [year = "", month = "", day = ""] = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/New_York",
-  })
-    .format(new Date(Date.now() + 24 * 3_600_000))
-    .split("-");
-  return { year, month, day };
-}
 
 test("signing in with the keyboard alone", async ({ page, factories }) => {
   const clinic = await factories.createClinic();
@@ -55,7 +47,7 @@ test("linking Zoom, scheduling, starting and joining a visit, with the keyboard 
   const provider = await browser.newPage();
   await signInOverHttp(provider, clinic.provider.email);
   await provider.goto(`/subjects/${clinic.patient.subject.id}/video`);
-  const { month, day, year } = tomorrowInNewYork();
+  const [year = "", month = "", day = ""] = tomorrowInNewYork().split("-");
   await tabTo(provider, provider.getByLabel("Date", { exact: true }));
   await provider.keyboard.type(`${month}${day}${year}`);
   await tabTo(provider, provider.getByLabel("Time", { exact: true }));

@@ -3,13 +3,7 @@ import { createHash } from "node:crypto";
 import type { Browser } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-
-/** Tomorrow's date in New York (the factories' clinics' time zone), for the date input. */
-function tomorrowInNewYork(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
-    new Date(Date.now() + 24 * 3_600_000),
-  );
-}
+import { tomorrowInNewYork } from "./support/dates";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const INVITATION_PATH = /\/sign-in\/invitation\/[A-Za-z0-9_-]{43}/;

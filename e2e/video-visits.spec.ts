@@ -1,13 +1,7 @@
 import { devices, type Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-
-/** Tomorrow's date in New York (the factories' clinics' time zone), for the date input. */
-function tomorrowInNewYork(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
-    new Date(Date.now() + 24 * 3_600_000),
-  );
-}
+import { tomorrowInNewYork } from "./support/dates";
 
 async function openVideoPage(page: Page, lastName: string, recordNumber: string) {
   await page.goto("/subjects");

@@ -1,11 +1,5 @@
 import { expect, test } from "./fixtures";
-
-/** Tomorrow's date in New York (the factories' clinics' time zone), for the date input. */
-function tomorrowInNewYork(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
-    new Date(Date.now() + 24 * 3_600_000),
-  );
-}
+import { tomorrowInNewYork } from "./support/dates";
 
 test("a scheduled visit's invitation reaches the patient, its link opens the visit after sign-in, and the page says it was sent", async ({
   page,
