@@ -104,6 +104,7 @@ const DETAIL_LABELS: Record<string, string> = {
   visits: "Visits",
   attendances: "Attendance rows",
   participantEvents: "Participant events",
+  registrants: "Zoom registrations",
   notifications: "Notifications",
   userMappings: "User mappings",
   connectionIdentity: "Connection details",

@@ -9,6 +9,8 @@ export type PurgeCounts = {
   visits: number;
   attendances: number;
   participantEvents: number;
+  /** People's own Zoom registrations (registrant ids and their `tk=` links). */
+  registrants: number;
   notifications: number;
   userMappings: number;
   connectionIdentity: number;
@@ -33,7 +35,7 @@ export type PurgeTimes = { before: Date; now: Date };
 /**
  * Deletes what CareVisit stored from Zoom for an organization up to `before` (the deletion
  * request's time): meeting numbers, ids, URLs and start/end times of past meetings' visits,
- * participants' Zoom ids with their join and leave times, the notifications they came in, users'
+ * participants' Zoom ids with their join and leave times, people's Zoom registrations, the notifications they came in, users'
  * Zoom user ids, and who authorized the app.
  * Visits themselves (our own scheduling) stay. Running it twice deletes nothing more.
  */
@@ -48,6 +50,7 @@ export async function purgeZoomData(
     where: { visit: visitScope, occurredAt: { lte: before } },
   });
   const attendances = await tx.attendance.deleteMany({ where: { visit: visitScope } });
+  const registrants = await tx.visitRegistrant.deleteMany({ where: { visit: visitScope } });
   const notifications = await tx.inboundNotification.deleteMany({
     where: { organizationId, receivedAt: { lte: before } },
   });
@@ -100,6 +103,7 @@ export async function purgeZoomData(
     visits: visits.count,
     attendances: attendances.count,
     participantEvents: participantEvents.count,
+    registrants: registrants.count,
     notifications: notifications.count,
     userMappings: userMappings.count,
     connectionIdentity: connectionIdentity.count,

@@ -45,6 +45,15 @@ async function clinicWithZoomData() {
       leftAt: new Date(Date.now() - HOUR),
     },
   });
+  await db.visitRegistrant.create({
+    data: {
+      visitId: visit.id,
+      zoomMeetingId: 98_765_432_101n,
+      userId: clinic.patient.user.id,
+      zoomRegistrantId: "registrantForRetention",
+      joinUrl: "sealed-join-url",
+    },
+  });
   await db.user.update({
     where: { id: clinic.provider.id },
     data: { videoConferenceUserId: "zoomProvider1", videoConferenceUserIdSource: "EMAIL_MATCH" },
@@ -102,6 +111,7 @@ describe("app_deauthorized", () => {
     expect(done.deletedCounts).toMatchObject({
       visits: 1,
       attendances: 1,
+      registrants: 1,
       userMappings: 1,
       connectionIdentity: 1,
     });
