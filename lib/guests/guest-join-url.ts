@@ -10,9 +10,15 @@ import {
   TELEHEALTH_USER_TYPE,
   telehealthGuestUserId,
 } from "@/lib/telehealth/join-url";
+import { errorFields, log } from "@/lib/log";
 import { openMeetingUrl } from "@/lib/visits/meeting-record";
+import { ensureVisitRegistrant } from "@/lib/visits/registrants/ensure-visit-registrant";
 
-/** Where a guest's Join goes: the clinic's telehealth launch URL, or the visit's Zoom meeting. */
+/**
+ * Where a guest's Join goes: the clinic's telehealth launch URL (with the guest's own `userid`),
+ * or the guest's own Zoom registrant link, so that Zoom's webhooks name the guest (registrant_id);
+ * the meeting's shared join URL if Zoom refuses the registration, so that nobody is locked out.
+ */
 export async function buildGuestJoinUrl(guest: GuestByToken): Promise<{
   url: string;
   mode: "zoom" | "telehealth";
@@ -38,5 +44,23 @@ export async function buildGuestJoinUrl(guest: GuestByToken): Promise<{
   });
   if (visit.zoomMeetingId === null || !visit.zoomJoinUrl)
     throw new AppError("conflict", "This visit has no video meeting yet");
-  return { url: openMeetingUrl(visit.zoomJoinUrl, guest.visitId, "zoomJoinUrl"), mode: "zoom" };
+  const sharedUrl = openMeetingUrl(visit.zoomJoinUrl, guest.visitId, "zoomJoinUrl");
+  try {
+    const { joinUrl } = await ensureVisitRegistrant({
+      visit: {
+        id: guest.visitId,
+        organizationId: guest.organizationId,
+        zoomMeetingId: visit.zoomMeetingId,
+      },
+      person: { guestId: guest.id, firstName: guest.name, lastName: "" },
+    });
+    return { url: joinUrl, mode: "zoom" };
+  } catch (error) {
+    log.warn("guests.registrant_link_failed", {
+      guestId: guest.id,
+      visitId: guest.visitId,
+      ...errorFields(error),
+    });
+    return { url: sharedUrl, mode: "zoom" };
+  }
 }
