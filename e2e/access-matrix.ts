@@ -149,6 +149,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     method: "GET",
     expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
   },
+  // Public: a guest's link is the credential (lib/guests); an unknown token gets "This link does
+  // not work", and opening a link never changes anything (Join is a POST).
+  {
+    path: "/guest/[token]",
+    method: "GET",
+    expect: { anonymous: OK, patient: OK, provider: OK, admin: OK },
+  },
   {
     path: "/profile",
     method: "GET",

@@ -21,6 +21,7 @@ function waitingRow(visitId: string, minutesAgo: number, extra: Partial<BoardRow
     subject: { id: "s", name: "Ada Lovelace", recordNumber: "R1" },
     provider: { id: "someone", name: "Grace Hopper" },
     deviceCheck: null,
+    guests: [],
     ...extra,
   };
 }

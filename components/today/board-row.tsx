@@ -9,6 +9,7 @@ import { DeviceCheckLine } from "@/components/visits/device-check-line";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
 import { PatientPresence } from "@/generated/prisma/enums";
 import { formatTime } from "@/lib/format";
+import { GUEST_RELATIONSHIP_LABELS } from "@/lib/guests/types";
 import type { BoardRow } from "@/lib/today/types";
 import { cn } from "@/lib/utils";
 import { deriveVisitPhase } from "@/lib/visits/visit-phase";
@@ -75,6 +76,12 @@ export function BoardRowView(props: BoardRowProps) {
             Waiting long
           </span>
         ) : null}
+        {row.guests.map((guest, index) => (
+          <div key={index} className="mt-1 text-xs text-slate-800">
+            {GUEST_RELATIONSHIP_LABELS[guest.relationship]}{" "}
+            {guest.isInMeeting ? "in the meeting" : "waiting"}
+          </div>
+        ))}
       </Td>
       <Td>{row.isProviderPresent ? "Provider present" : "Provider not present"}</Td>
       <Td>

@@ -26,6 +26,7 @@ function row(overrides: Partial<BoardRow> = {}): BoardRow {
     subject: { id: "s", name: "Ada Lovelace", recordNumber: "R1" },
     provider: { id: "p", name: "Grace Hopper" },
     deviceCheck: null,
+    guests: [],
     ...overrides,
   };
 }

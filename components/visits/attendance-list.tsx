@@ -1,5 +1,7 @@
 import { ParticipantRole } from "@/generated/prisma/enums";
+import type { GuestRelationship } from "@/generated/prisma/enums";
 import { formatTime, fullName } from "@/lib/format";
+import { GUEST_RELATIONSHIP_LABELS } from "@/lib/guests/types";
 
 export type AttendanceItem = {
   id: string;
@@ -10,6 +12,8 @@ export type AttendanceItem = {
   joinedAt: Date | null;
   leftAt: Date | null;
   user: { firstName: string; lastName: string } | null;
+  /** The guest this stay belongs to (role GUEST), shown under their relationship. */
+  guest: { name: string; relationship: GuestRelationship } | null;
 };
 
 const ROLES: Record<ParticipantRole, string> = {
@@ -17,13 +21,21 @@ const ROLES: Record<ParticipantRole, string> = {
   [ParticipantRole.PATIENT]: "Patient",
   [ParticipantRole.STAFF]: "Staff",
   [ParticipantRole.GUEST]: "Guest",
-  [ParticipantRole.UNKNOWN]: "Guest",
+  // Someone we did not send (or could not match): say so, rather than guess a role.
+  [ParticipantRole.UNKNOWN]: "Not identified",
 };
 
 function minutesBetween(from: Date | null, to: Date | null): string | null {
   if (!from || !to) return null;
   const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
   return `${minutes} min`;
+}
+
+function personOf(item: AttendanceItem): string {
+  if (item.guest)
+    return `${item.guest.name} · ${GUEST_RELATIONSHIP_LABELS[item.guest.relationship]}`;
+  const name = item.user ? fullName(item.user) : (item.displayName ?? "Unknown");
+  return `${name} · ${ROLES[item.role]}`;
 }
 
 /** Who attended: person, role, Zoom user id, times and how long they waited. */
@@ -55,10 +67,7 @@ export function AttendanceList({ items, timeZone }: { items: AttendanceItem[]; t
       <tbody>
         {items.map((item) => (
           <tr key={item.id}>
-            <td className="py-1 pr-3">
-              {item.user ? fullName(item.user) : (item.displayName ?? "Unknown")} ·{" "}
-              {ROLES[item.role]}
-            </td>
+            <td className="py-1 pr-3">{personOf(item)}</td>
             <td className="py-1 pr-3 font-mono text-xs">{item.zoomUserId ?? "—"}</td>
             <td className="py-1 pr-3">{time(item.joinedAt)}</td>
             <td className="py-1 pr-3">{time(item.leftAt)}</td>

@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
   "subject.import_refused_export",
   "subject.reminders_stopped",
   "subject.reminders_resumed",
+  "guest.invite",
+  "guest.join",
+  "guest.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -66,6 +69,7 @@ export const AUDIT_TARGET_TYPES = [
   "telehealth_settings",
   "consent_version",
   "subject_import",
+  "visit_guest",
 ] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -55,6 +55,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "subject.import_refused_export": "Downloaded the refused rows of an import",
   "subject.reminders_stopped": "Stopped visit reminders (the reminder's link)",
   "subject.reminders_resumed": "Turned visit reminders back on (the reminder's link)",
+  "guest.invite": "Invited a guest to a visit",
+  "guest.join": "A guest joined through their link",
+  "guest.revoke": "Revoked a guest's link",
 };
 
 export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
@@ -67,6 +70,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   telehealth_settings: "Telehealth settings",
   consent_version: "Consent text",
   subject_import: "Subject import",
+  visit_guest: "Visit guest",
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -113,6 +117,9 @@ const DETAIL_LABELS: Record<string, string> = {
   isSignInEmailChanged: "Sign-in email changed",
   cancelledReminders: "Reminders cancelled",
   requeuedReminders: "Reminders queued again",
+  relationship: "Relationship",
+  delivery: "Sent by",
+  isFirstJoin: "First use of the link",
 };
 
 /** Codes that appear as values, in words; others are shown with their underscores as spaces. */

@@ -19,6 +19,8 @@ export const PUBLIC_PATHS = [
   /^\/dev\/outbox(\/|$)/,
   // A reminder's opt-out link: its signed token is the credential (lib/visit-messages).
   /^\/reminders\/stop$/,
+  // A guest's link: its token is the credential, the first browser's claim cookie binds it (lib/guests).
+  /^\/guest\/[^/]+$/,
 ];
 
 const roleSchema = new Set<string>(Object.values(Role));

@@ -76,6 +76,11 @@ export const sealedFields = {
     visitId: string,
     column: "zoomStartUrl" | "zoomPassword" | "zoomJoinUrl",
   ): SealedField => ({ table: "Visit", column, rowId: visitId }),
+  visitRegistrantJoinUrl: (registrantRowId: string): SealedField => ({
+    table: "VisitRegistrant",
+    column: "joinUrl",
+    rowId: registrantRowId,
+  }),
   oauthCodeVerifier: (stateHash: string): SealedField => ({
     table: "OAuthState",
     column: "codeVerifier",

@@ -8,6 +8,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 const OMIT_SECRETS = {
   user: { passwordHash: true },
   visit: { zoomJoinUrl: true, zoomStartUrl: true, zoomPassword: true },
+  visitRegistrant: { joinUrl: true },
   zoomConnection: { accessToken: true, refreshToken: true },
   oAuthState: { codeVerifier: true },
   telehealthSettings: { apiSecret: true, notifierPasswordHash: true },

@@ -5,6 +5,8 @@ export const PATIENT_FILES = [
   "app/(auth)/**/*.tsx",
   "app/(patient)/**/*.tsx",
   "app/reminders/**/*.tsx",
+  "app/guest/**/*.tsx",
+  "components/guests/guest-link-*.tsx",
   "app/_shell/app-shell.tsx",
   "components/i18n/**/*.tsx",
   "components/pwa/**/*.tsx",

@@ -10,6 +10,22 @@ import { encryptTelehealthData } from "@/lib/telehealth/telehealth-crypto";
 export const TELEHEALTH_USER_TYPE = { PROVIDER: 1, PATIENT: 2, PARTICIPANT: 2 } as const;
 export type TelehealthUserType = (typeof TELEHEALTH_USER_TYPE)[keyof typeof TELEHEALTH_USER_TYPE];
 
+/**
+ * A guest's `userid` (lib/guests): "guest-" and the guest's id, never one of our users' ids, so
+ * that the join/leave notifications' ExternalID names the guest.
+ */
+const TELEHEALTH_GUEST_PREFIX = "guest-";
+export const telehealthGuestUserId = (guestId: string) => `${TELEHEALTH_GUEST_PREFIX}${guestId}`;
+
+/** The guest id in a notification's ExternalID made by telehealthGuestUserId, else null. */
+export function parseTelehealthGuestUserId(userId: string | null | undefined): string | null {
+  if (!userId?.startsWith(TELEHEALTH_GUEST_PREFIX)) return null;
+  const guestId = userId.slice(TELEHEALTH_GUEST_PREFIX.length).toLowerCase();
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(guestId)
+    ? guestId
+    : null;
+}
+
 /** Names and email shown in the meeting; left out when the organization's privacy switch is off. */
 export type TelehealthIdentity = { firstName: string; lastName: string; email?: string | null };
 

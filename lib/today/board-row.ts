@@ -5,6 +5,9 @@ import { fullName } from "@/lib/format";
 import type { BoardRow } from "@/lib/today/types";
 import { deviceCheckSummarySelect } from "@/lib/visits/device-check/device-check-select";
 
+/** At most this many guests per row: a visit has a handful. */
+const GUESTS_SHOWN = 10;
+
 /** What one row of the board reads: the visit's live state, its subject and its provider. */
 export const boardRowSelect = {
   id: true,
@@ -21,6 +24,13 @@ export const boardRowSelect = {
   subject: { select: { id: true, recordNumber: true, firstName: true, lastName: true } },
   provider: { select: { id: true, firstName: true, lastName: true } },
   deviceCheck: { select: deviceCheckSummarySelect },
+  // The guests' open stays: waiting (not yet admitted) or in the meeting.
+  attendances: {
+    where: { guestId: { not: null }, leftAt: null },
+    orderBy: { id: "asc" },
+    take: GUESTS_SHOWN,
+    select: { joinedAt: true, guest: { select: { relationship: true } } },
+  },
 } satisfies Prisma.VisitSelect;
 
 export type BoardRowRecord = Prisma.VisitGetPayload<{ select: typeof boardRowSelect }>;
@@ -47,5 +57,10 @@ export function toBoardRow(visit: BoardRowRecord): BoardRow {
     deviceCheck: visit.deviceCheck
       ? { ...visit.deviceCheck, checkedAt: visit.deviceCheck.checkedAt.toISOString() }
       : null,
+    guests: visit.attendances.flatMap((stay) =>
+      stay.guest
+        ? [{ relationship: stay.guest.relationship, isInMeeting: stay.joinedAt !== null }]
+        : [],
+    ),
   };
 }

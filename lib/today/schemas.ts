@@ -30,9 +30,13 @@ const minutes = (min: number, max: number) =>
     .min(min, `Use at least ${min} minutes.`)
     .max(max, `Use at most ${max} minutes.`);
 
-/** Settings → Today board: when a wait is long, and the grace before a visit is a no-show. */
+/**
+ * Settings → Today board: when a wait is long, the grace before a visit is a no-show, and how long
+ * a guest link nobody used keeps working.
+ */
 export const boardSettingsInputSchema = z.object({
   waitingAlertMinutes: minutes(1, 60),
   noShowGraceMinutes: minutes(0, 120),
+  guestLinkUnusedMinutes: minutes(5, 1440),
 });
 export type BoardSettingsInput = z.infer<typeof boardSettingsInputSchema>;

@@ -1,4 +1,4 @@
-import type { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
+import type { GuestRelationship, PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import type { DeviceCheckSummary } from "@/lib/visits/device-check/types";
 
 // What the Today board shows and streams: plain JSON (times as ISO strings), shared by the page,
@@ -18,7 +18,11 @@ export type BoardRow = {
   provider: { id: string; name: string };
   /** The patient's latest device check on this visit (times as ISO strings). */
   deviceCheck: BoardDeviceCheck | null;
+  /** Guests there now (matched to their Zoom participant), by relationship. */
+  guests: BoardGuest[];
 };
+
+export type BoardGuest = { relationship: GuestRelationship; isInMeeting: boolean };
 
 export type BoardDeviceCheck = Omit<DeviceCheckSummary, "checkedAt"> & { checkedAt: string };
 
@@ -29,4 +33,9 @@ export const BOARD_EVENTS = { rows: "rows", row: "row", gone: "gone" } as const;
 export const BOARD_ROW_LIMIT = 200;
 
 /** The clinic's thresholds (Settings → Today board). */
-export type BoardSettings = { waitingAlertMinutes: number; noShowGraceMinutes: number };
+export type BoardSettings = {
+  waitingAlertMinutes: number;
+  noShowGraceMinutes: number;
+  /** Minutes a guest link works while nobody has used it (it never outlives the visit). */
+  guestLinkUnusedMinutes: number;
+};

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
 import type { BoardSettingsInput } from "@/lib/today/schemas";
 
-/** Sets the clinic's long-wait threshold and no-show grace (admins only), audited. */
+/** Sets the clinic's long-wait threshold, no-show grace and guest links' unused window (admins only), audited. */
 export async function updateBoardSettings({
   viewer,
   ...settings
@@ -18,14 +18,22 @@ export async function updateBoardSettings({
     const after = await tx.organization.update({
       where: { id: viewer.organizationId },
       data: settings,
-      select: { id: true, waitingAlertMinutes: true, noShowGraceMinutes: true },
+      select: {
+        id: true,
+        waitingAlertMinutes: true,
+        noShowGraceMinutes: true,
+        guestLinkUnusedMinutes: true,
+      },
     });
     await recordAudit(tx, {
       actor: viewer,
       action: "organization.update",
       targetType: "organization",
       targetId: after.id,
-      details: { changed: ["waitingAlertMinutes", "noShowGraceMinutes"], to: settings },
+      details: {
+        changed: ["waitingAlertMinutes", "noShowGraceMinutes", "guestLinkUnusedMinutes"],
+        to: settings,
+      },
     });
     return after;
   });

@@ -35,6 +35,7 @@ export const visitSummarySelect = {
       joinedAt: true,
       leftAt: true,
       user: { select: { firstName: true, lastName: true } },
+      guest: { select: { name: true, relationship: true } },
     },
   },
 } satisfies Prisma.VisitSelect;

@@ -1,6 +1,8 @@
+import { MEETING_REGISTRATION_SETTINGS } from "@/lib/zoom/api/registrants";
 import type { ZoomMeetingInput } from "@/lib/zoom/schemas";
 
 // The Zoom meeting for a visit. The topic names no patient: Zoom is told nothing it does not need.
+// Registration is on, so that each person we send in has their own link (docs/decisions/038).
 
 export const VISIT_MEETING_TOPIC = "CareVisit video visit";
 
@@ -29,7 +31,7 @@ export function buildMeetingInput(options: {
       host_video: true,
       participant_video: true,
       mute_upon_entry: false,
-      approval_type: 2,
+      ...MEETING_REGISTRATION_SETTINGS,
       audio: "both",
       auto_recording: "none",
     },

@@ -68,7 +68,11 @@ export type ZoomMeetingInput = {
     host_video: boolean;
     participant_video: boolean;
     mute_upon_entry: boolean;
-    approval_type: 2;
+    /** 0: registration with automatic approval, so that each person gets their own link. */
+    approval_type: 0;
+    /** Zoom emails nobody: we hand each registrant their link ourselves. */
+    registrants_confirmation_email: false;
+    registrants_email_notification: false;
     audio: "both";
     auto_recording: "none";
   };

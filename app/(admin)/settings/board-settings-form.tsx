@@ -10,7 +10,11 @@ import type { BoardSettings } from "@/lib/today/types";
 
 import { updateBoardSettingsAction } from "./board-actions";
 
-export function BoardSettingsForm({ waitingAlertMinutes, noShowGraceMinutes }: BoardSettings) {
+export function BoardSettingsForm({
+  waitingAlertMinutes,
+  noShowGraceMinutes,
+  guestLinkUnusedMinutes,
+}: BoardSettings) {
   const [state, formAction] = useActionState(updateBoardSettingsAction, IDLE);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   return (
@@ -38,6 +42,18 @@ export function BoardSettingsForm({ waitingAlertMinutes, noShowGraceMinutes }: B
         required
         hint="From 0 to 120. A visit whose patient never joined becomes a no-show this long after its slot ends."
         errors={fieldErrors?.noShowGraceMinutes}
+      />
+      <Field
+        label="A guest link nobody used stops working after (minutes)"
+        name="guestLinkUnusedMinutes"
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={1440}
+        defaultValue={guestLinkUnusedMinutes}
+        required
+        hint="From 5 to 1440, counted from when the guest can first join (15 minutes before the visit). A link never outlives its visit."
+        errors={fieldErrors?.guestLinkUnusedMinutes}
       />
       <ActionStatus state={state} />
       <SubmitButton pendingLabel="Saving…" className="self-start">

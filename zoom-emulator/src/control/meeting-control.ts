@@ -40,10 +40,15 @@ function findLiveMeeting(emulator: Emulator, context: RequestContext): Meeting |
   return null;
 }
 
-function toPersonInput(body: ParticipantBody): PersonInput {
+// A registrant's id stands for them: their registered name and email, unless the body says otherwise.
+function toPersonInput(meeting: Meeting, body: ParticipantBody): PersonInput {
+  const registrant = body.registrantId
+    ? meeting.registrants.find((item) => item.id === body.registrantId)
+    : undefined;
+  const registeredName = registrant && `${registrant.firstName} ${registrant.lastName}`.trim();
   return {
-    name: body.name ?? "",
-    email: body.email,
+    name: body.name ?? registeredName ?? "",
+    email: body.email ?? registrant?.email,
     customerKey: body.customerKey,
     registrantId: body.registrantId,
     zoomUserId: body.zoomUserId,
@@ -54,9 +59,10 @@ function toPersonInput(body: ParticipantBody): PersonInput {
 // Simulations skip the host's part: admitting or joining a meeting that has not started starts it.
 function simulate(moves: MoveContext, body: ParticipantBody) {
   const { instance } = moves;
+  const input = toPersonInput(moves.meeting, body);
   if (body.action === "join" || body.action === "join_waiting_room") {
-    if (!body.name) throw new MoveConflictError("name is required to join.");
-    const person = findOrAddPerson(instance, toPersonInput(body));
+    if (!input.name) throw new MoveConflictError("name is required to join.");
+    const person = findOrAddPerson(instance, input);
     if (
       person.place === "meeting" ||
       (person.place === "waiting_room" && body.action === "join_waiting_room")
@@ -70,7 +76,6 @@ function simulate(moves: MoveContext, body: ParticipantBody) {
     }
     return person;
   }
-  const input = toPersonInput(body);
   const person =
     findPerson(instance, input) ??
     (body.name ? findPresentPersonByName(instance, body.name) : null);

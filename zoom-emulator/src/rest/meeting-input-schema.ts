@@ -24,6 +24,7 @@ const meetingSettingsSchema = z
     use_pmi: z.boolean(),
     private_meeting: z.boolean(),
     email_notification: z.boolean(),
+    registrants_confirmation_email: z.boolean(),
     registrants_email_notification: z.boolean(),
     encryption_type: z.enum(["enhanced_encryption", "e2ee"]),
     continuous_meeting_chat: z.record(z.string(), jsonValueSchema),

@@ -51,8 +51,12 @@ export const registrantSchema = z.object({
   lastName: z.string(),
   // The `tk=` token in the registrant's own join URL.
   token: z.string(),
+  // Pending until approved (manual approval without `auto_approve`); pending links do not admit.
+  status: z.enum(["approved", "pending"]).default("approved"),
+  pinCode: z.number().int().default(0),
   createdAt: z.number(),
 });
+export type Registrant = z.infer<typeof registrantSchema>;
 
 export const meetingSchema = z.object({
   id: z.number().int(),

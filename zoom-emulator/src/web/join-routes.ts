@@ -9,7 +9,7 @@ import { findMeeting, openInstance } from "../meetings/instances";
 import { arrive } from "../meetings/participant-moves";
 import { findOrAddPerson } from "../meetings/people";
 import { findAccount, findUserInAccount } from "../state/accounts";
-import { type Meeting } from "../state/meeting-schema";
+import { type Meeting, type Registrant } from "../state/meeting-schema";
 import { createNotifier } from "../webhooks/notifier";
 import { renderJoinForm } from "./join-pages";
 
@@ -46,6 +46,24 @@ function wrongPasscode(context: RequestContext) {
   );
 }
 
+/** An approved registrant's `tk`; a pending or unknown one admits nobody. */
+function findRegistrant(meeting: Meeting, tk: string): Registrant | null {
+  const registrant = meeting.registrants.find((item) => item.token === tk);
+  return registrant?.status === "approved" ? registrant : null;
+}
+
+function registrantName(registrant: Registrant): string {
+  return `${registrant.firstName} ${registrant.lastName}`.trim();
+}
+
+function invalidRegistration(context: RequestContext) {
+  sendHtml(
+    context.res,
+    403,
+    renderErrorPage("Invalid registration", "This registration link is invalid."),
+  );
+}
+
 function showJoinForm(emulator: Emulator, context: RequestContext) {
   const meeting = openMeeting(emulator, context.params.id ?? "");
   if (!meeting) return invalidMeeting(context);
@@ -54,16 +72,9 @@ function showJoinForm(emulator: Emulator, context: RequestContext) {
   if (pwd !== null && meeting.password !== "" && pwd !== meeting.encryptedPassword)
     return wrongPasscode(context);
   const tk = query.get("tk");
-  const registrant = tk === null ? null : meeting.registrants.find((item) => item.token === tk);
-  if (tk !== null && !registrant)
-    return sendHtml(
-      context.res,
-      403,
-      renderErrorPage("Invalid registration", "This registration link is invalid."),
-    );
-  const name =
-    query.get("uname") ??
-    (registrant ? `${registrant.firstName} ${registrant.lastName}`.trim() : "");
+  const registrant = tk === null ? null : findRegistrant(meeting, tk);
+  if (tk !== null && !registrant) return invalidRegistration(context);
+  const name = registrant ? registrantName(registrant) : (query.get("uname") ?? "");
   const page = renderJoinForm({
     meeting,
     pwd,
@@ -91,10 +102,11 @@ async function join(emulator: Emulator, context: RequestContext) {
     form.pwd === meeting.encryptedPassword ||
     form.passcode === meeting.password;
   if (!isPasscodeRight) return wrongPasscode(context);
-  const registrant = form.tk
-    ? meeting.registrants.find((item) => item.token === form.tk)
-    : undefined;
-  if (form.name === "") {
+  const registrant = form.tk ? findRegistrant(meeting, form.tk) : null;
+  if (form.tk && !registrant) return invalidRegistration(context);
+  // A registrant joins under the name they were registered with, as in Zoom.
+  const name = registrant ? registrantName(registrant) : form.name;
+  if (name === "") {
     const page = renderJoinForm({
       meeting,
       pwd: form.pwd ?? null,
@@ -105,13 +117,13 @@ async function join(emulator: Emulator, context: RequestContext) {
     });
     return sendHtml(context.res, 400, page);
   }
-  const email = form.email ?? registrant?.email ?? "";
+  const email = registrant?.email ?? form.email ?? "";
   const account = findAccount(emulator.state, meeting.accountId);
   const accountUser = account && email !== "" ? findUserInAccount(account, email) : null;
   const instance = openInstance(meeting);
   const notifier = createNotifier(emulator);
   const person = findOrAddPerson(instance, {
-    name: form.name,
+    name,
     email,
     registrantId: registrant?.id,
     zoomUserId: accountUser?.id,

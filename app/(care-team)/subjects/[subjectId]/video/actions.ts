@@ -11,6 +11,10 @@ import {
 } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/format";
+import { inviteGuest } from "@/lib/guests/invite-guest";
+import { revokeGuest } from "@/lib/guests/revoke-guest";
+import { inviteGuestInputSchema, revokeGuestInputSchema } from "@/lib/guests/schemas";
+import type { InviteGuestState } from "@/lib/guests/types";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
 import { rescheduleVisit } from "@/lib/visits/reschedule-visit";
 import { scheduleVisit } from "@/lib/visits/schedule-visit";
@@ -100,6 +104,45 @@ export async function cancelVisitAction(
     const visit = await cancelVisit({ viewer, visitId: parsed.data.visitId });
     revalidatePath(videoPath(visit.subjectId));
     return { status: "success", message: "Visit cancelled." };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}
+
+const INVITE_MESSAGES = {
+  true: "Invitation sent. This is the guest's link; copy it now, it is not shown again.",
+  false: "The email could not be sent. Copy the guest's link now, it is not shown again.",
+  null: "Copy the guest's link now and give it to them: it is not shown again.",
+} as const;
+
+export async function inviteGuestAction(
+  _prev: InviteGuestState,
+  formData: FormData,
+): Promise<InviteGuestState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = inviteGuestInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidInputState(parsed.error, ["visitId"]);
+  try {
+    const link = await inviteGuest({ ...parsed.data, viewer });
+    revalidatePath(videoPath(link.subjectId));
+    const message = INVITE_MESSAGES[`${link.emailed}`];
+    return { status: "invited", url: link.url, emailed: link.emailed, message };
+  } catch (error) {
+    return actionErrorFrom(error);
+  }
+}
+
+export async function revokeGuestAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
+  const parsed = revokeGuestInputSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: "This guest cannot be found." };
+  try {
+    const revoked = await revokeGuest({ viewer, guestId: parsed.data.guestId });
+    revalidatePath(videoPath(revoked.subjectId));
+    return { status: "success", message: "Link revoked." };
   } catch (error) {
     return actionErrorFrom(error);
   }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ConsentStatusLine } from "@/components/consent/consent-status-line";
+import { GuestList } from "@/components/guests/guest-list";
+import { InviteGuestForm } from "@/components/guests/invite-guest-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { JoinMeetingLink } from "@/components/visits/join-meeting-link";
@@ -14,6 +16,7 @@ import { VisitChangeControls } from "@/components/visits/visit-change-controls";
 import { VisitMessagesList } from "@/components/visits/visit-messages-list";
 import { Role } from "@/generated/prisma/enums";
 import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
+import { listVisitGuests } from "@/lib/guests/list-visit-guests";
 import { instantToZonedTime } from "@/lib/time-zone";
 import { listVisitMessages } from "@/lib/visit-messages/list-visit-messages";
 import { listVisitProviders } from "@/lib/visits/list-providers";
@@ -26,7 +29,9 @@ import { getZoomReadiness, type ZoomReadiness } from "@/lib/zoom/connection";
 import { loadSubject } from "../load-subject";
 import {
   cancelVisitAction,
+  inviteGuestAction,
   rescheduleVisitAction,
+  revokeGuestAction,
   scheduleVisitAction,
   startMeetingAction,
 } from "./actions";
@@ -92,10 +97,14 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
     listVisitProviders({ viewer }),
     findSubjectConsentStatus({ viewer, subjectId: subject.id }),
   ]);
-  const messages = await listVisitMessages({
-    viewer,
-    visitIds: [...visits.in_progress, ...visits.upcoming, ...visits.past].map((visit) => visit.id),
-  });
+  const openVisitIds = [...visits.in_progress, ...visits.upcoming].map((visit) => visit.id);
+  const [messages, guests] = await Promise.all([
+    listVisitMessages({
+      viewer,
+      visitIds: [...openVisitIds, ...visits.past.map((visit) => visit.id)],
+    }),
+    listVisitGuests({ viewer, visitIds: openVisitIds, now }),
+  ]);
   const messagesOf = (visit: VisitSummary) => (
     <VisitMessagesList
       visitId={visit.id}
@@ -128,7 +137,13 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
         }
         actions={
           <div className="flex flex-col gap-3">
+            <GuestList
+              guests={guests.get(visit.id) ?? []}
+              timeZone={tz}
+              revoke={revokeGuestAction}
+            />
             <JoinMeetingLink visitId={visit.id} />
+            <InviteGuestForm visitId={visit.id} action={inviteGuestAction} />
             {isReady && isChangeablePhase(phase) ? (
               <VisitChangeControls
                 visitId={visit.id}
