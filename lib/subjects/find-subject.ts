@@ -1,11 +1,10 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db/db";
+import { pooledSql } from "@/lib/db/sql";
+import { buildFindSubjectSql } from "@/lib/subjects/find-subject.sql";
 import { SUBJECT_FIELDS_SELECT } from "@/lib/subjects/subject-data";
-import { subjectsVisibleTo } from "@/lib/subjects/visibility";
 
 export const subjectDetailSelect = {
   id: true,
@@ -18,22 +17,22 @@ export type SubjectDetail = Prisma.SubjectGetPayload<{ select: typeof subjectDet
 
 export type FindSubjectOptions = { subjectId: string; viewer: Viewer };
 
-/** The subject if the viewer may see it (else null), with the read recorded in the audit trail. */
+/**
+ * The subject if the viewer may see it (else null), with the read recorded in the audit trail by
+ * the same statement (find-subject.sql.ts).
+ */
 export async function findSubjectForViewer({
   subjectId,
   viewer,
 }: FindSubjectOptions): Promise<SubjectDetail | null> {
-  const subject = await db.subject.findFirst({
-    where: { AND: [{ id: subjectId }, subjectsVisibleTo(viewer)] },
-    select: subjectDetailSelect,
-  });
-  if (!subject) return null;
-  await recordAudit(db, {
-    actor: viewer,
-    action: "subject.view",
-    targetType: "subject",
-    targetId: subject.id,
-    subjectId: subject.id,
-  });
-  return subject;
+  const [subject] = await pooledSql.query<SubjectDetail>(
+    buildFindSubjectSql(subjectId, viewer, {
+      actor: viewer,
+      action: "subject.view",
+      targetType: "subject",
+      targetId: subjectId,
+      subjectId,
+    }),
+  );
+  return subject ?? null;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/db";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { findSubjectForViewer } from "@/lib/subjects/find-subject";
+import { findSubjectForViewer, subjectDetailSelect } from "@/lib/subjects/find-subject";
 import { SUBJECTS_PAGE_SIZE } from "@/lib/subjects/constants";
 import { subjectSearchParamsSchema } from "@/lib/subjects/schemas";
 import { searchSubjects } from "@/lib/subjects/search-subjects";
@@ -285,14 +285,22 @@ describe("findSubjectForViewer", () => {
       subjectId: clinic.patient.subject.id,
       viewer: clinic.viewers.provider,
     });
-    expect(subject?.id).toBe(clinic.patient.subject.id);
-    const audit = await db.auditEvent.findFirstOrThrow({
+    // As Prisma reads it: the same fields, types (dates, the user) and values.
+    expect(subject).toEqual(
+      await db.subject.findUnique({
+        where: { id: clinic.patient.subject.id },
+        select: subjectDetailSelect,
+      }),
+    );
+    const audits = await db.auditEvent.findMany({
       where: { actorUserId: clinic.provider.id, action: "subject.view" },
     });
-    expect(audit.subjectId).toBe(clinic.patient.subject.id);
+    expect(audits).toMatchObject([
+      { subjectId: clinic.patient.subject.id, targetId: clinic.patient.subject.id },
+    ]);
   });
 
-  it("hides another organization's subject and another patient's record", async () => {
+  it("hides another organization's subject and another patient's record, auditing no read", async () => {
     const clinic = await createClinic(db);
     const other = await createClinic(db);
     expect(
@@ -317,5 +325,10 @@ describe("findSubjectForViewer", () => {
         viewer: clinic.viewers.patient,
       }),
     ).not.toBeNull();
+    const audited = await db.auditEvent.findMany({
+      where: { organizationId: clinic.organization.id, action: "subject.view" },
+      select: { subjectId: true },
+    });
+    expect(audited).toEqual([{ subjectId: clinic.patient.subject.id }]);
   });
 });

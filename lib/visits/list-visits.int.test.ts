@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { VisitStatus } from "@/generated/prisma/enums";
+import {
+  DeviceCheckStatus,
+  NetworkQuality,
+  ParticipantRole,
+  VisitMessageKind,
+  VisitMessageRecipient,
+  VisitMessageStatus,
+  VisitStatus,
+} from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { createClinic } from "@/tests/support/viewers";
 import { findVisitForViewer } from "@/lib/visits/find-visit";
@@ -8,6 +16,84 @@ import { listVisits } from "@/lib/visits/list-visits";
 import { createPatient, createVisit } from "@/prisma/factories";
 
 const HOUR = 3_600_000;
+
+/** A past visit with what its card shows: two stays (one of a staff user), a device check, messages. */
+async function visitWithEverything(clinic: Awaited<ReturnType<typeof createClinic>>) {
+  const start = Date.now() - 48 * HOUR;
+  const visit = await createVisit(db, {
+    organizationId: clinic.organization.id,
+    subjectId: clinic.patient.subject.id,
+    providerId: clinic.provider.id,
+    scheduledStart: new Date(start),
+    status: VisitStatus.ENDED,
+    startedAt: new Date(start),
+    endedAt: new Date(start + HOUR),
+    calendarSequence: 1,
+  });
+  await db.attendance.createMany({
+    data: [
+      {
+        visitId: visit.id,
+        participantKey: "zoom:patient",
+        sequence: 1,
+        role: ParticipantRole.PATIENT,
+        zoomUserId: "zoomPatient1",
+        waitingRoomJoinedAt: new Date(start - 120_000),
+        joinedAt: new Date(start + 60_123),
+        leftAt: null,
+      },
+      {
+        visitId: visit.id,
+        participantKey: "zoom:provider",
+        sequence: 1,
+        role: ParticipantRole.PROVIDER,
+        userId: clinic.provider.id,
+        displayName: "Dr",
+        joinedAt: new Date(start),
+        leftAt: new Date(start + HOUR),
+      },
+    ],
+  });
+  await db.visitDeviceCheck.create({
+    data: {
+      visitId: visit.id,
+      organizationId: clinic.organization.id,
+      userId: clinic.patient.user.id,
+      checkedAt: new Date(start - 600_000),
+      isPassed: false,
+      camera: DeviceCheckStatus.BLOCKED,
+      microphone: DeviceCheckStatus.PASSED,
+      speaker: DeviceCheckStatus.PASSED,
+      network: NetworkQuality.POOR,
+      roundTripMs: 410,
+      downloadKbps: null,
+    },
+  });
+  const message = (sequence: number, status: VisitMessageStatus, minutesAgo: number) => ({
+    organizationId: clinic.organization.id,
+    visitId: visit.id,
+    kind: VisitMessageKind.INVITATION,
+    recipient: VisitMessageRecipient.PATIENT,
+    sequence,
+    toAddress: "maria@example.com",
+    status,
+    notBefore: new Date(start - minutesAgo * 60_000),
+    sentAt: status === VisitMessageStatus.SENT ? new Date(start - minutesAgo * 60_000) : null,
+    createdAt: new Date(start - minutesAgo * 60_000),
+  });
+  await db.visitMessage.createMany({
+    data: [
+      message(0, VisitMessageStatus.SENT, 300),
+      // Replaced by the reschedule before it went: not shown.
+      {
+        ...message(0, VisitMessageStatus.CANCELLED, 200),
+        recipient: VisitMessageRecipient.PROVIDER,
+      },
+      message(1, VisitMessageStatus.FAILED, 100),
+    ],
+  });
+  return visit;
+}
 
 describe("listVisits", () => {
   it("shows a patient only their own visits: upcoming, and past or cancelled", async () => {
@@ -70,6 +156,58 @@ describe("listVisits", () => {
     expect(
       await findVisitForViewer({ visitId: theirs.id, viewer: clinic.viewers.provider }),
     ).toBeNull();
+  });
+});
+
+describe("listVisits in one statement", () => {
+  it("gives each visit as findVisitForViewer reads it, its messages if asked, and audits the read", async () => {
+    const clinic = await createClinic(db);
+    const visit = await visitWithEverything(clinic);
+    const viewer = clinic.viewers.provider;
+    const subjectId = clinic.patient.subject.id;
+
+    const lists = await listVisits({ viewer, subjectId, withMessages: true });
+    const [listed] = lists.past;
+    if (!listed) throw new Error("The visit is not listed");
+    const { messages, ...summary } = listed;
+    expect(summary).toEqual(await findVisitForViewer({ visitId: visit.id, viewer }));
+    expect(summary.attendances.map((stay) => stay.role)).toEqual([
+      ParticipantRole.PROVIDER,
+      ParticipantRole.PATIENT,
+    ]);
+    expect(messages.map((message) => [message.status, message.maskedAddress])).toEqual([
+      [VisitMessageStatus.FAILED, "m…@example.com"],
+      [VisitMessageStatus.SENT, "m…@example.com"],
+    ]);
+    expect(messages[1]?.sentAt).toBeInstanceOf(Date);
+    expect((await listVisits({ viewer, subjectId })).past[0]?.messages).toEqual([]);
+
+    const audits = await db.auditEvent.findMany({
+      where: { actorUserId: viewer.id, action: "visit.list", subjectId },
+      select: { details: true, organizationId: true, targetType: true },
+    });
+    expect(audits).toEqual([
+      { details: { count: 1 }, organizationId: clinic.organization.id, targetType: "visit" },
+      { details: { count: 1 }, organizationId: clinic.organization.id, targetType: "visit" },
+    ]);
+  });
+
+  it("lists nothing of another organization's subject, and still audits the attempt", async () => {
+    const clinic = await createClinic(db);
+    const other = await createClinic(db);
+    await visitWithEverything(other);
+    const viewer = clinic.viewers.provider;
+    const lists = await listVisits({
+      viewer,
+      subjectId: other.patient.subject.id,
+      withMessages: true,
+    });
+    expect(lists).toEqual({ in_progress: [], upcoming: [], past: [] });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorUserId: viewer.id, action: "visit.list" },
+      select: { details: true },
+    });
+    expect(audit.details).toEqual({ count: 0 });
   });
 });
 

@@ -1,16 +1,18 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
-import { db } from "@/lib/db/db";
+import { pooledSql } from "@/lib/db/sql";
+import { shownVisitMessages, type VisitMessageRow } from "@/lib/visit-messages/list-visit-messages";
+import type { VisitMessageSummary } from "@/lib/visit-messages/types";
 import { deviceCheckSummarySelect } from "@/lib/visits/device-check/device-check-select";
 import { liveVisitReadSelect } from "@/lib/visits/live-visit";
-import { buildListVisitIdsSql } from "@/lib/visits/list-visits.sql";
+import { buildListVisitsSql } from "@/lib/visits/list-visits.sql";
 import { groupVisitsByList, type VisitList, visitPhaseSelect } from "@/lib/visits/visit-phase";
-import { visitsVisibleTo } from "@/lib/visits/visibility";
 
 const ATTENDANCE_SHOWN = 20;
+/** More than a visit ever has in practice (two recipients, a few versions and reminders). */
+const MESSAGES_SHOWN = 30;
 
 export const visitSummarySelect = {
   ...liveVisitReadSelect,
@@ -43,35 +45,77 @@ export const visitSummarySelect = {
 /** A visit as pages show it: plain, serialisable data (no meeting number or URLs). */
 export type VisitSummary = Prisma.VisitGetPayload<{ select: typeof visitSummarySelect }>;
 
+/** A listed visit: its summary and, when asked for, its messages (else none). */
+export type ListedVisit = VisitSummary & { messages: VisitMessageSummary[] };
+
+type Attendance = VisitSummary["attendances"][number];
+type JsonTimes<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
+type VisitRow = Omit<VisitSummary, "deviceCheck" | "attendances"> & {
+  calendarSequence: number;
+  deviceCheck:
+    (Omit<NonNullable<VisitSummary["deviceCheck"]>, "checkedAt"> & { checkedAt: string }) | null;
+  attendances: JsonTimes<Attendance, "waitingRoomJoinedAt" | "joinedAt" | "leftAt">[];
+  messages: VisitMessageRow[];
+};
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+function toListedVisit({ calendarSequence, messages, ...row }: VisitRow): ListedVisit {
+  return {
+    ...row,
+    deviceCheck: row.deviceCheck && {
+      ...row.deviceCheck,
+      checkedAt: new Date(row.deviceCheck.checkedAt),
+    },
+    attendances: row.attendances.map((attendance) => ({
+      ...attendance,
+      waitingRoomJoinedAt: dateOrNull(attendance.waitingRoomJoinedAt),
+      joinedAt: dateOrNull(attendance.joinedAt),
+      leftAt: dateOrNull(attendance.leftAt),
+    })),
+    messages: shownVisitMessages(calendarSequence, messages),
+  };
+}
+
 /** How many visits of each kind a list shows: a planner, not an archive. */
 const OPEN_LIMIT = 50;
 const PAST_LIMIT = 20;
 
-export type ListVisitsOptions = { viewer: Viewer; subjectId?: string; now?: Date };
+export type ListVisitsOptions = {
+  viewer: Viewer;
+  subjectId?: string;
+  now?: Date;
+  /** Each visit's messages too (the care team's Video Conferencing page). */
+  withMessages?: boolean;
+};
 
 /**
  * The viewer's visible visits (one subject's, if given), in the three lists of their phase
  * (visit-phase.ts): in progress and upcoming soonest first, past latest first. Reading a
- * subject's visits is audited as a read of that subject's data.
+ * subject's visits is audited as a read of that subject's data, by the same statement.
  */
 export async function listVisits({
   viewer,
   subjectId,
   now = new Date(),
-}: ListVisitsOptions): Promise<Record<VisitList, VisitSummary[]>> {
-  const ids = await db.$queryRaw<{ id: string }[]>(
-    buildListVisitIdsSql({ viewer, subjectId, now, openLimit: OPEN_LIMIT, pastLimit: PAST_LIMIT }),
+  withMessages = false,
+}: ListVisitsOptions): Promise<Record<VisitList, ListedVisit[]>> {
+  const rows = await pooledSql.query<VisitRow>(
+    buildListVisitsSql({
+      viewer,
+      subjectId,
+      now,
+      openLimit: OPEN_LIMIT,
+      pastLimit: PAST_LIMIT,
+      attendancesShown: ATTENDANCE_SHOWN,
+      messagesShown: withMessages ? MESSAGES_SHOWN : 0,
+      audit: {
+        actor: viewer,
+        action: "visit.list",
+        targetType: "visit",
+        subjectId: subjectId ?? viewer.subjectId,
+      },
+    }),
   );
-  const rows = await db.visit.findMany({
-    where: { AND: [{ id: { in: ids.map((row) => row.id) } }, visitsVisibleTo(viewer)] },
-    select: visitSummarySelect,
-  });
-  await recordAudit(db, {
-    actor: viewer,
-    action: "visit.list",
-    targetType: "visit",
-    subjectId: subjectId ?? viewer.subjectId,
-    details: { count: rows.length },
-  });
-  return groupVisitsByList(rows, now);
+  return groupVisitsByList(rows.map(toListedVisit), now);
 }

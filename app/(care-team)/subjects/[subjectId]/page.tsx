@@ -5,6 +5,7 @@ import { ConsentCard } from "@/components/consent/consent-card";
 import { Card } from "@/components/ui/card";
 import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { formatDateOfBirth, formatDateTime } from "@/lib/format";
+import { getPortalAccess } from "@/lib/portal/get-portal-access";
 import { listVisits } from "@/lib/visits/list-visits";
 
 import { loadSubject } from "./load-subject";
@@ -16,8 +17,11 @@ type SubjectPageProps = { params: Promise<{ subjectId: string }> };
 
 export default async function SubjectOverviewPage({ params }: SubjectPageProps) {
   const { viewer, subject } = await loadSubject((await params).subjectId);
-  const visits = await listVisits({ viewer, subjectId: subject.id });
-  const consent = await findSubjectConsentStatus({ viewer, subjectId: subject.id });
+  const [visits, consent, access] = await Promise.all([
+    listVisits({ viewer, subjectId: subject.id }),
+    findSubjectConsentStatus({ viewer, subjectId: subject.id }),
+    getPortalAccess({ subjectId: subject.id, viewer }),
+  ]);
   const next = visits.in_progress[0] ?? visits.upcoming[0];
   const facts: [string, string][] = [
     ["Record number", subject.recordNumber],
@@ -62,7 +66,7 @@ export default async function SubjectOverviewPage({ params }: SubjectPageProps) 
         </Link>
       </Card>
       {consent ? <ConsentCard status={consent} timeZone={viewer.timeZone} /> : null}
-      <PortalAccess subjectId={subject.id} viewer={viewer} />
+      {access ? <PortalAccess subjectId={subject.id} access={access} viewer={viewer} /> : null}
     </div>
   );
 }

@@ -3,16 +3,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { Viewer } from "@/lib/auth/types";
 import { formatDateTime } from "@/lib/format";
-import { getPortalAccess } from "@/lib/portal/get-portal-access";
+import type { PortalAccess as PortalAccessState } from "@/lib/portal/types";
 
 import { inviteToPortalAction, removePortalAccessAction } from "./portal-actions";
 
-type PortalAccessProps = { subjectId: string; viewer: Viewer };
+type PortalAccessProps = { subjectId: string; access: PortalAccessState; viewer: Viewer };
 
-/** The subject's patient portal: its state and what staff can do about it. */
-export async function PortalAccess({ subjectId, viewer }: PortalAccessProps) {
-  const access = await getPortalAccess({ subjectId, viewer });
-  if (!access) return null;
+/** The subject's patient portal: its state (read with the page's other data) and what staff can do about it. */
+export function PortalAccess({ subjectId, access, viewer }: PortalAccessProps) {
   const when = (date: Date) => formatDateTime(date, viewer.timeZone);
   const invite = (label: string) =>
     access.hasEmail ? (

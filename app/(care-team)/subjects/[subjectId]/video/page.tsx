@@ -18,9 +18,8 @@ import { Role } from "@/generated/prisma/enums";
 import { findSubjectConsentStatus } from "@/lib/consent/find-subject-consent-status";
 import { listVisitGuests } from "@/lib/guests/list-visit-guests";
 import { instantToZonedTime } from "@/lib/time-zone";
-import { listVisitMessages } from "@/lib/visit-messages/list-visit-messages";
 import { listVisitProviders } from "@/lib/visits/list-providers";
-import { listVisits, type VisitSummary } from "@/lib/visits/list-visits";
+import { type ListedVisit, listVisits } from "@/lib/visits/list-visits";
 import { deriveSchedulableDates } from "@/lib/visits/scheduling-rules";
 import { staffLiveVisit } from "@/lib/visits/live-visit";
 import { deriveVisitPhase, isChangeablePhase, joinOpensAt } from "@/lib/visits/visit-phase";
@@ -58,7 +57,7 @@ const JOIN_PROBLEMS: Record<string, string> = {
 };
 
 /** What the schedule form's answers depend on: the open visits and their times. */
-function visitsRevision(visits: VisitSummary[]): string {
+function visitsRevision(visits: ListedVisit[]): string {
   return visits.map((visit) => `${visit.id}@${visit.scheduledStart.toISOString()}`).join(",");
 }
 
@@ -69,9 +68,9 @@ function VisitGroup({
   render,
 }: {
   title: string;
-  visits: VisitSummary[];
+  visits: ListedVisit[];
   empty: string;
-  render: (visit: VisitSummary) => React.ReactNode;
+  render: (visit: ListedVisit) => React.ReactNode;
 }) {
   return (
     <section aria-label={title} className="mb-8">
@@ -92,25 +91,15 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   const query = await searchParams;
   const now = new Date();
   const [visits, readiness, providers, consent] = await Promise.all([
-    listVisits({ viewer, subjectId: subject.id, now }),
+    listVisits({ viewer, subjectId: subject.id, now, withMessages: true }),
     getZoomReadiness(viewer.organizationId),
     listVisitProviders({ viewer }),
     findSubjectConsentStatus({ viewer, subjectId: subject.id }),
   ]);
   const openVisitIds = [...visits.in_progress, ...visits.upcoming].map((visit) => visit.id);
-  const [messages, guests] = await Promise.all([
-    listVisitMessages({
-      viewer,
-      visitIds: [...openVisitIds, ...visits.past.map((visit) => visit.id)],
-    }),
-    listVisitGuests({ viewer, visitIds: openVisitIds, now }),
-  ]);
-  const messagesOf = (visit: VisitSummary) => (
-    <VisitMessagesList
-      visitId={visit.id}
-      messages={messages.get(visit.id) ?? []}
-      timeZone={viewer.timeZone}
-    />
+  const guests = await listVisitGuests({ viewer, visitIds: openVisitIds, now });
+  const messagesOf = (visit: ListedVisit) => (
+    <VisitMessagesList visitId={visit.id} messages={visit.messages} timeZone={viewer.timeZone} />
   );
   const isReady = readiness === "ready";
   const joinProblem = typeof query.join === "string" ? JOIN_PROBLEMS[query.join] : undefined;
@@ -119,7 +108,7 @@ export default async function VideoConferencingPage({ params, searchParams }: Vi
   // Visits in progress, and upcoming ones that patients can join within the hour, follow the
   // waiting room live; the live state moves them to another list when their phase changes.
   const liveUntil = new Date(now.getTime() + 60 * 60_000);
-  const renderOpenVisit = (visit: VisitSummary) => {
+  const renderOpenVisit = (visit: ListedVisit) => {
     const phase = deriveVisitPhase(visit, now);
     const local = instantToZonedTime(visit.scheduledStart, tz);
     const isFollowed = phase !== "upcoming" || joinOpensAt(visit) <= liveUntil;
