@@ -1,4 +1,6 @@
+import { ZoomConnectionStatus } from "@/generated/prisma/enums";
 import { hmacSha256Hex } from "@/lib/crypto/hmac";
+import type { Db } from "@/lib/db/db-client";
 
 // Signed Zoom webhook deliveries for the benchmark: each visit's meeting goes through a realistic
 // sequence (the patient waits, the host starts and admits, both leave, the meeting ends).
@@ -86,4 +88,18 @@ export function signedHeaders(secret: string, body: string): Record<string, stri
     "x-zm-request-timestamp": timestamp,
     "x-zm-signature": `v0=${hmacSha256Hex(secret, `v0:${timestamp}:${body}`)}`,
   };
+}
+
+/** The clinic's Zoom connection to the account the bench's webhooks name. */
+export async function connectBenchZoom(db: Db, organizationId: string, linkedById: string) {
+  await db.zoomConnection.create({
+    data: {
+      organizationId,
+      status: ZoomConnectionStatus.ACTIVE,
+      zoomAccountId: BENCH_ACCOUNT_ID,
+      scopes: [],
+      accessTokenExpiresAt: new Date(),
+      linkedById,
+    },
+  });
 }
