@@ -15,6 +15,10 @@ import type { TelehealthJoinConfig } from "@/lib/telehealth/types";
 import { ensureVisitMeeting } from "@/lib/visits/ensure-visit-meeting";
 import { visitTimingSelect } from "@/lib/visits/managed-visit";
 import { openMeetingUrl } from "@/lib/visits/meeting-record";
+import {
+  type ParticipantLink,
+  participantJoinUrl,
+} from "@/lib/visits/registrants/participant-join-url";
 import { deriveVisitPhase, isClosedPhase, joinOpensAt } from "@/lib/visits/visit-phase";
 import { visitsVisibleTo } from "@/lib/visits/visibility";
 import { getZoomMeeting } from "@/lib/zoom/api/meetings";
@@ -100,8 +104,8 @@ export async function getJoinUrl({
     );
   const isHost = visit.providerId === viewer.id;
   const telehealth = await findTelehealthJoinConfig(viewer.organizationId);
-  const url = telehealth
-    ? telehealthLaunchUrl(telehealth, viewer, { visitId: visit.id, isHost })
+  const { url, link } = telehealth
+    ? { url: telehealthLaunchUrl(telehealth, viewer, { visitId: visit.id, isHost }), link: null }
     : await zoomUrl(visit, viewer, { isHost, isPast, now });
   await recordAudit(db, {
     actor: viewer,
@@ -109,12 +113,15 @@ export async function getJoinUrl({
     targetType: "visit",
     targetId: visit.id,
     subjectId: visit.subjectId,
-    details: { asHost: isHost, mode: telehealth ? "telehealth" : "zoom" },
+    details: { asHost: isHost, mode: telehealth ? "telehealth" : "zoom", ...(link && { link }) },
   });
   return url;
 }
 
-/** Zoom's own link: the host's (fresh) start URL, or the join URL; the meeting is created if missing. */
+/**
+ * Zoom's own link: the host's (fresh) start URL, or the person's registrant link (the shared join
+ * URL if registering fails); the meeting is created if missing.
+ */
 async function zoomUrl(
   visit: Parameters<typeof ensureVisitMeeting>[0] & {
     zoomMeetingId: bigint | null;
@@ -123,22 +130,26 @@ async function zoomUrl(
   },
   viewer: Viewer,
   { isHost, isPast, now }: { isHost: boolean; isPast: boolean; now: Date },
-): Promise<string> {
+): Promise<{ url: string; link: ParticipantLink | "start_url" }> {
   const meeting =
     visit.zoomMeetingId === null && !isPast
       ? await createMissingMeeting(visit, viewer, now)
       : visit;
   if (meeting.zoomMeetingId === null || !meeting.zoomJoinUrl)
     throw joinRefusal("no_meeting", "This visit has no video meeting.");
-  const url = isHost
-    ? await freshStartUrl(viewer.organizationId, {
-        id: visit.id,
-        zoomMeetingId: meeting.zoomMeetingId,
-        zoomStartUrl: meeting.zoomStartUrl,
-      })
-    : openMeetingUrl(meeting.zoomJoinUrl, visit.id, "zoomJoinUrl");
+  const joinUrl = meeting.zoomJoinUrl;
+  if (!isHost) {
+    return participantJoinUrl({ id: visit.id, zoomMeetingId: meeting.zoomMeetingId }, viewer, () =>
+      openMeetingUrl(joinUrl, visit.id, "zoomJoinUrl"),
+    );
+  }
+  const url = await freshStartUrl(viewer.organizationId, {
+    id: visit.id,
+    zoomMeetingId: meeting.zoomMeetingId,
+    zoomStartUrl: meeting.zoomStartUrl,
+  });
   if (!url) throw joinRefusal("no_meeting", "This visit has no video meeting.");
-  return url;
+  return { url, link: "start_url" };
 }
 
 /**

@@ -236,6 +236,7 @@ export function toVisitEvent(scripted: ScriptEvent): VisitEvent {
     participantKey: `user:${member.userId}`,
     role: member.role,
     userId: member.userId,
+    guestId: null,
     zoomUserId: member.zoomUserId || null,
     displayName: member.name,
   };

@@ -22,6 +22,7 @@ function openSession(
     sequence: person.sessions.length + 1,
     role: event.role,
     userId: event.userId,
+    guestId: event.guestId,
     zoomUserId: event.zoomUserId,
     displayName: event.displayName,
     waitingRoomJoinedAt: field === "waitingRoomJoinedAt" ? event.at : null,
@@ -41,6 +42,7 @@ export function applyParticipantEvent(person: Person, event: ParticipantVisitEve
   if (session) {
     // Later events may know more about who this is (a user id, a Zoom id, a role).
     session.userId ??= event.userId;
+    session.guestId ??= event.guestId;
     session.zoomUserId ??= event.zoomUserId;
     session.displayName ??= event.displayName;
     if (session.role === ParticipantRole.UNKNOWN) session.role = event.role;

@@ -5,11 +5,20 @@ import type {
   ParticipantClues,
   ParticipantToIdentify,
 } from "@/lib/visits/attendance/identify-participant";
-import type { CandidateUserRow } from "@/lib/visits/attendance/identify-participant.sql";
+import type {
+  CandidateUserRow,
+  RegistrantRow,
+} from "@/lib/visits/attendance/identify-participant.sql";
 
-// The decision of identifyParticipants, once the candidate users are read: our user id first,
-// then the Zoom user id (the meeting's host is the visit's provider), then the email; the role
-// follows from who the user is to the visit. Pure: no I/O.
+// The decision of identifyParticipants, once the candidate users and registrants are read: the
+// person we registered first (a guest, or a user), then our user id, then the Zoom user id (the
+// meeting's host is the visit's provider), then the email; the role follows from who the user is
+// to the visit. Pure: no I/O.
+
+/** The visits' registrants, by visit and Zoom registrant id. */
+export type Registrants = Map<string, RegistrantRow>;
+export const registrantKey = (visitId: string, zoomRegistrantId: string) =>
+  `${visitId}|${zoomRegistrantId}`;
 
 /** The users a batch of participants may be, indexed the three ways a participant is matched. */
 export type CandidateUsers = {
@@ -39,8 +48,13 @@ export function indexCandidateUsers(rows: CandidateUserRow[]): CandidateUsers {
 function findUser(
   { visit, clues }: ParticipantToIdentify,
   users: CandidateUsers,
+  registrant: RegistrantRow | undefined,
 ): Pick<CandidateUserRow, "id" | "role"> | null {
   const inVisitOrganization = (value: string) => inOrganization(visit.organizationId, value);
+  const registered = registrant?.userId
+    ? users.byId.get(inVisitOrganization(registrant.userId))
+    : undefined;
+  if (registered) return registered;
   const ourUserId = ourUserIdOf(clues);
   const byId = ourUserId ? users.byId.get(inVisitOrganization(ourUserId)) : undefined;
   if (byId) return byId;
@@ -66,10 +80,23 @@ function keyFor(clues: ParticipantClues): string {
 export function deriveParticipant(
   item: ParticipantToIdentify,
   users: CandidateUsers,
+  registrants: Registrants = new Map(),
 ): IdentifiedParticipant {
   const { visit, clues } = item;
   const { subject } = visit;
-  const user = findUser(item, users);
+  const registrant = clues.registrantId
+    ? registrants.get(registrantKey(visit.id, clues.registrantId))
+    : undefined;
+  if (registrant?.guestId)
+    return {
+      participantKey: `guest:${registrant.guestId}`,
+      role: ParticipantRole.GUEST,
+      userId: null,
+      guestId: registrant.guestId,
+      zoomUserId: clues.zoomUserId || null,
+      displayName: clues.displayName?.slice(0, 200) ?? null,
+    };
+  const user = findUser(item, users, registrant);
   const isSubjectsEmail = Boolean(
     clues.email && subject.email && clues.email.toLowerCase() === subject.email,
   );
@@ -89,6 +116,7 @@ export function deriveParticipant(
     participantKey: userId ? `user:${userId}` : keyFor(clues),
     role,
     userId,
+    guestId: null,
     zoomUserId: clues.zoomUserId || null,
     displayName: clues.displayName?.slice(0, 200) ?? null,
   };

@@ -4,7 +4,10 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { IdentifiedParticipant } from "@/lib/visits/attendance/identify-participant";
 
-export type EarlierKeyRow = Pick<IdentifiedParticipant, "participantKey" | "role" | "userId"> & {
+export type EarlierKeyRow = Pick<
+  IdentifiedParticipant,
+  "participantKey" | "role" | "userId" | "guestId"
+> & {
   visitId: string;
   zoomParticipantUuid: string;
 };
@@ -14,7 +17,7 @@ export const buildEarlierKeysSql = (visitIds: string[], participantUuids: (strin
   Prisma.sql`
     SELECT DISTINCT ON ("visitId", "zoomParticipantUuid")
            "visitId"::text AS "visitId", "zoomParticipantUuid", "participantKey",
-           "role"::text AS "role", "userId"::text AS "userId"
+           "role"::text AS "role", "userId"::text AS "userId", "guestId"::text AS "guestId"
       FROM "ParticipantEvent"
      WHERE ("visitId", "zoomParticipantUuid")
            IN (SELECT * FROM unnest(${visitIds}::uuid[], ${participantUuids}::text[]))
@@ -28,16 +31,41 @@ export type CandidateUserRow = {
   email: string;
 };
 
-/** The organizations' users that have one of the ids, Zoom user ids or emails. */
+export type RegistrantPair = { visitIds: string[]; registrantIds: string[] };
+
+/**
+ * The organizations' users that have one of the ids, Zoom user ids or emails, or that are one of
+ * the visits' registrants.
+ */
 export const buildCandidateUsersSql = (clues: {
   organizationIds: string[];
   ids: string[];
   zoomUserIds: string[];
   emails: string[];
+  registrants: RegistrantPair;
 }) => Prisma.sql`
   SELECT "id"::text AS "id", "role"::text AS "role",
          "organizationId"::text AS "organizationId", "videoConferenceUserId", "email"
     FROM "User"
    WHERE "organizationId" = ANY(${clues.organizationIds}::uuid[])
      AND ("id" = ANY(${clues.ids}::uuid[]) OR "videoConferenceUserId" = ANY(${clues.zoomUserIds}::text[])
-          OR "email" = ANY(${clues.emails}::text[]))`;
+          OR "email" = ANY(${clues.emails}::text[])
+          OR "id" IN (SELECT r."userId" FROM "VisitRegistrant" r
+                       WHERE (r."visitId", r."zoomRegistrantId") IN (SELECT * FROM unnest(
+                         ${clues.registrants.visitIds}::uuid[],
+                         ${clues.registrants.registrantIds}::text[]))))`;
+
+export type RegistrantRow = {
+  visitId: string;
+  zoomRegistrantId: string;
+  userId: string | null;
+  guestId: string | null;
+};
+
+/** The people we registered for the visits' meetings, by Zoom registrant id. */
+export const buildRegistrantsSql = ({ visitIds, registrantIds }: RegistrantPair) => Prisma.sql`
+  SELECT "visitId"::text AS "visitId", "zoomRegistrantId",
+         "userId"::text AS "userId", "guestId"::text AS "guestId"
+    FROM "VisitRegistrant"
+   WHERE ("visitId", "zoomRegistrantId")
+         IN (SELECT * FROM unnest(${visitIds}::uuid[], ${registrantIds}::text[]))`;

@@ -6,8 +6,11 @@ import { type Sql, sqlOf } from "@/lib/db/sql";
 import {
   buildCandidateUsersSql,
   buildEarlierKeysSql,
+  buildRegistrantsSql,
   type CandidateUserRow,
   type EarlierKeyRow,
+  type RegistrantPair,
+  type RegistrantRow,
 } from "@/lib/visits/attendance/identify-participant.sql";
 import {
   type CandidateUsers,
@@ -15,16 +18,21 @@ import {
   emailOf,
   indexCandidateUsers,
   ourUserIdOf,
+  type Registrants,
+  registrantKey,
 } from "@/lib/visits/attendance/derive-participant";
 
-// Who a participant is, from what the notification says about them, in this order: our user id
-// (`customer_key`, or the telehealth ExternalID), their Zoom user id, their email. Unmatched
-// participants are kept, keyed by Zoom's ids.
+// Who a participant is, from what the notification says about them, in this order: the person we
+// registered (`registrant_id`, docs/decisions/038), our user id (`customer_key`, or the telehealth
+// ExternalID), their Zoom user id, their email. Unmatched participants are kept, keyed by Zoom's ids.
 // @see docs/protocols/zoom-webhooks.md#payloads
 // @see docs/protocols/zoom-webhooks.md#identifying-a-participant
-// Several participants are identified at once with two queries, whatever their number.
+// Several participants are identified at once with three queries (run together), whatever their
+// number.
 
 export type ParticipantClues = {
+  /** Zoom's registrant id: the person we registered for the meeting (VisitRegistrant). */
+  registrantId?: string | null;
   /** Our user id, when the sender knows it (customer_key, telehealth ExternalID). */
   ourUserId?: string | null;
   zoomUserId?: string | null;
@@ -41,6 +49,8 @@ export type IdentifiedParticipant = {
   participantKey: string;
   role: ParticipantRole;
   userId: string | null;
+  /** The visit's guest, when the participant joined through a guest's registrant link. */
+  guestId: string | null;
   zoomUserId: string | null;
   displayName: string | null;
 };
@@ -57,7 +67,7 @@ export type ParticipantVisit = {
 
 export type ParticipantToIdentify = { visit: ParticipantVisit; clues: ParticipantClues };
 
-type EarlierKey = Pick<IdentifiedParticipant, "participantKey" | "role" | "userId">;
+type EarlierKey = Pick<IdentifiedParticipant, "participantKey" | "role" | "userId" | "guestId">;
 const uuidKey = (visitId: string, participantUuid: string) => `${visitId}|${participantUuid}`;
 
 /** The first event of each (visit, Zoom participant uuid): later events of that join keep its key. */
@@ -81,9 +91,24 @@ async function findEarlierKeys(
   );
 }
 
+function registrantPairs(items: ParticipantToIdentify[]): RegistrantPair {
+  const withRegistrant = items.filter((item) => item.clues.registrantId);
+  return {
+    visitIds: withRegistrant.map((item) => item.visit.id),
+    registrantIds: withRegistrant.map((item) => item.clues.registrantId ?? ""),
+  };
+}
+
+async function findRegistrants(sql: Sql, pairs: RegistrantPair): Promise<Registrants> {
+  if (pairs.visitIds.length === 0) return new Map();
+  const rows = await sql.query<RegistrantRow>(buildRegistrantsSql(pairs));
+  return new Map(rows.map((row) => [registrantKey(row.visitId, row.zoomRegistrantId), row]));
+}
+
 async function findCandidateUsers(
   sql: Sql,
   items: ParticipantToIdentify[],
+  registrants: RegistrantPair,
 ): Promise<CandidateUsers> {
   const ids = items.map((item) => ourUserIdOf(item.clues)).filter((id) => id !== null);
   const zoomUserIds = items
@@ -91,7 +116,7 @@ async function findCandidateUsers(
     .filter((id): id is string => Boolean(id));
   const emails = items.map((item) => emailOf(item.clues)).filter((email) => email !== null);
   const rows =
-    ids.length + zoomUserIds.length + emails.length === 0
+    ids.length + zoomUserIds.length + emails.length + registrants.visitIds.length === 0
       ? []
       : await sql.query<CandidateUserRow>(
           buildCandidateUsersSql({
@@ -99,6 +124,7 @@ async function findCandidateUsers(
             ids,
             zoomUserIds,
             emails,
+            registrants,
           }),
         );
   return indexCandidateUsers(rows);
@@ -110,9 +136,11 @@ export async function identifyParticipants(
   items: ParticipantToIdentify[],
 ): Promise<IdentifiedParticipant[]> {
   if (items.length === 0) return [];
-  const [firstEvents, users] = await Promise.all([
+  const pairs = registrantPairs(items);
+  const [firstEvents, users, registrants] = await Promise.all([
     findEarlierKeys(sql, items),
-    findCandidateUsers(sql, items),
+    findCandidateUsers(sql, items, pairs),
+    findRegistrants(sql, pairs),
   ]);
   return items.map((item) => {
     const { clues } = item;
@@ -120,13 +148,13 @@ export async function identifyParticipants(
     // room events may carry less than the join event).
     const key = clues.participantUuid ? uuidKey(item.visit.id, clues.participantUuid) : null;
     const first = key ? firstEvents.get(key) : undefined;
-    if (first?.userId)
+    if (first?.userId || first?.guestId)
       return {
         ...first,
         zoomUserId: clues.zoomUserId ?? null,
         displayName: clues.displayName ?? null,
       };
-    const person = deriveParticipant(item, users);
+    const person = deriveParticipant(item, users, registrants);
     if (key && !first) firstEvents.set(key, person);
     return person;
   });

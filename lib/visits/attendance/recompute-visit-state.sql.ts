@@ -28,14 +28,15 @@ export type VisitEventRow = Omit<ParticipantVisitEvent, "type" | "kind"> & {
 export const buildVisitEventsSql = (visitIds: string[]) => Prisma.sql`
   SELECT v."id"::text AS "visitId", NULL AS "eventType", e."kind"::text AS "kind",
          e."occurredAt" AS "at", e."participantKey", e."role"::text AS "role",
-         e."userId"::text AS "userId", e."zoomUserId", e."displayName"
+         e."userId"::text AS "userId", e."guestId"::text AS "guestId", e."zoomUserId",
+         e."displayName"
     FROM unnest(${visitIds}::uuid[]) AS v("id")
    CROSS JOIN LATERAL (
      SELECT * FROM "ParticipantEvent" WHERE "visitId" = v."id"
       ORDER BY "occurredAt", "id" LIMIT ${MAX_EVENTS}) AS e
   UNION ALL
   SELECT v."id"::text, n."eventType", NULL, n."eventAt", '', ${sqlEnum(ParticipantRole.UNKNOWN)},
-         NULL, NULL, NULL
+         NULL, NULL, NULL, NULL
     FROM unnest(${visitIds}::uuid[]) AS v("id")
    CROSS JOIN LATERAL (
      SELECT "eventType", "eventAt" FROM "InboundNotification"
@@ -98,13 +99,14 @@ export function buildStoreVisitStatesSql(states: [string, VisitState][]): Prisma
       RETURNING v."id"
     ), "attendance" AS (
       INSERT INTO "Attendance" ("id", "visitId", "participantKey", "sequence", "role", "userId",
-        "zoomUserId", "displayName", "waitingRoomJoinedAt", "joinedAt", "leftAt")
+        "guestId", "zoomUserId", "displayName", "waitingRoomJoinedAt", "joinedAt", "leftAt")
       SELECT * FROM unnest(${sessionColumn(() => uuidv7())}::uuid[],
         ${sessionColumn((session) => session.visitId)}::uuid[],
         ${sessionColumn((session) => session.participantKey)}::text[],
         ${sessionColumn((session) => session.sequence)}::int[],
         ${sessionColumn((session) => session.role)}::"ParticipantRole"[],
         ${sessionColumn((session) => session.userId)}::uuid[],
+        ${sessionColumn((session) => session.guestId)}::uuid[],
         ${sessionColumn((session) => session.zoomUserId)}::text[],
         ${sessionColumn((session) => session.displayName)}::text[],
         ${sessionColumn((session) => sqlTime(session.waitingRoomJoinedAt))}::timestamp(3)[],

@@ -111,7 +111,7 @@ async function applyReport(
       displayName: row.name,
     };
     const person = await identifyParticipant(tx, visit, clues);
-    if (webhookEvents > 0 && !person.userId) continue;
+    if (webhookEvents > 0 && !person.userId && !person.guestId) continue;
     for (const [kind, at] of [
       [ParticipantEventKind.JOINED, row.join_time],
       [ParticipantEventKind.LEFT, row.leave_time],

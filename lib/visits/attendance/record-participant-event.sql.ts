@@ -9,7 +9,7 @@ export function buildStoreParticipantEventsSql(events: IdentifiedParticipantEven
   const column = <T>(pick: (event: IdentifiedParticipantEvent) => T) => events.map(pick);
   return Prisma.sql`
     INSERT INTO "ParticipantEvent" ("visitId", "notificationId", "kind", "occurredAt",
-      "participantKey", "role", "userId", "zoomUserId", "zoomParticipantUuid", "registrantId",
+      "participantKey", "role", "userId", "guestId", "zoomUserId", "zoomParticipantUuid", "registrantId",
       "customerKey", "displayName")
     SELECT * FROM unnest(${column((event) => event.visit.id)}::uuid[],
       ${column((event) => event.notificationId.toString())}::bigint[],
@@ -18,6 +18,7 @@ export function buildStoreParticipantEventsSql(events: IdentifiedParticipantEven
       ${column((event) => event.person.participantKey)}::text[],
       ${column((event) => event.person.role)}::"ParticipantRole"[],
       ${column((event) => event.person.userId)}::uuid[],
+      ${column((event) => event.person.guestId)}::uuid[],
       ${column((event) => event.person.zoomUserId)}::text[],
       ${column((event) => event.clues.participantUuid || null)}::text[],
       ${column((event) => event.clues.registrantId || null)}::text[],

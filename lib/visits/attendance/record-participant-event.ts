@@ -24,7 +24,7 @@ export type ParticipantEventInput = {
   notificationId: bigint;
   kind: ParticipantEventKind;
   occurredAt: Date;
-  clues: ParticipantClues & { registrantId?: string | null; customerKey?: string | null };
+  clues: ParticipantClues & { customerKey?: string | null };
 };
 
 export type IdentifiedParticipantEvent = ParticipantEventInput & { person: IdentifiedParticipant };

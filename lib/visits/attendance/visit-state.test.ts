@@ -29,6 +29,7 @@ function participant(
     participantKey: key,
     role,
     userId: key.startsWith("user:") ? key.slice(5) : null,
+    guestId: null,
     zoomUserId: null,
     displayName: key,
   };

@@ -29,6 +29,7 @@ export type ParticipantVisitEvent = {
   participantKey: string;
   role: ParticipantRole;
   userId: string | null;
+  guestId: string | null;
   zoomUserId: string | null;
   displayName: string | null;
 };
@@ -40,6 +41,7 @@ export type AttendanceSession = {
   sequence: number;
   role: ParticipantRole;
   userId: string | null;
+  guestId: string | null;
   zoomUserId: string | null;
   displayName: string | null;
   waitingRoomJoinedAt: Date | null;
