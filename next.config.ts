@@ -20,6 +20,14 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
+      {
+        // A guest's link carries its token in the path: never sent on, never indexed (decision 039).
+        source: "/guest/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
     ]);
   },
 };

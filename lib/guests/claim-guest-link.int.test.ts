@@ -16,15 +16,14 @@ import { createClinic } from "@/tests/support/viewers";
 const MINUTE = 60_000;
 const JOIN_URL = "https://zoom.example.test/j/81234567890?pwd=abc";
 
-async function invitedGuest(startsIn = 5 * MINUTE) {
+async function invitedGuest(startsIn = 5 * MINUTE, meeting = true) {
   const clinic = await createClinic(db);
   const visit = await createVisit(db, {
     organizationId: clinic.organization.id,
     subjectId: clinic.patient.subject.id,
     providerId: clinic.provider.id,
     scheduledStart: new Date(Date.now() + startsIn),
-    zoomMeetingId: 81234567890n,
-    zoomJoinUrl: JOIN_URL,
+    ...(meeting ? { zoomMeetingId: 81234567890n, zoomJoinUrl: JOIN_URL } : {}),
   });
   const link = await inviteGuest({
     viewer: clinic.viewers.provider,
@@ -63,6 +62,18 @@ describe("guest links", () => {
     expect(joins).toHaveLength(2);
     expect(joins[0]).toMatchObject({ actorUserId: null, subjectId: visit.subjectId });
     expect(JSON.stringify(joins.map((row) => row.details))).not.toContain(token);
+  });
+
+  it("keeps the link for the browser whose first Join found no meeting yet", async () => {
+    const { token, visit } = await invitedGuest(5 * MINUTE, false);
+    const first = browser();
+    expect(await claimGuestLink({ token, claimSecret: first })).toEqual({ kind: "no_meeting" });
+    await db.visit.update({
+      where: { id: visit.id },
+      data: { zoomMeetingId: 81234567890n, zoomJoinUrl: JOIN_URL },
+    });
+    expect(await claimGuestLink({ token, claimSecret: first })).toMatchObject({ kind: "joined" });
+    expect(await claimGuestLink({ token, claimSecret: browser() })).toEqual({ kind: "in_use" });
   });
 
   it("gives exactly one of two racing browsers the link", async () => {

@@ -146,6 +146,15 @@ describe("inviteGuest", () => {
     expect(fields.email).toEqual(["An email address cannot contain a line break."]);
     expect(fields.name).toEqual(["Enter the guest's name."]);
     expect(fields.relationship).toEqual(["Choose who the guest is."]);
+    const trailing = inviteGuestInputSchema.safeParse({
+      visitId: "0190f5b2-7c1e-7a3b-9c4d-000000000001",
+      name: "Ines",
+      relationship: "INTERPRETER",
+      email: "ines@example.test\r\n",
+    });
+    expect(trailing.error?.flatten().fieldErrors.email).toEqual([
+      "An email address cannot contain a line break.",
+    ]);
     expect(
       inviteGuestInputSchema.safeParse({
         ...input("0190f5b2-7c1e-7a3b-9c4d-000000000001"),

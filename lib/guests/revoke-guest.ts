@@ -22,11 +22,12 @@ export async function revokeGuest({ viewer, guestId, now = new Date() }: RevokeG
     if (viewer.role !== Role.CARE_TEAM && viewer.role !== Role.ADMIN)
       throw new AppError("forbidden", "Only the care team revokes guest links");
     if (guest.revokedAt) return { visitId: guest.visitId, subjectId: guest.visit.subjectId };
-    await tx.visitGuest.update({
-      where: { id: guest.id },
+    // Conditional, so that of two revokes racing only the one that revoked is audited.
+    const revoked = await tx.visitGuest.updateMany({
+      where: { id: guest.id, revokedAt: null },
       data: { revokedAt: now, revokedById: viewer.id },
-      select: { id: true },
     });
+    if (revoked.count !== 1) return { visitId: guest.visitId, subjectId: guest.visit.subjectId };
     await recordAudit(tx, {
       actor: viewer,
       action: "guest.revoke",

@@ -11,9 +11,9 @@ const LINE_BREAKS = /[\p{Cc}\u2028\u2029]/u;
 
 const optionalEmail = z
   .string()
-  .trim()
-  .max(254, "Use at most 254 characters.")
   .refine((value) => !LINE_BREAKS.test(value), "An email address cannot contain a line break.")
+  .transform((value) => value.trim())
+  .pipe(z.string().max(254, "Use at most 254 characters."))
   .pipe(z.union([z.literal(""), z.email("Enter a valid email address.")]))
   .transform((value) => (value === "" ? null : value.toLowerCase()));
 

@@ -22,16 +22,20 @@ export async function joinAsGuestAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/guest/invalid");
   const { token } = parsed.data;
   const cookieStore = await cookies();
-  const claimSecret = cookieStore.get(GUEST_CLAIM_COOKIE)?.value ?? createGuestSecret().secret;
+  const incoming = guestTokenSchema.safeParse(cookieStore.get(GUEST_CLAIM_COOKIE)?.value);
+  const claimSecret = incoming.success ? incoming.data : createGuestSecret().secret;
+  // Set before the claim: the claim may commit and the join still fail (no meeting yet, Zoom
+  // down); this browser must then be the one that owns the link on its retry.
+  if (!incoming.success)
+    cookieStore.set(GUEST_CLAIM_COOKIE, claimSecret, {
+      httpOnly: true,
+      secure: env.NODE_ENV === "production",
+      sameSite: "lax",
+      path: "/guest",
+      maxAge: CLAIM_COOKIE_MAX_AGE_SECONDS,
+    });
   const result = await claimGuestLink({ token, claimSecret, ip: clientIpFrom(await headers()) });
   if (result.kind !== "joined")
     redirect(`/guest/${token}${result.kind === "no_meeting" ? "?retry=1" : ""}`);
-  cookieStore.set(GUEST_CLAIM_COOKIE, claimSecret, {
-    httpOnly: true,
-    secure: env.NODE_ENV === "production",
-    sameSite: "lax",
-    path: "/guest",
-    maxAge: CLAIM_COOKIE_MAX_AGE_SECONDS,
-  });
   redirect(result.url);
 }

@@ -18,7 +18,11 @@ type GuestPageProps = {
 
 const querySchema = z.object({ retry: z.literal("1").optional().catch(undefined) });
 
-export const metadata: Metadata = { title: { absolute: "CareVisit" }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: { absolute: "CareVisit" },
+  referrer: "no-referrer",
+  robots: { index: false },
+};
 
 // A guest's link (public: its token is the credential). It says as little as it can: the clinic
 // and the time, never the patient. Opening it changes nothing; Join (a form POST) claims it.
