@@ -114,6 +114,7 @@ const attendanceSelect = {
   sequence: true,
   role: true,
   userId: true,
+  guestId: true,
   zoomUserId: true,
   displayName: true,
   waitingRoomJoinedAt: true,
