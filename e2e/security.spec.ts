@@ -161,6 +161,8 @@ test.describe("security headers", () => {
     browser,
     factories,
   }) => {
+    // Sixteen pages, each until its network is idle: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const clinic = await factories.createClinic();
     const visit = await factories.createVisit({
       organizationId: clinic.organization.id,
