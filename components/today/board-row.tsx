@@ -1,8 +1,8 @@
 import { AlertTriangle } from "lucide-react";
-import Link from "next/link";
 
 import { deriveBoardState, isLongWait, type BoardStateKind } from "@/components/today/board-state";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Td } from "@/components/ui/table";
 import { type UndoNoShowAction, UndoNoShowForm } from "@/components/today/undo-no-show-form";
 import { DeviceCheckLine } from "@/components/visits/device-check-line";
@@ -53,9 +53,10 @@ export function BoardRowView(props: BoardRowProps) {
     <tr className={cn(isLong && "bg-amber-50")} data-visit-id={row.visitId}>
       <Td className="whitespace-nowrap">{formatTime(new Date(row.scheduledStart), timeZone)}</Td>
       <Td>
-        <Link href={`/subjects/${row.subject.id}/video`} className="font-medium underline">
+        {/* Prefetched on intent, not on sight: a board shows up to 200 subjects. */}
+        <IntentLink href={`/subjects/${row.subject.id}/video`} className="font-medium underline">
           {row.subject.name}
-        </Link>
+        </IntentLink>
         <div className="text-xs text-slate-700">Record {row.subject.recordNumber}</div>
         <DeviceCheckLine
           check={
@@ -76,8 +77,8 @@ export function BoardRowView(props: BoardRowProps) {
             Waiting long
           </span>
         ) : null}
-        {row.guests.map((guest, index) => (
-          <div key={index} className="mt-1 text-xs text-slate-800">
+        {row.guests.map((guest) => (
+          <div key={guest.id} className="mt-1 text-xs text-slate-800">
             {GUEST_RELATIONSHIP_LABELS[guest.relationship]}{" "}
             {guest.isInMeeting ? "in the meeting" : "waiting"}
           </div>
@@ -88,7 +89,7 @@ export function BoardRowView(props: BoardRowProps) {
         {isReadOnly ? (
           <span className="text-xs text-slate-700">{attendance(row, timeZone)}</span>
         ) : JOINABLE.includes(state.kind) ? (
-          <JoinMeetingLink visitId={row.visitId} />
+          <JoinMeetingLink visitId={row.visitId} isIconShared />
         ) : state.kind === "no_show" ? (
           <UndoNoShowForm visitId={row.visitId} action={undoNoShow} />
         ) : null}

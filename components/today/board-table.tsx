@@ -1,6 +1,7 @@
 import { BoardRowView } from "@/components/today/board-row";
 import type { UndoNoShowAction } from "@/components/today/undo-no-show-form";
 import { orderBoardRows } from "@/components/today/board-state";
+import { JoinMeetingIconDefinition } from "@/components/visits/join-meeting-link";
 import { Table, TableBody, TableHead, Th } from "@/components/ui/table";
 import { BOARD_ROW_LIMIT, type BoardRow } from "@/lib/today/types";
 
@@ -28,6 +29,7 @@ export function BoardTable({ rows, now, ...shared }: BoardTableProps) {
           Showing the first {BOARD_ROW_LIMIT} visits of the day: choose one provider to see theirs.
         </p>
       ) : null}
+      <JoinMeetingIconDefinition />
       <Table caption="Visits">
         <TableHead>
           <Th>Time</Th>

@@ -1,14 +1,27 @@
 import { Video } from "lucide-react";
 
 import { buttonClasses } from "@/components/ui/button";
+import { IconDefinition, IconUse } from "@/components/ui/icon-sprite";
 
-/** "Join Meeting": opens the visit's Zoom meeting in a new tab (the start URL for its host). */
+const ICON_ID = "join-meeting-icon";
+
+/** Draws the Join Meeting icon once, for a list of JoinMeetingLink with `isIconShared`. */
+export function JoinMeetingIconDefinition() {
+  return <IconDefinition id={ICON_ID} icon={Video} />;
+}
+
+/**
+ * "Join Meeting": opens the visit's Zoom meeting in a new tab (the start URL for its host). In a
+ * long list (`isIconShared`), its icon is the one JoinMeetingIconDefinition drew for the page.
+ */
 export function JoinMeetingLink({
   visitId,
   label = "Join Meeting",
+  isIconShared = false,
 }: {
   visitId: string;
   label?: string;
+  isIconShared?: boolean;
 }) {
   return (
     <a
@@ -17,7 +30,11 @@ export function JoinMeetingLink({
       rel="noopener"
       className={buttonClasses("primary")}
     >
-      <Video aria-hidden className="size-4" />
+      {isIconShared ? (
+        <IconUse id={ICON_ID} className="size-4" />
+      ) : (
+        <Video aria-hidden className="size-4" />
+      )}
       {label}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { db } from "@/lib/db/db";
+import { pooledSql } from "@/lib/db/sql";
 import { errorFields, log } from "@/lib/log";
 import { type ChangeHub, changeHub } from "@/lib/realtime/change-hub";
 import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { boardRowSelect, type BoardRowRecord } from "@/lib/today/board-row";
+import { type BoardRowRecord, buildBoardVisitSql } from "@/lib/today/board-rows.sql";
 
 // The boards' share of the LISTEN hub, one per app process. Every open board stream registers
 // here; one subscription to every `visit_changed` serves them all. A notification for a visit
@@ -22,8 +22,9 @@ export type BoardSubscriber = {
 
 export type ReadBoardVisit = (visitId: string) => Promise<BoardRowRecord | null>;
 
-function readBoardVisit(visitId: string): Promise<BoardRowRecord | null> {
-  return db.visit.findUnique({ where: { id: visitId }, select: boardRowSelect });
+export async function readBoardVisit(visitId: string): Promise<BoardRowRecord | null> {
+  const [visit] = await pooledSql.query<BoardRowRecord>(buildBoardVisitSql(visitId));
+  return visit ?? null;
 }
 
 export class BoardFeed {

@@ -4,8 +4,7 @@ import { PatientPresence, VisitStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { changeHub } from "@/lib/realtime/change-hub";
 import { VISIT_CHANGED_CHANNEL } from "@/lib/realtime/channels";
-import { BoardFeed } from "@/lib/today/board-feed";
-import { boardRowSelect } from "@/lib/today/board-row";
+import { BoardFeed, readBoardVisit } from "@/lib/today/board-feed";
 import { resolveBoardScope } from "@/lib/today/board-scope";
 import { boardStream } from "@/lib/today/board-stream";
 import { openBoardStream } from "@/lib/today/open-board-stream";
@@ -31,7 +30,7 @@ function countingFeed() {
   const reads = new Map<string, number>();
   const feed = new BoardFeed(changeHub, (visitId) => {
     reads.set(visitId, (reads.get(visitId) ?? 0) + 1);
-    return db.visit.findUnique({ where: { id: visitId }, select: boardRowSelect });
+    return readBoardVisit(visitId);
   });
   return { feed, reads };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/types";
 import { errorFields, log } from "@/lib/log";
 import { eventStream } from "@/lib/realtime/event-stream";
 import { type BoardFeed, boardFeed } from "@/lib/today/board-feed";
-import { type BoardRowRecord, toBoardRow } from "@/lib/today/board-row";
+import type { BoardRowRecord } from "@/lib/today/board-rows.sql";
 import { type BoardScope, isInBoardScope } from "@/lib/today/board-scope";
 import { readBoardRecords } from "@/lib/today/list-board-rows";
 import { BOARD_EVENTS, BOARD_ROW_LIMIT } from "@/lib/today/types";
@@ -37,14 +37,14 @@ export function boardStream({
     const shown = new Map<string, string>();
     const sendAll = (records: BoardRowRecord[]) => {
       shown.clear();
-      const rows = records.map(toBoardRow);
+      const rows = records.map((record) => record.row);
       for (const row of rows) shown.set(row.visitId, JSON.stringify(row));
       io.send(BOARD_EVENTS.rows, rows);
     };
     const apply = (visitId: string, visit: BoardRowRecord | null) => {
       if (visit && isInBoardScope(scope, visit)) {
         if (!shown.has(visitId) && shown.size >= BOARD_ROW_LIMIT) return;
-        const row = toBoardRow(visit);
+        const { row } = visit;
         const json = JSON.stringify(row);
         if (shown.get(visitId) === json) return;
         shown.set(visitId, json);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { Role } from "@/generated/prisma/enums";
+import {
+  DeviceCheckStatus,
+  GuestRelationship,
+  NetworkQuality,
+  ParticipantRole,
+  PatientPresence,
+  Role,
+} from "@/generated/prisma/enums";
 import { db } from "@/lib/db/db";
 import { resolveBoardScope } from "@/lib/today/board-scope";
 import { listBoardRows } from "@/lib/today/list-board-rows";
@@ -48,6 +55,101 @@ describe("the Today board's rows", () => {
       where: { actorUserId: viewer.id, action: "today.view" },
     });
     expect(audited).toBe(3);
+  });
+
+  it("gives each row in the board's shape: names, device check and the guests there now", async () => {
+    const clinic = await createClinic(db);
+    const organizationId = clinic.organization.id;
+    const visit = await createVisit(db, {
+      organizationId,
+      subjectId: clinic.patient.subject.id,
+      providerId: clinic.provider.id,
+      scheduledStart: at("10:00"),
+    });
+    await db.visitDeviceCheck.create({
+      data: {
+        visitId: visit.id,
+        organizationId,
+        userId: clinic.patient.user.id,
+        checkedAt: at("09:55"),
+        isPassed: false,
+        camera: DeviceCheckStatus.BLOCKED,
+        microphone: DeviceCheckStatus.PASSED,
+        speaker: DeviceCheckStatus.PASSED,
+        network: NetworkQuality.POOR,
+        roundTripMs: 480,
+        downloadKbps: null,
+      },
+    });
+    const guest = (relationship: GuestRelationship, suffix: string) =>
+      db.visitGuest.create({
+        data: {
+          organizationId,
+          visitId: visit.id,
+          name: `Guest ${suffix}`,
+          relationship,
+          tokenHash: `hash-${visit.id}-${suffix}`,
+          unusedUntil: at("11:00"),
+          createdById: clinic.provider.id,
+        },
+      });
+    const [interpreter, family, gone] = await Promise.all([
+      guest(GuestRelationship.INTERPRETER, "a"),
+      guest(GuestRelationship.FAMILY, "b"),
+      guest(GuestRelationship.CAREGIVER, "c"),
+    ]);
+    const stay = (guestId: string, sequence: number, times: object) =>
+      db.attendance.create({
+        data: {
+          visitId: visit.id,
+          participantKey: `p-${guestId}`,
+          sequence,
+          role: ParticipantRole.GUEST,
+          guestId,
+          ...times,
+        },
+      });
+    await stay(interpreter.id, 0, { waitingRoomJoinedAt: at("10:01"), joinedAt: at("10:02") });
+    await stay(family.id, 0, { waitingRoomJoinedAt: at("10:03") });
+    await stay(gone.id, 0, { joinedAt: at("10:01"), leftAt: at("10:04") });
+    const viewer = clinic.viewers.provider;
+    const scope = await resolveBoardScope(viewer, { date: DAY, who: "mine" });
+    const [row] = await listBoardRows({ viewer, scope });
+    expect(row).toEqual({
+      visitId: visit.id,
+      scheduledStart: at("10:00").toISOString(),
+      durationMinutes: (await db.visit.findUniqueOrThrow({ where: { id: visit.id } }))
+        .durationMinutes,
+      status: visit.status,
+      patientPresence: PatientPresence.NOT_JOINED,
+      patientWaitingSince: null,
+      isProviderPresent: false,
+      providerJoinedAt: null,
+      noShowAt: null,
+      subject: {
+        id: clinic.patient.subject.id,
+        name: `${clinic.patient.subject.firstName} ${clinic.patient.subject.lastName}`,
+        recordNumber: clinic.patient.subject.recordNumber,
+      },
+      provider: {
+        id: clinic.provider.id,
+        name: `${clinic.provider.firstName} ${clinic.provider.lastName}`,
+      },
+      deviceCheck: {
+        checkedAt: at("09:55").toISOString(),
+        isPassed: false,
+        camera: DeviceCheckStatus.BLOCKED,
+        microphone: DeviceCheckStatus.PASSED,
+        speaker: DeviceCheckStatus.PASSED,
+        network: NetworkQuality.POOR,
+        roundTripMs: 480,
+        downloadKbps: null,
+      },
+      guests: [
+        { id: interpreter.id, relationship: GuestRelationship.INTERPRETER, isInMeeting: true },
+        { id: family.id, relationship: GuestRelationship.FAMILY, isInMeeting: false },
+      ],
+    });
   });
 
   it("answers 'not found' for another clinic's provider, and for a patient", async () => {

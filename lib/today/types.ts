@@ -22,7 +22,7 @@ export type BoardRow = {
   guests: BoardGuest[];
 };
 
-export type BoardGuest = { relationship: GuestRelationship; isInMeeting: boolean };
+export type BoardGuest = { id: string; relationship: GuestRelationship; isInMeeting: boolean };
 
 export type BoardDeviceCheck = Omit<DeviceCheckSummary, "checkedAt"> & { checkedAt: string };
 
