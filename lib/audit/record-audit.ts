@@ -37,3 +37,27 @@ export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<v
   const sql = isTransaction(client) ? sqlOf(client) : pooledSql;
   await sql.execute(buildAuditInsertSql(entry));
 }
+
+type UserAuditExtra = {
+  /** The user changed; defaults to the actor (a change to their own account). */
+  userId?: string;
+  subjectId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Audits a change to one user's account: the actor's own, unless `userId` names another. */
+export async function recordUserAudit(
+  tx: Tx,
+  actor: AuditActor,
+  action: AuditAction,
+  { userId, subjectId, details }: UserAuditExtra = {},
+): Promise<void> {
+  await recordAudit(tx, {
+    actor,
+    action,
+    targetType: "user",
+    targetId: userId ?? actor.id,
+    subjectId,
+    details,
+  });
+}

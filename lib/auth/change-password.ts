@@ -1,6 +1,6 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hitRateLimit, refundRateLimit } from "@/lib/auth/rate-limit";
 import type { Viewer } from "@/lib/auth/types";
@@ -49,12 +49,7 @@ export async function changePassword({
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "auth.password_change",
-      targetType: "user",
-      targetId: viewer.id,
-    });
+    await recordUserAudit(tx, viewer, "auth.password_change");
   });
   return { email: user.email };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 
@@ -15,11 +15,6 @@ export async function endSessions({ viewer }: { viewer: Viewer }): Promise<void>
       data: { sessionVersion: { increment: 1 } },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "auth.sign_out",
-      targetType: "user",
-      targetId: viewer.id,
-    });
+    await recordUserAudit(tx, viewer, "auth.sign_out");
   });
 }

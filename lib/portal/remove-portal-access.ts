@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Role } from "@/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -43,11 +43,8 @@ export async function removePortalAccess({ subjectId, viewer }: RemovePortalAcce
       where: { userId: user.id, consumedAt: null },
       data: { consumedAt: now },
     });
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "portal.access_removed",
-      targetType: "user",
-      targetId: user.id,
+    await recordUserAudit(tx, viewer, "portal.access_removed", {
+      userId: user.id,
       subjectId: subject.id,
     });
   });

@@ -1,16 +1,14 @@
 import "server-only";
 
 import { Role } from "@/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import {
   assertAdmin,
   assertAnotherActiveAdmin,
-  getManagedUser,
-  lockOrganization,
-  managedUserSelect,
+  getOtherManagedUser,
   userChangeConflict,
+  writeManagedUserChange,
 } from "@/lib/users/managed-user";
 import type { ChangeUserRoleInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -31,24 +29,14 @@ export async function changeUserRole({
 }: ChangeUserRoleOptions): Promise<ManagedUser> {
   assertAdmin(viewer);
   return db.$transaction(async (tx) => {
-    await lockOrganization(tx, viewer.organizationId);
-    const user = await getManagedUser(tx, viewer, userId);
+    const user = await getOtherManagedUser(tx, viewer, userId, SELF);
     if (user.role === Role.PATIENT) throw userChangeConflict(PATIENT);
-    if (user.id === viewer.id) throw userChangeConflict(SELF);
     if (user.role === role) throw userChangeConflict("The user already has this role.");
     await assertAnotherActiveAdmin(tx, viewer, user);
-    const updated = await tx.user.update({
-      where: { id: user.id },
+    return writeManagedUserChange(tx, viewer, user, {
       data: { role, sessionVersion: { increment: 1 } },
-      select: managedUserSelect,
-    });
-    await recordAudit(tx, {
-      actor: viewer,
       action: "user.role_change",
-      targetType: "user",
-      targetId: user.id,
       details: { from: user.role, to: role },
     });
-    return updated;
   });
 }

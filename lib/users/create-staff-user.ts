@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
@@ -50,11 +50,8 @@ export async function createStaffUser({
         data: { ...input, organizationId: viewer.organizationId, passwordHash },
         select: managedUserSelect,
       });
-      await recordAudit(tx, {
-        actor: viewer,
-        action: "user.create",
-        targetType: "user",
-        targetId: user.id,
+      await recordUserAudit(tx, viewer, "user.create", {
+        userId: user.id,
         details: { role: user.role },
       });
       return user;

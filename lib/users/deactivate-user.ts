@@ -1,15 +1,13 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import {
   assertAdmin,
   assertAnotherActiveAdmin,
-  getManagedUser,
-  lockOrganization,
-  managedUserSelect,
+  getOtherManagedUser,
   userChangeConflict,
+  writeManagedUserChange,
 } from "@/lib/users/managed-user";
 import type { UserIdInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -28,23 +26,13 @@ export async function deactivateUser({
 }: DeactivateUserOptions): Promise<ManagedUser> {
   assertAdmin(viewer);
   return db.$transaction(async (tx) => {
-    await lockOrganization(tx, viewer.organizationId);
-    const user = await getManagedUser(tx, viewer, userId);
-    if (user.id === viewer.id) throw userChangeConflict(SELF);
+    const user = await getOtherManagedUser(tx, viewer, userId, SELF);
     if (!user.isActive) throw userChangeConflict("This user is already deactivated.");
     await assertAnotherActiveAdmin(tx, viewer, user);
-    const updated = await tx.user.update({
-      where: { id: user.id },
+    return writeManagedUserChange(tx, viewer, user, {
       data: { isActive: false, sessionVersion: { increment: 1 } },
-      select: managedUserSelect,
-    });
-    await recordAudit(tx, {
-      actor: viewer,
       action: "user.deactivate",
-      targetType: "user",
-      targetId: user.id,
       details: { role: user.role },
     });
-    return updated;
   });
 }

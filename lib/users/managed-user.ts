@@ -1,6 +1,9 @@
 import "server-only";
 
+import type { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import type { Tx } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -47,6 +50,44 @@ export async function getManagedUser(tx: Tx, viewer: Viewer, userId: string): Pr
   });
   if (!user) throw new AppError("not_found", "User not found", { userMessage: "User not found." });
   return user;
+}
+
+/**
+ * The first step of a change to another user: the organization locked (see lockOrganization), the
+ * user found in it, and `selfRefusal` when the viewer would change themself.
+ */
+export async function getOtherManagedUser(
+  tx: Tx,
+  viewer: Viewer,
+  userId: string,
+  selfRefusal: string,
+): Promise<ManagedUser> {
+  await lockOrganization(tx, viewer.organizationId);
+  const user = await getManagedUser(tx, viewer, userId);
+  if (user.id === viewer.id) throw userChangeConflict(selfRefusal);
+  return user;
+}
+
+type ManagedUserChange = {
+  data: Prisma.UserUpdateInput;
+  action: AuditAction;
+  details?: Prisma.InputJsonValue;
+};
+
+/** The last step: the user's row changed and the change audited, in the caller's transaction. */
+export async function writeManagedUserChange(
+  tx: Tx,
+  viewer: Viewer,
+  user: ManagedUser,
+  { data, action, details }: ManagedUserChange,
+): Promise<ManagedUser> {
+  const updated = await tx.user.update({
+    where: { id: user.id },
+    data,
+    select: managedUserSelect,
+  });
+  await recordUserAudit(tx, viewer, action, { userId: user.id, details });
+  return updated;
 }
 
 /** Refuses a change that would leave the organization without an active administrator. */

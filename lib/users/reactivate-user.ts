@@ -1,13 +1,12 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import {
   assertAdmin,
   getManagedUser,
-  managedUserSelect,
   userChangeConflict,
+  writeManagedUserChange,
 } from "@/lib/users/managed-user";
 import type { UserIdInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
@@ -23,18 +22,10 @@ export async function reactivateUser({
   return db.$transaction(async (tx) => {
     const user = await getManagedUser(tx, viewer, userId);
     if (user.isActive) throw userChangeConflict("This user is already active.");
-    const updated = await tx.user.update({
-      where: { id: user.id },
+    return writeManagedUserChange(tx, viewer, user, {
       data: { isActive: true },
-      select: managedUserSelect,
-    });
-    await recordAudit(tx, {
-      actor: viewer,
       action: "user.reactivate",
-      targetType: "user",
-      targetId: user.id,
       details: { role: user.role },
     });
-    return updated;
   });
 }

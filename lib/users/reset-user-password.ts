@@ -1,10 +1,9 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
-import { assertAdmin, getManagedUser, managedUserSelect } from "@/lib/users/managed-user";
+import { assertAdmin, getManagedUser, writeManagedUserChange } from "@/lib/users/managed-user";
 import type { ResetUserPasswordInput } from "@/lib/users/schemas";
 import type { ManagedUser } from "@/lib/users/types";
 
@@ -24,17 +23,9 @@ export async function resetUserPassword({
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await getManagedUser(tx, viewer, userId);
-    const updated = await tx.user.update({
-      where: { id: user.id },
+    return writeManagedUserChange(tx, viewer, user, {
       data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: managedUserSelect,
-    });
-    await recordAudit(tx, {
-      actor: viewer,
       action: "user.password_reset",
-      targetType: "user",
-      targetId: user.id,
     });
-    return updated;
   });
 }

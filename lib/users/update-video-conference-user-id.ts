@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { Role, VideoUserIdSource } from "@/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordUserAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/types";
 import { db } from "@/lib/db/db";
 import { AppError } from "@/lib/errors";
@@ -40,11 +40,7 @@ export async function updateVideoConferenceUserId({
         },
         select: { videoConferenceUserId: true },
       });
-      await recordAudit(tx, {
-        actor: viewer,
-        action: "user.video_id_update",
-        targetType: "user",
-        targetId: viewer.id,
+      await recordUserAudit(tx, viewer, "user.video_id_update", {
         details: { isCleared: value === null },
       });
       return user;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 
 // Identifiers shaped like Zoom's, so apps that validate or store them meet realistic values.
 
@@ -10,6 +10,12 @@ export function newZoomId(): string {
 // The default state uses stable ids so an app that remembers the account survives a restart.
 export function stableZoomId(seed: string): string {
   return createHash("sha256").update(seed).digest().subarray(0, 16).toString("base64url");
+}
+
+// participant_uuid values are GUIDs, 8-4-4-4-12 hex in upper case as Zoom shows them
+// (e.g. "8B5D4E3C-1A2B-4C3D-9E8F-0123456789AB"), 36 characters.
+export function newParticipantUuid(): string {
+  return randomUUID().toUpperCase();
 }
 
 export function newOpaqueToken(bytes = 32): string {

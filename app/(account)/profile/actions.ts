@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { Role } from "@/generated/prisma/enums";
 import { type ActionState, actionErrorFrom } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
-import { fieldErrorsOf, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { runFormAction } from "@/lib/server/run-form-action";
 import { videoConferenceUserIdInputSchema } from "@/lib/users/schemas";
 import { updateVideoConferenceUserId } from "@/lib/users/update-video-conference-user-id";
 
@@ -14,21 +15,21 @@ export async function saveVideoConferenceUserIdAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.ADMIN, Role.CARE_TEAM);
-  const parsed = videoConferenceUserIdInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-  let saved: { videoConferenceUserId: string | null };
-  try {
-    saved = await updateVideoConferenceUserId({ ...parsed.data, viewer });
-  } catch (error) {
-    if (isAppError(error, "bad_request"))
-      return { status: "error", fieldErrors: error.extra.fields };
-    return actionErrorFrom(error);
-  }
-  revalidatePath("/profile");
-  return {
-    status: "success",
-    message: saved.videoConferenceUserId
-      ? "Video Conference User ID saved."
-      : "Video Conference User ID cleared.",
-  };
+  return runFormAction(formData, {
+    schema: videoConferenceUserIdInputSchema,
+    run: (input) => updateVideoConferenceUserId({ ...input, viewer }),
+    failed: (error) =>
+      isAppError(error, "bad_request")
+        ? { status: "error", fieldErrors: error.extra.fields }
+        : actionErrorFrom(error),
+    done: (saved) => {
+      revalidatePath("/profile");
+      return {
+        status: "success",
+        message: saved.videoConferenceUserId
+          ? "Video Conference User ID saved."
+          : "Video Conference User ID cleared.",
+      };
+    },
+  });
 }

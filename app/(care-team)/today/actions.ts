@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 
 import { Role } from "@/generated/prisma/enums";
-import { type ActionState, actionErrorFrom } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { requireRole } from "@/lib/auth/viewer";
-import { fieldErrorsOf } from "@/lib/errors";
+import { runFormAction } from "@/lib/server/run-form-action";
 import { undoNoShowInputSchema } from "@/lib/visits/no-show/schemas";
 import { undoNoShow } from "@/lib/visits/no-show/undo-no-show";
 
@@ -14,13 +14,12 @@ export async function undoNoShowAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
-  const parsed = undoNoShowInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    await undoNoShow({ ...parsed.data, viewer });
-  } catch (error) {
-    return actionErrorFrom(error);
-  }
-  revalidatePath("/today");
-  return { status: "success", message: "No-show undone." };
+  return runFormAction(formData, {
+    schema: undoNoShowInputSchema,
+    run: (input) => undoNoShow({ ...input, viewer }),
+    done: () => {
+      revalidatePath("/today");
+      return { status: "success", message: "No-show undone." };
+    },
+  });
 }

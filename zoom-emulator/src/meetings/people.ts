@@ -1,4 +1,4 @@
-import { newOpaqueToken, newZoomId } from "../ids";
+import { newOpaqueToken, newParticipantUuid } from "../ids";
 import { type MeetingInstance, type Participant } from "../state/meeting-schema";
 
 // Who a person is in one meeting instance. `participant_uuid` stays the same when the same
@@ -46,7 +46,7 @@ export function findOrAddPerson(instance: MeetingInstance, input: PersonInput): 
     return existing;
   }
   const person: Participant = {
-    participantUuid: input.participantUuid ?? newZoomId(),
+    participantUuid: input.participantUuid ?? newParticipantUuid(),
     sessionKey: newOpaqueToken(18),
     name: input.name,
     email: input.email ?? "",

@@ -35,7 +35,7 @@ const participantIdentity = {
   user_id: z.string(),
   user_name: z.string(),
   id: z.string(),
-  participant_uuid: z.string(),
+  participant_uuid: z.string().regex(/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/),
   email: z.string(),
   registrant_id: z.string().optional(),
   customer_key: z.string().max(36).optional(),

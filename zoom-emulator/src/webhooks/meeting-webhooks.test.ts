@@ -138,6 +138,9 @@ describe("meeting webhooks", () => {
       action: "admit",
       participantUuid: patient.participant_uuid,
     });
+    expect(patient.participant_uuid).toMatch(
+      /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/,
+    );
     expect(admitted.participant_uuid).toBe(patient.participant_uuid);
     await simulate(meeting.id, { action: "leave", customerKey: "p-1" });
     const rejoined = await simulate(meeting.id, {

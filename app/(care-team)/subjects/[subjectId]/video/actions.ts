@@ -15,6 +15,7 @@ import { inviteGuest } from "@/lib/guests/invite-guest";
 import { revokeGuest } from "@/lib/guests/revoke-guest";
 import { inviteGuestInputSchema, revokeGuestInputSchema } from "@/lib/guests/schemas";
 import type { InviteGuestState } from "@/lib/guests/types";
+import { runFormAction } from "@/lib/server/run-form-action";
 import { cancelVisit } from "@/lib/visits/cancel-visit";
 import { rescheduleVisit } from "@/lib/visits/reschedule-visit";
 import { scheduleVisit } from "@/lib/visits/schedule-visit";
@@ -50,23 +51,18 @@ export async function scheduleVisitAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
-  const parsed = scheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return withSubmittedValues(
-      invalidInputState(parsed.error, ["subjectId"]),
-      formData,
-      SCHEDULE_FIELDS,
-    );
-  try {
-    const visit = await scheduleVisit({ ...parsed.data, viewer });
-    revalidatePath(videoPath(visit.subjectId));
-    return {
-      status: "success",
-      message: `Visit scheduled for ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
-    };
-  } catch (error) {
-    return withSubmittedValues(actionErrorFrom(error), formData, SCHEDULE_FIELDS);
-  }
+  return runFormAction(formData, {
+    schema: scheduleVisitInputSchema,
+    run: (input) => scheduleVisit({ ...input, viewer }),
+    invalid: (error) =>
+      withSubmittedValues(invalidInputState(error, ["subjectId"]), formData, SCHEDULE_FIELDS),
+    failed: (error) => withSubmittedValues(actionErrorFrom(error), formData, SCHEDULE_FIELDS),
+    done: (visit) => {
+      revalidatePath(videoPath(visit.subjectId));
+      const when = formatDateTime(visit.scheduledStart, viewer.timeZone);
+      return { status: "success", message: `Visit scheduled for ${when}.` };
+    },
+  });
 }
 
 export async function rescheduleVisitAction(
@@ -74,23 +70,18 @@ export async function rescheduleVisitAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
-  const parsed = rescheduleVisitInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return withSubmittedValues(
-      invalidInputState(parsed.error, ["visitId"]),
-      formData,
-      RESCHEDULE_FIELDS,
-    );
-  try {
-    const visit = await rescheduleVisit({ ...parsed.data, viewer });
-    revalidatePath(videoPath(visit.subjectId));
-    return {
-      status: "success",
-      message: `Visit moved to ${formatDateTime(visit.scheduledStart, viewer.timeZone)}.`,
-    };
-  } catch (error) {
-    return withSubmittedValues(actionErrorFrom(error), formData, RESCHEDULE_FIELDS);
-  }
+  return runFormAction(formData, {
+    schema: rescheduleVisitInputSchema,
+    run: (input) => rescheduleVisit({ ...input, viewer }),
+    invalid: (error) =>
+      withSubmittedValues(invalidInputState(error, ["visitId"]), formData, RESCHEDULE_FIELDS),
+    failed: (error) => withSubmittedValues(actionErrorFrom(error), formData, RESCHEDULE_FIELDS),
+    done: (visit) => {
+      revalidatePath(videoPath(visit.subjectId));
+      const when = formatDateTime(visit.scheduledStart, viewer.timeZone);
+      return { status: "success", message: `Visit moved to ${when}.` };
+    },
+  });
 }
 
 export async function cancelVisitAction(
@@ -98,15 +89,15 @@ export async function cancelVisitAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
-  const parsed = visitIdInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", message: "This visit cannot be found." };
-  try {
-    const visit = await cancelVisit({ viewer, visitId: parsed.data.visitId });
-    revalidatePath(videoPath(visit.subjectId));
-    return { status: "success", message: "Visit cancelled." };
-  } catch (error) {
-    return actionErrorFrom(error);
-  }
+  return runFormAction(formData, {
+    schema: visitIdInputSchema,
+    run: ({ visitId }) => cancelVisit({ viewer, visitId }),
+    invalid: () => ({ status: "error", message: "This visit cannot be found." }),
+    done: (visit) => {
+      revalidatePath(videoPath(visit.subjectId));
+      return { status: "success", message: "Visit cancelled." };
+    },
+  });
 }
 
 const INVITE_MESSAGES = {
@@ -137,13 +128,13 @@ export async function revokeGuestAction(
   formData: FormData,
 ): Promise<ActionState> {
   const viewer = await requireRole(Role.CARE_TEAM, Role.ADMIN);
-  const parsed = revokeGuestInputSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", message: "This guest cannot be found." };
-  try {
-    const revoked = await revokeGuest({ viewer, guestId: parsed.data.guestId });
-    revalidatePath(videoPath(revoked.subjectId));
-    return { status: "success", message: "Link revoked." };
-  } catch (error) {
-    return actionErrorFrom(error);
-  }
+  return runFormAction(formData, {
+    schema: revokeGuestInputSchema,
+    run: ({ guestId }) => revokeGuest({ viewer, guestId }),
+    invalid: () => ({ status: "error", message: "This guest cannot be found." }),
+    done: (revoked) => {
+      revalidatePath(videoPath(revoked.subjectId));
+      return { status: "success", message: "Link revoked." };
+    },
+  });
 }
