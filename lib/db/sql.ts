@@ -92,5 +92,9 @@ export async function withSqlTransaction<T>(work: (sql: Sql) => Promise<T>): Pro
   }
 }
 
+/** A timestamp(3) column inside JSON, as `Date.toISOString()` writes it (Prisma stores UTC). */
+export const sqlJsonTime = (column: string): string =>
+  `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** ISO text for a timestamp parameter (see the rules above). */
 export const sqlTime = (date: Date | null): string | null => date?.toISOString() ?? null;

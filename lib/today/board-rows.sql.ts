@@ -3,9 +3,10 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/lib/audit/record-audit";
 import { buildAuditInsertSql } from "@/lib/audit/record-audit.sql";
-import { sqlTime } from "@/lib/db/sql";
+import { sqlJsonTime, sqlTime } from "@/lib/db/sql";
 import type { BoardScope } from "@/lib/today/board-scope";
 import type { BoardRow } from "@/lib/today/types";
+import { DEVICE_CHECK_JSON } from "@/lib/visits/list-visits.sql";
 
 // The board's rows as one statement each way (a day's scope, or one changed visit), built as JSON
 // in PostgreSQL in the shape the board shows (BoardRow), so that neither a first load of 200 rows
@@ -23,30 +24,23 @@ export type BoardRowRecord = {
   row: BoardRow;
 };
 
-/** A timestamp(3) inside JSON, as `Date.toISOString()` writes it (Prisma stores UTC). */
-const jsonTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const ROW = Prisma.raw(`
   v."organizationId"::text AS "organizationId", v."providerId"::text AS "providerId",
   v."scheduledStart" AS "scheduledStart",
   json_build_object(
     'visitId', v."id",
-    'scheduledStart', ${jsonTime(`v."scheduledStart"`)},
+    'scheduledStart', ${sqlJsonTime(`v."scheduledStart"`)},
     'durationMinutes', v."durationMinutes",
     'status', v."status",
     'patientPresence', v."patientPresence",
-    'patientWaitingSince', ${jsonTime(`v."patientWaitingSince"`)},
+    'patientWaitingSince', ${sqlJsonTime(`v."patientWaitingSince"`)},
     'isProviderPresent', v."isProviderPresent",
-    'providerJoinedAt', ${jsonTime(`v."providerJoinedAt"`)},
-    'noShowAt', ${jsonTime(`v."noShowAt"`)},
+    'providerJoinedAt', ${sqlJsonTime(`v."providerJoinedAt"`)},
+    'noShowAt', ${sqlJsonTime(`v."noShowAt"`)},
     'subject', json_build_object('id', s."id", 'name', s."firstName" || ' ' || s."lastName",
       'recordNumber', s."recordNumber"),
     'provider', json_build_object('id', p."id", 'name', p."firstName" || ' ' || p."lastName"),
-    'deviceCheck', (
-      SELECT json_build_object('checkedAt', ${jsonTime(`d."checkedAt"`)}, 'isPassed', d."isPassed",
-        'camera', d."camera", 'microphone', d."microphone", 'speaker', d."speaker",
-        'network', d."network", 'roundTripMs', d."roundTripMs", 'downloadKbps', d."downloadKbps")
-        FROM "VisitDeviceCheck" d WHERE d."visitId" = v."id"),
+    'deviceCheck', (${DEVICE_CHECK_JSON.text}),
     'guests', (
       SELECT COALESCE(json_agg(json_build_object('id', x."guestId", 'relationship', x."relationship",
                'isInMeeting', x."joinedAt" IS NOT NULL) ORDER BY x."id"), '[]'::json)

@@ -66,19 +66,22 @@ describe("the Today board's rows", () => {
       providerId: clinic.provider.id,
       scheduledStart: at("10:00"),
     });
+    const check = {
+      isPassed: false,
+      camera: DeviceCheckStatus.BLOCKED,
+      microphone: DeviceCheckStatus.PASSED,
+      speaker: DeviceCheckStatus.PASSED,
+      network: NetworkQuality.POOR,
+      roundTripMs: 480,
+      downloadKbps: null,
+    };
     await db.visitDeviceCheck.create({
       data: {
         visitId: visit.id,
         organizationId,
         userId: clinic.patient.user.id,
         checkedAt: at("09:55"),
-        isPassed: false,
-        camera: DeviceCheckStatus.BLOCKED,
-        microphone: DeviceCheckStatus.PASSED,
-        speaker: DeviceCheckStatus.PASSED,
-        network: NetworkQuality.POOR,
-        roundTripMs: 480,
-        downloadKbps: null,
+        ...check,
       },
     });
     const guest = (relationship: GuestRelationship, suffix: string) =>
@@ -135,16 +138,7 @@ describe("the Today board's rows", () => {
         id: clinic.provider.id,
         name: `${clinic.provider.firstName} ${clinic.provider.lastName}`,
       },
-      deviceCheck: {
-        checkedAt: at("09:55").toISOString(),
-        isPassed: false,
-        camera: DeviceCheckStatus.BLOCKED,
-        microphone: DeviceCheckStatus.PASSED,
-        speaker: DeviceCheckStatus.PASSED,
-        network: NetworkQuality.POOR,
-        roundTripMs: 480,
-        downloadKbps: null,
-      },
+      deviceCheck: { checkedAt: at("09:55").toISOString(), ...check },
       guests: [
         { id: interpreter.id, relationship: GuestRelationship.INTERPRETER, isInMeeting: true },
         { id: family.id, relationship: GuestRelationship.FAMILY, isInMeeting: false },

@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import type { AuditEntry } from "@/lib/audit/record-audit";
 import { buildAuditInsertSql } from "@/lib/audit/record-audit.sql";
+import { sqlJsonTime } from "@/lib/db/sql";
 import type { Viewer } from "@/lib/auth/types";
 import type { VisitPhase } from "@/lib/visits/visit-phase";
 import { visitPhaseInSql } from "@/lib/visits/visit-phase.sql";
@@ -23,9 +24,6 @@ export type ListVisitsSqlInput = {
   /** The read's audit row; its details get the number of visits listed. */
   audit: AuditEntry;
 };
-
-/** A timestamp(3) inside JSON, as ISO 8601 in UTC (Prisma stores UTC). */
-const jsonTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The ids of the visits a list shows, chosen by phase (the one rule, visit-phase.sql.ts): the
@@ -57,8 +55,8 @@ function pickedIdsSql(input: ListVisitsSqlInput): Prisma.Sql {
 
 const ATTENDANCES = Prisma.raw(`
   SELECT a."id", a."role", a."displayName", a."zoomUserId",
-         ${jsonTime(`a."waitingRoomJoinedAt"`)} AS "waitingRoomJoinedAt",
-         ${jsonTime(`a."joinedAt"`)} AS "joinedAt", ${jsonTime(`a."leftAt"`)} AS "leftAt",
+         ${sqlJsonTime(`a."waitingRoomJoinedAt"`)} AS "waitingRoomJoinedAt",
+         ${sqlJsonTime(`a."joinedAt"`)} AS "joinedAt", ${sqlJsonTime(`a."leftAt"`)} AS "leftAt",
          CASE WHEN u."id" IS NULL THEN NULL
               ELSE json_build_object('firstName', u."firstName", 'lastName', u."lastName") END AS "user",
          CASE WHEN g."id" IS NULL THEN NULL
@@ -70,14 +68,15 @@ const ATTENDANCES = Prisma.raw(`
 
 const MESSAGES = Prisma.raw(`
   SELECT m."id", m."kind", m."recipient", m."sequence", m."offsetMinutes", m."toAddress", m."status",
-         ${jsonTime(`m."notBefore"`)} AS "notBefore", ${jsonTime(`m."sentAt"`)} AS "sentAt",
+         ${sqlJsonTime(`m."notBefore"`)} AS "notBefore", ${sqlJsonTime(`m."sentAt"`)} AS "sentAt",
          m."attempts", m."lastError"
     FROM "VisitMessage" m
    WHERE m."visitId" = v."id"
    ORDER BY m."createdAt" DESC, m."offsetMinutes" DESC, m."id"`);
 
-const DEVICE_CHECK = Prisma.raw(`
-  SELECT json_build_object('checkedAt', ${jsonTime(`d."checkedAt"`)}, 'isPassed', d."isPassed",
+/** A visit's (`v`) device check as JSON, as the care team's lists and the Today board show it. */
+export const DEVICE_CHECK_JSON = Prisma.raw(`
+  SELECT json_build_object('checkedAt', ${sqlJsonTime(`d."checkedAt"`)}, 'isPassed', d."isPassed",
            'camera', d."camera", 'microphone', d."microphone", 'speaker', d."speaker",
            'network', d."network", 'roundTripMs', d."roundTripMs", 'downloadKbps', d."downloadKbps")
     FROM "VisitDeviceCheck" d WHERE d."visitId" = v."id"`);
@@ -104,7 +103,7 @@ export function buildListVisitsSql(input: ListVisitsSqlInput): Prisma.Sql {
            json_build_object('id', p."id", 'firstName', p."firstName", 'lastName', p."lastName") AS "provider",
            json_build_object('id', s."id", 'recordNumber', s."recordNumber",
              'firstName', s."firstName", 'lastName', s."lastName") AS "subject",
-           (${DEVICE_CHECK}) AS "deviceCheck",
+           (${DEVICE_CHECK_JSON}) AS "deviceCheck",
            (SELECT COALESCE(json_agg(x), '[]'::json)
               FROM (${ATTENDANCES} LIMIT ${input.attendancesShown}) x) AS "attendances",
            ${messages} AS "messages"
