@@ -67,18 +67,17 @@ function sleep(ms: number) {
  * were inside a transaction.
  */
 async function cutAppConnections(options: { onlyInTransaction: boolean; refuseForMs?: number }) {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    const busy = await admin.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
-    );
-    if ((busy.rows[0]?.count ?? 0) > 0) break;
-    await sleep(2);
-  }
   const database = new URL(process.env.DATABASE_URL ?? "").pathname.slice(1);
   if (options.refuseForMs) await allowConnections(inject("testServerUrl"), database, false);
   try {
-    return await terminateAppConnections(options.onlyInTransaction);
+    // Looking for a transaction and cutting are one statement: a transaction seen by one query
+    // could have committed before the next one cut it.
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const cut = await terminateAppConnectionsIfInTransaction(options.onlyInTransaction);
+      if (cut.inTransaction > 0) return cut;
+      await sleep(2);
+    }
+    return { cut: 0, inTransaction: 0 };
   } finally {
     if (options.refuseForMs) {
       await sleep(options.refuseForMs);
@@ -87,13 +86,17 @@ async function cutAppConnections(options: { onlyInTransaction: boolean; refuseFo
   }
 }
 
-async function terminateAppConnections(onlyInTransaction: boolean) {
+/** Cuts the app's connections (all, or those in a transaction) only while one is in a transaction. */
+async function terminateAppConnectionsIfInTransaction(onlyInTransaction: boolean) {
   const cut = await admin.query<{ cut: number; inTransaction: number }>(
     `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS "cut",
             count(*) FILTER (WHERE xact_start IS NOT NULL)::int AS "inTransaction"
      FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND (xact_start IS NOT NULL OR NOT $1)`,
+       AND (xact_start IS NOT NULL OR NOT $1)
+       AND EXISTS (SELECT 1 FROM pg_stat_activity busy
+                    WHERE busy.datname = current_database() AND busy.pid <> pg_backend_pid()
+                      AND busy.xact_start IS NOT NULL)`,
     [onlyInTransaction],
   );
   return cut.rows[0] ?? { cut: 0, inTransaction: 0 };
